@@ -1,0 +1,17 @@
+# The two commands: `make run` and `make test` (see README.md).
+.PHONY: run test lint setup bench browser-test clean
+
+run:
+	bash scripts/run.sh
+
+test:
+	bash scripts/test.sh
+
+lint: setup
+	bash scripts/lint.sh
+
+setup:
+	bash scripts/setup.sh --browser
+
+clean:
+	bash scripts/clean.sh
