@@ -23,7 +23,18 @@
     "data": [
         "security/aftersales_security.xml",
         "security/ir.model.access.csv",
+        "security/aftersales_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/menus.xml",
+        "views/aftersales_equipment_views.xml",
+        "views/aftersales_warranty_contract_views.xml",
+        "views/res_partner_views.xml",
+        "views/product_views.xml",
+        "views/sale_order_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -31,5 +42,6 @@
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",
         "demo/helpdesk_team_demo.xml",
+        "demo/aftersales_demo.xml",
     ],
 }

@@ -31,4 +31,9 @@ psql -qc "CREATE DATABASE \"$RUN\" TEMPLATE \"$BASE\"" >/dev/null
 [ -d "$DATA/filestore/$BASE" ] && cp -a "$DATA/filestore/$BASE" "$DATA/filestore/$RUN"
 log "installing $ADDONS in $RUN"
 odoo -d "$RUN" -i "$ADDONS" --stop-after-init --log-level=warn >&2
+installed="$(psql -d "$RUN" -tAc "SELECT count(*) FROM ir_module_module WHERE state = 'installed' AND name IN ('${ADDONS//,/\',\'}')")"
+if [ "$installed" != 3 ]; then
+    echo "the three addons did not install in $RUN: see the errors above" >&2
+    exit 1
+fi
 echo "$RUN"

@@ -1,0 +1,42 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ProductCategory(models.Model):
+    """W1: a product line's warranty policy; zero means "as the parent says"."""
+
+    _inherit = "product.category"
+
+    aftersales_warranty_months_domestic = fields.Integer(
+        string="Domestic Warranty (months)",
+        help="Months of warranty for domestic customers; 0 takes the parent "
+             "category's value or the company setting.")
+    aftersales_warranty_months_export = fields.Integer(
+        string="Export Warranty (months)",
+        help="Months of warranty for export customers; 0 takes the parent "
+             "category's value or the company setting.")
+
+    @api.constrains("aftersales_warranty_months_domestic",
+                    "aftersales_warranty_months_export")
+    def _check_aftersales_warranty_months(self):
+        for categ in self:
+            if (categ.aftersales_warranty_months_domestic < 0
+                    or categ.aftersales_warranty_months_export < 0):
+                raise ValidationError(_(
+                    "Warranty months on category \"%s\" cannot be negative; use 0 "
+                    "to follow the parent category or the company setting.")
+                    % categ.display_name)
+
+    @api.multi
+    def _aftersales_warranty_months(self, market):
+        """Months set on this category or its nearest parent, else 0."""
+        self.ensure_one()
+        field = "aftersales_warranty_months_%s" % market
+        categ = self
+        while categ:
+            if categ[field]:
+                return categ[field]
+            categ = categ.parent_id
+        return 0

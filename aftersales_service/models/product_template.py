@@ -1,0 +1,65 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ProductTemplate(models.Model):
+    """Which products are after-sales equipment and what warranty they carry."""
+
+    _inherit = "product.template"
+
+    aftersales_equipment = fields.Boolean(
+        string="After-Sales Equipment",
+        help="Machines tracked by serial: each delivered unit gets a service file "
+             "and a machine warranty (C1, W1). Materials stay unticked.")
+    aftersales_needs_installation = fields.Boolean(
+        string="Needs Installation",
+        help="Delivery opens an installation ticket; the warranty starts at the "
+             "installation date instead of the delivery date (T11).")
+    aftersales_warranty_months_domestic = fields.Integer(
+        string="Domestic Warranty (months)",
+        help="Overrides the category's policy when not 0.")
+    aftersales_warranty_months_export = fields.Integer(
+        string="Export Warranty (months)",
+        help="Overrides the category's policy when not 0.")
+    aftersales_extension_months = fields.Integer(
+        string="Warranty Extension (months)",
+        help="On a service product: confirming an order of it extends the "
+             "customer's warranty contract by these months per unit ordered.")
+
+    @api.constrains("aftersales_equipment", "tracking", "type")
+    def _check_aftersales_equipment(self):
+        for template in self.filtered("aftersales_equipment"):
+            if template.type != "product" or template.tracking != "serial":
+                raise ValidationError(_(
+                    "Product \"%s\" is marked as after-sales equipment: make it a "
+                    "stockable product tracked by unique serial number.")
+                    % template.display_name)
+
+    @api.constrains("aftersales_warranty_months_domestic",
+                    "aftersales_warranty_months_export", "aftersales_extension_months")
+    def _check_aftersales_months(self):
+        for template in self:
+            if min(template.aftersales_warranty_months_domestic,
+                   template.aftersales_warranty_months_export,
+                   template.aftersales_extension_months) < 0:
+                raise ValidationError(_(
+                    "Warranty months on product \"%s\" cannot be negative.")
+                    % template.display_name)
+
+    @api.multi
+    def aftersales_warranty_months(self, market, company=None):
+        """W1: warranty months of this product for a market ('domestic'/'export').
+
+        Product override, else the category chain, else the company setting;
+        0 for what is not equipment (materials get no machine warranty).
+        """
+        self.ensure_one()
+        if not self.aftersales_equipment:
+            return 0
+        field = "aftersales_warranty_months_%s" % market
+        company = company or self.company_id or self.env.user.company_id
+        return (self[field]
+                or self.categ_id._aftersales_warranty_months(market)
+                or company[field])

@@ -1,0 +1,273 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+DISTANCE_ZONES = [
+    ("zone1", "Zone 1"),
+    ("zone2", "Zone 2"),
+    ("zone3", "Zone 3"),
+    ("nearby", "Nearby City"),
+    ("farther", "Farther"),
+]
+
+
+class ResPartner(models.Model):
+    """The customer's after-sales profile (C2–C5, T4), kept on the company and
+    shared with its contacts."""
+
+    _inherit = "res.partner"
+
+    # C2
+    aftersales_customer_class = fields.Selection(
+        [("key", "Key"), ("general", "General")], string="Customer Class",
+        default="general", track_visibility="onchange")
+    aftersales_class_reason = fields.Char(string="Class Reason", readonly=True)
+    aftersales_class_date = fields.Date(string="Class Set On", readonly=True)
+    aftersales_strategic = fields.Boolean(
+        string="Strategic Customer", track_visibility="onchange",
+        help="Marked by a manager: a key customer whatever the revenue (C2).")
+    aftersales_last_year_revenue = fields.Float(
+        string="Last Year's Revenue", readonly=True,
+        help="Confirmed sales of the last calendar year in company currency, "
+             "as of the last classification.")
+    # C5
+    aftersales_long_term = fields.Boolean(
+        string="Long-term Customer",
+        help="Visited at least once a year (C5).")
+    # T4
+    aftersales_distance_zone = fields.Selection(
+        DISTANCE_ZONES, string="Distance Zone",
+        help="Sets the on-site arrival deadline (T4).")
+    aftersales_arrival_hours = fields.Float(
+        string="Contract Arrival (hours)",
+        help="On-site arrival deadline from the customer's contract, used for "
+             "customers beyond the nearby cities (T4).")
+    # C3, C4, C5: derived
+    aftersales_equipment_ids = fields.One2many(
+        "aftersales.equipment", "partner_id", string="Service Files")
+    aftersales_units_held = fields.Integer(
+        string="Units Held", compute="_compute_aftersales_installed_base")
+    aftersales_largest_order_units = fields.Integer(
+        string="Largest Single Order (units)",
+        compute="_compute_aftersales_installed_base")
+    aftersales_entitled_visits = fields.Integer(
+        string="Maintenance Visits per Year",
+        compute="_compute_aftersales_installed_base",
+        help="Preventive maintenance visits the installed base entitles to (C4).")
+    aftersales_visit_interval_months = fields.Integer(
+        string="Visit at Least Every (months)",
+        compute="_compute_aftersales_visit_interval",
+        help="Key customers every 6 months, long-term customers yearly (C5).")
+
+    @api.model
+    def _commercial_fields(self):
+        return super()._commercial_fields() + [
+            "aftersales_customer_class", "aftersales_class_reason",
+            "aftersales_class_date", "aftersales_strategic",
+            "aftersales_last_year_revenue", "aftersales_long_term",
+            "aftersales_distance_zone", "aftersales_arrival_hours",
+        ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    def _compute_aftersales_installed_base(self):
+        """C3, C4 from two grouped queries for all partners at once."""
+        commercial = self.mapped("commercial_partner_id")
+        domain = [("partner_id", "in", commercial.ids),
+                  ("state", "in", ("waiting_installation", "in_service"))]
+        equipment = self.env["aftersales.equipment"].sudo()
+        held = {row["partner_id"][0]: row["partner_id_count"]
+                for row in equipment.read_group(domain, ["partner_id"], ["partner_id"])}
+        largest = {}
+        for row in equipment.read_group(
+                domain + [("sale_order_id", "!=", False)],
+                ["partner_id", "sale_order_id"], ["partner_id", "sale_order_id"],
+                lazy=False):
+            partner_id = row["partner_id"][0]
+            largest[partner_id] = max(largest.get(partner_id, 0), row["__count"])
+        for partner in self:
+            company = partner.company_id or self.env.user.company_id
+            key = partner.commercial_partner_id.id
+            partner.aftersales_units_held = held.get(key, 0)
+            partner.aftersales_largest_order_units = largest.get(key, 0)
+            partner.aftersales_entitled_visits = partner._aftersales_entitlement(
+                held.get(key, 0), largest.get(key, 0), company)
+
+    @api.depends("aftersales_customer_class", "aftersales_long_term")
+    def _compute_aftersales_visit_interval(self):
+        for partner in self:
+            company = partner.company_id or self.env.user.company_id
+            if partner.aftersales_customer_class == "key":
+                partner.aftersales_visit_interval_months = \
+                    company.aftersales_visit_months_key
+            elif partner.aftersales_long_term:
+                partner.aftersales_visit_interval_months = \
+                    company.aftersales_visit_months_long_term
+            else:
+                partner.aftersales_visit_interval_months = 0
+
+    @api.model
+    def _aftersales_entitlement(self, units_held, largest_order, company):
+        """C4: 2 visits from 20 units held; 1 from 10 held or 5 in one order."""
+        if units_held >= company.aftersales_entitlement_held_units_high:
+            return company.aftersales_entitlement_visits_high
+        if (units_held >= company.aftersales_entitlement_held_units
+                or largest_order >= company.aftersales_entitlement_order_units):
+            return company.aftersales_entitlement_visits
+        return 0
+
+    # ------------------------------------------------------------------
+    # Constraints and CRUD
+    # ------------------------------------------------------------------
+    @api.constrains("aftersales_arrival_hours")
+    def _check_aftersales_arrival_hours(self):
+        if self.filtered(lambda p: p.aftersales_arrival_hours < 0):
+            raise ValidationError(_(
+                "Contract arrival hours cannot be negative: enter the hours the "
+                "contract gives to arrive on site."))
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if "aftersales_strategic" in vals and not self.env.context.get(
+                "aftersales_reclassifying"):
+            self.filtered("is_company").aftersales_reclassify()
+        return res
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_aftersales_reclassify(self):
+        self.mapped("commercial_partner_id").aftersales_reclassify()
+        return True
+
+    @api.multi
+    def action_view_aftersales_equipment(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_equipment_action").read()[0]
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"default_partner_id": self.commercial_partner_id.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.multi
+    def aftersales_reclassify(self, year=None):
+        """C2: key when last calendar year's revenue reaches the threshold or the
+        customer is strategic; general otherwise. Revenue of all customers comes
+        from one grouped query; each change is logged with its reason."""
+        year = year or fields.Date.from_string(fields.Date.context_today(self)).year - 1
+        start, end = date(year, 1, 1), date(year + 1, 1, 1)
+        partners = self.filtered(lambda p: p.is_company or not p.parent_id)
+        if not partners:
+            return
+        revenue = self._aftersales_revenue(partners, start, end)
+        today = fields.Date.context_today(self)
+        for partner in partners:
+            company = partner.company_id or self.env.user.company_id
+            amount = revenue.get((partner.id, company.id), 0.0)
+            threshold = company.aftersales_key_customer_revenue
+            currency = company.currency_id
+            if partner.aftersales_strategic:
+                new_class, reason = "key", _("Marked strategic by a manager")
+            elif currency.compare_amounts(amount, threshold) >= 0:
+                new_class = "key"
+                reason = _("Revenue %(amount)s of %(year)s reaches %(threshold)s") % {
+                    "amount": currency.round(amount), "year": year,
+                    "threshold": threshold}
+            else:
+                new_class = "general"
+                reason = _("Revenue %(amount)s of %(year)s is below %(threshold)s") % {
+                    "amount": currency.round(amount), "year": year,
+                    "threshold": threshold}
+            vals = {"aftersales_last_year_revenue": amount}
+            if new_class != partner.aftersales_customer_class \
+                    or not partner.aftersales_class_date:
+                vals.update(aftersales_customer_class=new_class,
+                            aftersales_class_reason=reason,
+                            aftersales_class_date=today)
+                labels = dict(self._fields["aftersales_customer_class"].selection)
+                partner.message_post(body=_("Customer class: %(class)s. %(reason)s") % {
+                    "class": labels[new_class], "reason": reason})
+            partner.with_context(aftersales_reclassifying=True).write(vals)
+
+    @api.model
+    def _aftersales_revenue(self, partners, start, end):
+        """Confirmed, untaxed sales of ``partners`` and their contacts between two
+        dates, in each company's currency: one grouped query for all of them."""
+        orders = self.env["sale.order"].sudo()
+        rows = orders.read_group(
+            [("partner_id", "child_of", partners.ids),
+             ("state", "in", ("sale", "done")),
+             ("confirmation_date", ">=", fields.Datetime.to_string(start)),
+             ("confirmation_date", "<", fields.Datetime.to_string(end))],
+            ["partner_id", "company_id", "pricelist_id", "amount_untaxed"],
+            ["partner_id", "company_id", "pricelist_id"], lazy=False)
+        buyers = self.browse([row["partner_id"][0] for row in rows])
+        commercial = {p.id: p.commercial_partner_id.id for p in buyers}
+        companies = self.env["res.company"].browse(
+            [row["company_id"][0] for row in rows])
+        pricelists = self.env["product.pricelist"].sudo().browse(
+            [row["pricelist_id"][0] for row in rows])
+        currency_of = {pricelist.id: pricelist.currency_id for pricelist in pricelists}
+        rate_date = fields.Date.to_string(end - timedelta(days=1))
+        revenue = {}
+        for row in rows:
+            company = companies.browse(row["company_id"][0])
+            currency = currency_of[row["pricelist_id"][0]]
+            amount = currency.with_context(date=rate_date).compute(
+                row["amount_untaxed"], company.currency_id, round=False)
+            key = (commercial[row["partner_id"][0]], company.id)
+            revenue[key] = revenue.get(key, 0.0) + amount
+        return revenue
+
+    @api.model
+    def cron_aftersales_reclassify(self):
+        """Yearly, 1 January: reclassify every customer company (C2)."""
+        customers = self.search([("customer", "=", True), ("parent_id", "=", False)])
+        customers.aftersales_reclassify()
+
+    # ------------------------------------------------------------------
+    # helpdesk_mgmt's ticket counter, grouped instead of one search per partner
+    # ------------------------------------------------------------------
+    def _compute_helpdesk_ticket_count(self):
+        tickets = self.env["helpdesk.ticket"]
+        if not tickets.check_access_rights("read", raise_exception=False):
+            for partner in self:
+                partner.helpdesk_ticket_count = 0
+                partner.helpdesk_ticket_active_count = 0
+                partner.helpdesk_ticket_count_string = "0 / 0"
+            return
+        all_partners = self.with_context(active_test=False).search(
+            [("id", "child_of", self.ids)])
+        rows = tickets.read_group(
+            [("partner_id", "in", all_partners.ids)],
+            ["partner_id", "stage_id"], ["partner_id", "stage_id"], lazy=False)
+        closed_stages = set(self.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True)]).ids)
+        per_partner = {}
+        for row in rows:
+            total, active = per_partner.get(row["partner_id"][0], (0, 0))
+            is_closed = row["stage_id"] and row["stage_id"][0] in closed_stages
+            per_partner[row["partner_id"][0]] = (
+                total + row["__count"], active + (0 if is_closed else row["__count"]))
+        parent_of = {p.id: p.parent_id.id for p in all_partners}
+        for partner in self:
+            total = active = 0
+            for partner_id, (count, count_active) in per_partner.items():
+                node = partner_id
+                while node and node != partner.id:
+                    node = parent_of.get(node)
+                if node == partner.id:
+                    total += count
+                    active += count_active
+            partner.helpdesk_ticket_count = total
+            partner.helpdesk_ticket_active_count = active
+            partner.helpdesk_ticket_count_string = "{} / {}".format(active, total)

@@ -1,0 +1,111 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests.common import SavepointCase
+
+
+class AftersalesCase(SavepointCase):
+    """Fixtures shared by the service addon's tests: the policy at its defaults,
+    a product line of machines, customers at home and abroad, and real users."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True,
+                                       mail_create_nolog=True))
+        cls.company = cls.env.ref("base.main_company")
+        cls.company.write({
+            "aftersales_warranty_months_domestic": 12,
+            "aftersales_warranty_months_export": 3,
+            "aftersales_key_customer_revenue": 5000000.0,
+            "aftersales_renewal_reminder_months": 3,
+        })
+        cls.china = cls.env.ref("base.cn")
+        cls.company.partner_id.country_id = cls.china
+        users = cls.env["res.users"].with_context(no_reset_password=True)
+
+        def user(login, *groups):
+            return users.create({
+                "name": login.title(), "login": login,
+                "email": "%s@example.com" % login,
+                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
+            })
+        cls.staff = user("t_staff", "aftersales_service.group_aftersales_user")
+        cls.supervisor = user("t_supervisor",
+                              "aftersales_service.group_aftersales_supervisor")
+        cls.salesman = user("t_salesman", "sales_team.group_sale_salesman")
+        cls.director = user("t_director", "sales_team.group_sale_manager")
+        cls.company.aftersales_sales_director_id = cls.director
+
+        cls.categ = cls.env["product.category"].create({"name": "Test Machines"})
+        cls.machine = cls._product("Test Mill", equipment=True, installation=True)
+        cls.furnace = cls._product("Test Furnace", equipment=True)
+        cls.material = cls.env["product.product"].create({
+            "name": "Test Zirconia", "type": "consu", "categ_id": cls.categ.id,
+            "list_price": 300.0,
+        })
+        cls.domestic = cls.env["res.partner"].create({
+            "name": "Test Lab Shenzhen", "is_company": True, "customer": True,
+            "country_id": cls.china.id, "user_id": cls.salesman.id,
+        })
+        cls.export = cls.env["res.partner"].create({
+            "name": "Test Agent Berlin", "is_company": True, "customer": True,
+            "country_id": cls.env.ref("base.de").id,
+        })
+        cls.stock_location = cls.env.ref("stock.stock_location_stock")
+
+    @classmethod
+    def _product(cls, name, equipment=False, installation=False, **vals):
+        values = {
+            "name": name, "type": "product", "tracking": "serial",
+            "categ_id": cls.categ.id, "list_price": 100000.0,
+            "aftersales_equipment": equipment,
+            "aftersales_needs_installation": installation,
+        }
+        values.update(vals)
+        return cls.env["product.product"].create(values)
+
+    @classmethod
+    def _lot(cls, product, name):
+        return cls.env["stock.production.lot"].create(
+            {"name": name, "product_id": product.id})
+
+    @classmethod
+    def _equipment(cls, product, serial, partner, **vals):
+        values = {"product_id": product.id, "lot_id": cls._lot(product, serial).id,
+                  "partner_id": partner.id}
+        values.update(vals)
+        return cls.env["aftersales.equipment"].create(values)
+
+    def _stock_serials(self, product, serials):
+        lots = self.env["stock.production.lot"]
+        for serial in serials:
+            lot = self._lot(product, serial)
+            self.env["stock.quant"]._update_available_quantity(
+                product, self.stock_location, 1.0, lot_id=lot)
+            lots |= lot
+        return lots
+
+    def _sale(self, partner, lines, confirm=True, user=None):
+        order = self.env["sale.order"].create({
+            "partner_id": partner.id,
+            "user_id": (user or self.env.user).id,
+            "order_line": [(0, 0, {
+                "product_id": product.id, "product_uom_qty": qty,
+                "price_unit": price if price is not None else product.list_price,
+                "tax_id": [(6, 0, [])],
+            }) for product, qty, price in lines],
+        })
+        if confirm:
+            order.action_confirm()
+        return order
+
+    def _deliver(self, picking, lots=None):
+        """Validate a picking: serials reserved from stock, or ``lots`` given."""
+        picking.action_assign()
+        lots = list(lots or [])
+        for line in picking.move_line_ids:
+            if not line.lot_id and lots:
+                line.lot_id = lots.pop(0)
+            line.qty_done = line.product_uom_qty or 1.0
+        picking.action_done()
+        return picking
