@@ -1,5 +1,5 @@
 # The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test lint setup bench browser-test clean
+.PHONY: run test lint setup clean
 
 run:
 	bash scripts/run.sh

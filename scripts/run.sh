@@ -14,8 +14,13 @@ installed="$(psql -d "$RUN_DB" -tAc "SELECT count(*) FROM ir_module_module WHERE
 if [ "$installed" != 3 ]; then
     log "creating database $RUN_DB with the three addons, demo data and Chinese (a few minutes, once)"
     odoo -d "$RUN_DB" -i "$ADDONS" --load-language=zh_CN --stop-after-init --log-level=warn
-    echo "env['ir.config_parameter'].set_param('report.url', 'http://localhost:$HTTP_PORT'); env.cr.commit()" \
-        | odoo shell -d "$RUN_DB" --log-level=warn >/dev/null
+fi
+# wkhtmltopdf fetches the report styles from report.url (set through the ORM, once)
+url="http://localhost:$HTTP_PORT"
+if [ "$(psql -d "$RUN_DB" -tAc "SELECT value FROM ir_config_parameter WHERE key = 'report.url'")" != "$url" ]; then
+    echo "env['ir.config_parameter'].set_param('report.url', '$url'); env.cr.commit()" \
+        | "$VENV/bin/python" "$ROOT/bin/odoo-launcher.py" shell -c "$conf" -d "$RUN_DB" \
+            --log-level=warn >/dev/null
 fi
 log "Odoo at http://localhost:$HTTP_PORT (admin / admin); Ctrl-C stops it"
 exec "$VENV/bin/python" "$ROOT/bin/odoo-launcher.py" -c "$conf" -d "$RUN_DB" --log-level=info

@@ -5,6 +5,9 @@ from . import product_template
 from . import res_partner
 from . import aftersales_warranty_contract
 from . import aftersales_equipment
+from . import aftersales_problem_type
+from . import aftersales_remote_session
+from . import aftersales_dispatch
 from . import helpdesk_ticket
 from . import sale_order
 from . import stock_picking

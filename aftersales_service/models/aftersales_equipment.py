@@ -63,6 +63,9 @@ class AftersalesEquipment(models.Model):
         "sale.order", string="Sale Order", ondelete="set null")
     sale_line_id = fields.Many2one(
         "sale.order.line", string="Sale Order Line", ondelete="set null")
+    purchase_date = fields.Date(
+        help="Date the customer bought the unit: the order's confirmation, or "
+             "as imported for units sold before go-live (C6).")
     picking_id = fields.Many2one(
         "stock.picking", string="Delivery", ondelete="set null", readonly=True)
     contract_id = fields.Many2one(
@@ -342,15 +345,16 @@ class AftersalesEquipment(models.Model):
             delivery_date = fields.Date.to_string(fields.Datetime.context_timestamp(
                 self, fields.Datetime.from_string(done)))
             sale_line = line.move_id.sale_line_id
+            order = sale_line.order_id or picking.sale_id
             vals = {
                 "partner_id": partner.id,
                 "picking_id": picking.id,
                 "delivery_date": delivery_date,
-                "sale_order_id": sale_line.order_id.id or picking.sale_id.id,
+                "sale_order_id": order.id,
                 "sale_line_id": sale_line.id,
+                "purchase_date": (order.confirmation_date or "")[:10] or False,
                 "company_id": line.move_id.company_id.id,
             }
-            order = sale_line.order_id or picking.sale_id
             contract = order.aftersales_contract_ids[:1]
             if contract:
                 vals["contract_id"] = contract.id

@@ -1,7 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .aftersales_equipment import WARRANTY_STATES
 
 TICKET_KINDS = [
     ("repair", "Repair"),
@@ -12,13 +16,19 @@ TICKET_KINDS = [
     ("sample", "Sample Request"),
     ("complaint", "Complaint"),
 ]
+SLA_STATES = [("pending", "Open"), ("met", "Met"), ("missed", "Missed"),
+              ("none", "Not Applicable")]
 
 
 class HelpdeskTicket(models.Model):
-    """Service ticket: a helpdesk ticket about one unit of a customer."""
+    """Service ticket: a helpdesk ticket about one unit of a customer, from the
+    call to the return visit."""
 
     _inherit = "helpdesk.ticket"
 
+    # ------------------------------------------------------------------
+    # Intake (T1, C6) and classification (T2)
+    # ------------------------------------------------------------------
     aftersales_kind = fields.Selection(
         TICKET_KINDS, string="Ticket Kind", default="repair", required=True,
         track_visibility="onchange")
@@ -29,7 +39,98 @@ class HelpdeskTicket(models.Model):
         related="equipment_id.lot_id", readonly=True, string="Serial Number")
     product_id = fields.Many2one(
         related="equipment_id.product_id", readonly=True, string="Product")
-    # T11: installation and commissioning
+    sale_order_id = fields.Many2one(
+        related="equipment_id.sale_order_id", readonly=True, string="Order")
+    product_grade = fields.Char(
+        related="equipment_id.product_grade", readonly=True)
+    purchase_date = fields.Date(
+        related="equipment_id.purchase_date", readonly=True)
+    reported_date = fields.Datetime(
+        string="Reported On", required=True, default=fields.Datetime.now,
+        track_visibility="onchange",
+        help="When the customer reported the problem: the SLA clocks and the "
+             "warranty state count from here.")
+    occurred_date = fields.Datetime(string="Occurred On")
+    production_state = fields.Selection(
+        [("stopped", "Production Stopped"), ("degraded", "Production Degraded"),
+         ("normal", "Production Normal")],
+        string="Customer's Production")
+    urgency = fields.Selection(
+        [("urgent", "Urgent"), ("normal", "Normal"), ("minor", "Minor")],
+        default="normal", required=True, track_visibility="onchange")
+    problem_type_id = fields.Many2one(
+        "aftersales.problem.type", string="Problem Type", track_visibility="onchange")
+    complained_user_id = fields.Many2one(
+        "res.users", string="Employee Complained About",
+        help="For complaints about a person (C6).")
+    # ------------------------------------------------------------------
+    # Warranty frozen at the report date (W2) and charge rules (W3, W5)
+    # ------------------------------------------------------------------
+    warranty_state = fields.Selection(
+        WARRANTY_STATES, string="Warranty at Report", readonly=True,
+        help="The unit's warranty on the day the problem was reported; later "
+             "edits of the service file do not change it (W2).")
+    customer_caused = fields.Boolean(
+        string="Caused by the Customer", track_visibility="onchange",
+        help="Misuse or a visit the customer caused: chargeable even in warranty (W5).")
+    charge_type = fields.Selection(
+        [("free", "Free of Charge"), ("chargeable", "Chargeable")],
+        compute="_compute_charge_type", store=True, track_visibility="onchange")
+    charge_reason = fields.Char(compute="_compute_charge_type", store=True)
+    # ------------------------------------------------------------------
+    # SLA clocks (T3, T4)
+    # ------------------------------------------------------------------
+    response_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, string="Respond By")
+    first_response_date = fields.Datetime(
+        string="First Response", track_visibility="onchange")
+    response_state = fields.Selection(
+        SLA_STATES, compute="_compute_sla_states", store=True,
+        string="Response SLA")
+    arrival_deadline = fields.Datetime(
+        compute="_compute_deadlines", store=True, string="Arrive By")
+    arrival_date = fields.Datetime(
+        compute="_compute_arrival_date", store=True, string="Arrived On")
+    arrival_state = fields.Selection(
+        SLA_STATES, compute="_compute_sla_states", store=True, string="Arrival SLA")
+    sla_at_risk = fields.Boolean(
+        compute="_compute_sla_states", store=True, string="SLA at Risk")
+    # ------------------------------------------------------------------
+    # Remote first, then approved on-site (T5, W4)
+    # ------------------------------------------------------------------
+    remote_session_ids = fields.One2many(
+        "aftersales.remote.session", "ticket_id", string="Remote Support")
+    onsite_state = fields.Selection(
+        [("none", "Not Requested"), ("requested", "Waiting for Approval"),
+         ("approved", "Approved"), ("rejected", "Rejected")],
+        default="none", required=True, copy=False, track_visibility="onchange",
+        string="On-site Service")
+    onsite_reason = fields.Text(string="Why On-site", copy=False)
+    onsite_reject_reason = fields.Text(string="Rejection Reason", copy=False)
+    onsite_approved_by = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False)
+    dispatch_ids = fields.One2many(
+        "aftersales.dispatch", "ticket_id", string="Dispatches")
+    dispatch_count = fields.Integer(compute="_compute_dispatch_count")
+    # ------------------------------------------------------------------
+    # Repeat repair (T8) and return visit (T9)
+    # ------------------------------------------------------------------
+    is_repeat_repair = fields.Boolean(
+        string="Repeat Repair", readonly=True, copy=False,
+        track_visibility="onchange")
+    repeat_of_id = fields.Many2one(
+        "helpdesk.ticket", string="Repeats Ticket", readonly=True, copy=False)
+    return_visit_scheduled = fields.Boolean(readonly=True, copy=False)
+    return_visit_date = fields.Date(string="Return Visit On", copy=False)
+    return_visit_outcome = fields.Text(copy=False)
+    # ------------------------------------------------------------------
+    # Materials and samples (T10)
+    # ------------------------------------------------------------------
+    sample_due_date = fields.Date(string="Samples Due")
+    samples_made = fields.Text()
+    # ------------------------------------------------------------------
+    # Installation and commissioning (T11)
+    # ------------------------------------------------------------------
     installation_date = fields.Date(
         string="Installed On",
         help="Date of the customer-signed installation report; closing the "
@@ -39,6 +140,118 @@ class HelpdeskTicket(models.Model):
     installation_report = fields.Binary(attachment=True, copy=False)
     installation_report_name = fields.Char()
 
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("warranty_state", "aftersales_kind", "customer_caused",
+                 "equipment_id")
+    def _compute_charge_type(self):
+        """W3, W5: free for a defect in warranty; chargeable out of warranty, when
+        the customer caused it, or for a second installation or training."""
+        seconds = self._second_jobs()
+        for ticket in self:
+            if ticket.customer_caused:
+                charge, reason = "chargeable", _("Caused by the customer (W5)")
+            elif ticket.id in seconds:
+                charge, reason = "chargeable", _("Second installation or training (W5)")
+            elif ticket.aftersales_kind == "material":
+                charge, reason = "free", _("Material usage: handled as a quality "
+                                           "case, no machine warranty (T10)")
+            elif ticket.warranty_state in ("in_warranty", "not_started"):
+                charge, reason = "free", _("In warranty (W3)")
+            elif ticket.warranty_state == "out_of_warranty":
+                charge, reason = "chargeable", _("Out of warranty")
+            else:
+                charge, reason = "chargeable", _("No warranty on this unit")
+            ticket.charge_type = charge
+            ticket.charge_reason = reason
+
+    @api.multi
+    def _second_jobs(self):
+        """Ids of installation/training tickets that repeat an earlier one on the
+        same unit (one query for all)."""
+        candidates = self.filtered(
+            lambda t: t.equipment_id
+            and t.aftersales_kind in ("installation", "training"))
+        if not candidates:
+            return set()
+        earlier = self.sudo().search([
+            ("equipment_id", "in", candidates.mapped("equipment_id").ids),
+            ("aftersales_kind", "in", ("installation", "training")),
+            ("id", "not in", [i for i in candidates.ids if isinstance(i, int)]),
+        ])
+        seen = {(t.equipment_id.id, t.aftersales_kind) for t in earlier}
+        return {t.id for t in candidates
+                if (t.equipment_id.id, t.aftersales_kind) in seen}
+
+    @api.depends("reported_date", "urgency", "partner_id", "company_id")
+    def _compute_deadlines(self):
+        """T3, T4: deadlines from the report time and the company's settings."""
+        for ticket in self:
+            company = ticket.company_id or self.env.user.company_id
+            if not ticket.reported_date:
+                ticket.response_deadline = ticket.arrival_deadline = False
+                continue
+            reported = fields.Datetime.from_string(ticket.reported_date)
+            hours = (company.aftersales_response_hours_urgent
+                     if ticket.urgency == "urgent"
+                     else company.aftersales_response_hours)
+            ticket.response_deadline = fields.Datetime.to_string(
+                reported + timedelta(hours=hours))
+            arrival = ticket.partner_id and company.aftersales_arrival_hours(
+                ticket.partner_id)
+            ticket.arrival_deadline = arrival and fields.Datetime.to_string(
+                reported + timedelta(hours=arrival))
+
+    @api.depends("dispatch_ids.arrival_time", "dispatch_ids.state")
+    def _compute_arrival_date(self):
+        for ticket in self:
+            times = [d.arrival_time for d in ticket.dispatch_ids
+                     if d.arrival_time and d.state != "cancelled"]
+            ticket.arrival_date = min(times) if times else False
+
+    @api.depends("response_deadline", "first_response_date", "arrival_deadline",
+                 "arrival_date", "onsite_state", "stage_id")
+    def _compute_sla_states(self):
+        """T3, T4: met / missed / open; a cron moves open clocks past their
+        deadline to missed, so the stored states stay true for reporting."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            company = ticket.company_id or self.env.user.company_id
+            risk = fields.Datetime.to_string(
+                fields.Datetime.from_string(now)
+                + timedelta(hours=company.aftersales_sla_risk_hours))
+            ticket.response_state = self._sla_state(
+                ticket.response_deadline, ticket.first_response_date, now)
+            if ticket.onsite_state != "approved" or not ticket.arrival_deadline:
+                ticket.arrival_state = "none"
+            else:
+                ticket.arrival_state = self._sla_state(
+                    ticket.arrival_deadline, ticket.arrival_date, now)
+            ticket.sla_at_risk = not ticket.stage_id.closed and any(
+                state == "pending" and deadline <= risk
+                for state, deadline in (
+                    (ticket.response_state, ticket.response_deadline),
+                    (ticket.arrival_state, ticket.arrival_deadline)))
+
+    @api.model
+    def _sla_state(self, deadline, done, now):
+        if not deadline:
+            return "none"
+        if done:
+            return "met" if done <= deadline else "missed"
+        return "missed" if deadline < now else "pending"
+
+    def _compute_dispatch_count(self):
+        data = self.env["aftersales.dispatch"].read_group(
+            [("ticket_id", "in", self.ids)], ["ticket_id"], ["ticket_id"])
+        counts = {row["ticket_id"][0]: row["ticket_id_count"] for row in data}
+        for ticket in self:
+            ticket.dispatch_count = counts.get(ticket.id, 0)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
     @api.constrains("stage_id", "installation_date", "installation_report_signed")
     def _check_installation_report(self):
         """T11: an installation is closed only with the signed report and its date."""
@@ -50,12 +263,233 @@ class HelpdeskTicket(models.Model):
                     "installation date and tick \"Installation Report Signed by "
                     "Customer\" (T11).") % ticket.number)
 
+    @api.constrains("stage_id")
+    def _check_onsite_report(self):
+        """T6: a ticket whose on-site report is incomplete cannot be closed."""
+        for ticket in self.filtered(lambda t: t.stage_id.closed):
+            for dispatch in ticket.dispatch_ids.filtered(
+                    lambda d: d.state != "cancelled"):
+                missing = dispatch._report_missing()
+                if missing:
+                    raise ValidationError(_(
+                        "Ticket %(ticket)s cannot be closed: the on-site report "
+                        "%(dispatch)s misses %(missing)s (T6).") % {
+                            "ticket": ticket.number, "dispatch": dispatch.name,
+                            "missing": ", ".join(missing)})
+
+    @api.constrains("reported_date", "occurred_date")
+    def _check_dates(self):
+        for ticket in self.filtered(lambda t: t.occurred_date and t.reported_date):
+            if ticket.occurred_date > ticket.reported_date:
+                raise ValidationError(_(
+                    "Ticket %s: the problem cannot have occurred after it was "
+                    "reported; correct \"Occurred On\".") % ticket.number)
+
+    # ------------------------------------------------------------------
+    # Onchanges
+    # ------------------------------------------------------------------
+    @api.onchange("equipment_id")
+    def _onchange_equipment_id(self):
+        """T1: picking a serial fills the customer."""
+        if self.equipment_id:
+            self.partner_id = self.equipment_id.partner_id
+            self.warranty_state = self.equipment_id.warranty_state_at(
+                (self.reported_date or fields.Datetime.now())[:10])
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        vals = dict(vals)
+        if vals.get("equipment_id") and not vals.get("partner_id"):
+            vals["partner_id"] = self.env["aftersales.equipment"].browse(
+                vals["equipment_id"]).partner_id.id
+        ticket = super().create(vals)
+        ticket._freeze_warranty()
+        ticket._check_repeat_repair()
+        return ticket
+
     @api.multi
     def write(self, vals):
         res = super().write(vals)
+        if self.env.context.get("aftersales_derived"):
+            return res  # a value derived below: nothing more to derive from it
+        if {"equipment_id", "reported_date", "aftersales_kind"} & set(vals):
+            self._freeze_warranty()
+        if {"equipment_id", "problem_type_id", "reported_date"} & set(vals):
+            self._check_repeat_repair()
         if vals.get("stage_id") or vals.get("installation_date"):
             self._aftersales_start_warranty()
+        if vals.get("stage_id"):
+            self.filtered(lambda t: t.stage_id.closed)._schedule_return_visit()
         return res
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_first_response(self):
+        """T3: record that the customer got a first answer now."""
+        self.filtered(lambda t: not t.first_response_date).write(
+            {"first_response_date": fields.Datetime.now()})
+
+    @api.multi
+    def action_request_onsite(self):
+        """T5, W4: ask the supervisor for on-site service; in warranty a remote
+        attempt must be on record first."""
+        for ticket in self:
+            if ticket.onsite_state in ("requested", "approved"):
+                raise UserError(_("Ticket %s already has an on-site request.")
+                                % ticket.number)
+            if ticket.warranty_state in ("in_warranty", "not_started") \
+                    and not ticket.remote_session_ids:
+                raise UserError(_(
+                    "Ticket %s is in warranty: record a remote support session "
+                    "(phone, video or remote desktop) before asking for on-site "
+                    "service (W4, T5).") % ticket.number)
+            if not (ticket.onsite_reason or "").strip():
+                raise UserError(_(
+                    "Ticket %s: explain in \"Why On-site\" why the fault cannot be "
+                    "solved remotely.") % ticket.number)
+        self.write({"onsite_state": "requested", "onsite_reject_reason": False})
+        self._notify_supervisors_onsite()
+
+    @api.multi
+    def _notify_supervisors_onsite(self):
+        """The team's supervisors (else every supervisor) get an approval task."""
+        supervisors = self.env.ref(
+            "aftersales_service.group_aftersales_supervisor").users.filtered(
+                lambda u: u.id != 1)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get(self._name).id
+        for ticket in self:
+            users = (supervisors & ticket.team_id.user_ids) or supervisors
+            for user in users:
+                self.env["mail.activity"].sudo().create({
+                    "res_model_id": model_id,
+                    "res_id": ticket.id,
+                    "user_id": user.id,
+                    "activity_type_id": todo.id,
+                    "summary": _("Approve or reject on-site service"),
+                    "date_deadline": fields.Date.context_today(self),
+                })
+
+    @api.multi
+    def _check_supervisor(self):
+        if not self.env.user.has_group(
+                "aftersales_service.group_aftersales_supervisor"):
+            raise AccessError(_(
+                "Only a service supervisor approves or rejects on-site service (T5)."))
+
+    @api.multi
+    def action_approve_onsite(self, leader=None, appointment=None):
+        """T5: the supervisor approves; a planned dispatch is created at once."""
+        self._check_supervisor()
+        dispatches = self.env["aftersales.dispatch"]
+        for ticket in self:
+            if ticket.onsite_state != "requested":
+                raise UserError(_(
+                    "Ticket %s has no on-site request waiting for approval.")
+                    % ticket.number)
+            ticket._check_onsite_gate()
+            dispatches |= dispatches.create({
+                "ticket_id": ticket.id,
+                "leader_id": (leader or ticket.user_id or self.env.user).id,
+                "appointment": appointment or ticket.arrival_deadline
+                or fields.Datetime.now(),
+            })
+        self.write({"onsite_state": "approved",
+                    "onsite_approved_by": self.env.user.id})
+        return dispatches
+
+    @api.multi
+    def _check_onsite_gate(self):
+        """Hook for the paid-service gate (S2); free jobs pass."""
+        return True
+
+    @api.multi
+    def action_reject_onsite(self):
+        """T5: a rejection needs its reason."""
+        self._check_supervisor()
+        for ticket in self:
+            if ticket.onsite_state != "requested":
+                raise UserError(_(
+                    "Ticket %s has no on-site request waiting for approval.")
+                    % ticket.number)
+            if not (ticket.onsite_reject_reason or "").strip():
+                raise UserError(_(
+                    "Ticket %s: write the reason for rejecting on-site service in "
+                    "\"Rejection Reason\".") % ticket.number)
+        self.write({"onsite_state": "rejected"})
+
+    @api.multi
+    def action_view_dispatches(self):
+        self.ensure_one()
+        action = self.env.ref("aftersales_service.aftersales_dispatch_action").read()[0]
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.multi
+    def _freeze_warranty(self):
+        """W2: the warranty state on the report date, stored on the ticket."""
+        for ticket in self:
+            if ticket.aftersales_kind == "material" or not ticket.equipment_id:
+                state = "no_warranty"
+            else:
+                state = ticket.equipment_id.warranty_state_at(
+                    ticket.reported_date[:10])
+            if ticket.warranty_state != state:
+                ticket.with_context(aftersales_derived=True).write(
+                    {"warranty_state": state})
+
+    @api.multi
+    def _check_repeat_repair(self):
+        """T8: same unit, same problem type, within the window after a closed
+        ticket: flag the new ticket and link it to the earlier one."""
+        for ticket in self.filtered(lambda t: t.equipment_id and t.problem_type_id):
+            company = ticket.company_id or self.env.user.company_id
+            reported = fields.Datetime.from_string(ticket.reported_date)
+            window_start = fields.Datetime.to_string(
+                reported - timedelta(days=company.aftersales_repeat_repair_days))
+            earlier = self.sudo().search([
+                ("id", "!=", ticket.id),
+                ("equipment_id", "=", ticket.equipment_id.id),
+                ("problem_type_id", "=", ticket.problem_type_id.id),
+                ("stage_id.closed", "=", True),
+                ("closed_date", ">=", window_start),
+                ("closed_date", "<=", ticket.reported_date),
+            ], order="closed_date desc", limit=1)
+            vals = {"is_repeat_repair": bool(earlier), "repeat_of_id": earlier.id}
+            if (ticket.is_repeat_repair, ticket.repeat_of_id.id) != (
+                    vals["is_repeat_repair"], vals["repeat_of_id"] or False):
+                ticket.with_context(aftersales_derived=True).write(vals)
+
+    @api.multi
+    def _schedule_return_visit(self):
+        """T9: closing a ticket schedules one return-visit activity."""
+        activity_type = self.env.ref("aftersales_service.mail_activity_return_visit")
+        model_id = self.env["ir.model"]._get(self._name).id
+        for ticket in self.filtered(lambda t: not t.return_visit_scheduled):
+            company = ticket.company_id or self.env.user.company_id
+            closed = fields.Datetime.from_string(
+                ticket.closed_date or fields.Datetime.now())
+            due = fields.Date.to_string(
+                closed + timedelta(days=company.aftersales_return_visit_days))
+            self.env["mail.activity"].sudo().create({
+                "res_model_id": model_id,
+                "res_id": ticket.id,
+                "activity_type_id": activity_type.id,
+                "user_id": (ticket.user_id or self.env.user).id,
+                "date_deadline": due,
+                "summary": _("Return visit: ask the customer how the unit runs"),
+            })
+            ticket.with_context(aftersales_derived=True).write(
+                {"return_visit_scheduled": True})
 
     @api.multi
     def _aftersales_start_warranty(self):
@@ -66,3 +500,26 @@ class HelpdeskTicket(models.Model):
             if ticket.equipment_id.installation_date != ticket.installation_date:
                 ticket.equipment_id.sudo().write(
                     {"installation_date": ticket.installation_date})
+
+    # ------------------------------------------------------------------
+    # Cron entry points
+    # ------------------------------------------------------------------
+    @api.model
+    def cron_sla_check(self):
+        """Every 15 minutes: recompute the stored SLA states of open tickets whose
+        clock is near or past its deadline; idempotent."""
+        now = fields.Datetime.from_string(fields.Datetime.now())
+        horizon = fields.Datetime.to_string(now + timedelta(hours=max(
+            self.env["res.company"].search([]).mapped("aftersales_sla_risk_hours")
+            or [0])))
+        tickets = self.search([
+            ("stage_id.closed", "=", False), "|",
+            "&", ("response_state", "=", "pending"),
+            ("response_deadline", "<=", horizon),
+            "&", ("arrival_state", "=", "pending"),
+            ("arrival_deadline", "<=", horizon),
+        ])
+        if tickets:
+            self.env.add_todo(self._fields["response_state"], tickets)
+            self.recompute()
+        return tickets

@@ -43,6 +43,61 @@ class ResCompany(models.Model):
         "res.users", string="Sales Director",
         help="Told when a customer's free maintenance period is about to end (W6).")
 
+    # T3
+    aftersales_response_hours = fields.Float(
+        string="First Response (hours)", default=24.0)
+    aftersales_response_hours_urgent = fields.Float(
+        string="First Response, Urgent (hours)", default=1.0,
+        help="\"Immediate\" first reply to urgent tickets, as a deadline.")
+    # T4
+    aftersales_arrival_hours_zone1 = fields.Float(
+        string="Arrival, Zone 1 (hours)", default=2.0)
+    aftersales_arrival_hours_zone2 = fields.Float(
+        string="Arrival, Zone 2 (hours)", default=3.0)
+    aftersales_arrival_hours_zone3 = fields.Float(
+        string="Arrival, Zone 3 (hours)", default=4.0)
+    aftersales_arrival_hours_nearby = fields.Float(
+        string="Arrival, Nearby City (hours)", default=6.0)
+    aftersales_sla_risk_hours = fields.Float(
+        string="SLA at Risk Before Deadline (hours)", default=2.0,
+        help="An open deadline this close is shown as at risk.")
+    # T8, T9
+    aftersales_repeat_repair_days = fields.Integer(
+        string="Repeat Repair Window (days)", default=90)
+    aftersales_return_visit_days = fields.Integer(
+        string="Return Visit After (days)", default=7)
+
+    @api.constrains(
+        "aftersales_response_hours", "aftersales_response_hours_urgent",
+        "aftersales_arrival_hours_zone1", "aftersales_arrival_hours_zone2",
+        "aftersales_arrival_hours_zone3", "aftersales_arrival_hours_nearby",
+        "aftersales_sla_risk_hours", "aftersales_repeat_repair_days",
+        "aftersales_return_visit_days")
+    def _check_aftersales_sla_numbers(self):
+        for company in self:
+            for name in ("aftersales_response_hours",
+                         "aftersales_response_hours_urgent",
+                         "aftersales_arrival_hours_zone1",
+                         "aftersales_arrival_hours_zone2",
+                         "aftersales_arrival_hours_zone3",
+                         "aftersales_arrival_hours_nearby",
+                         "aftersales_sla_risk_hours", "aftersales_repeat_repair_days",
+                         "aftersales_return_visit_days"):
+                if company[name] < 0:
+                    raise ValidationError(_(
+                        "After-sales setting \"%s\" cannot be negative: enter zero "
+                        "or a positive number.") % company._fields[name].string)
+
+    @api.multi
+    def aftersales_arrival_hours(self, partner):
+        """T4: hours to arrive on site at ``partner`` from its distance zone, or
+        its contract's hours beyond the nearby cities (0 when unknown)."""
+        self.ensure_one()
+        zone = partner.commercial_partner_id.aftersales_distance_zone
+        if zone in ("zone1", "zone2", "zone3", "nearby"):
+            return self["aftersales_arrival_hours_%s" % zone]
+        return partner.commercial_partner_id.aftersales_arrival_hours
+
     @api.constrains(
         "aftersales_warranty_months_domestic", "aftersales_warranty_months_export",
         "aftersales_key_customer_revenue", "aftersales_entitlement_order_units",

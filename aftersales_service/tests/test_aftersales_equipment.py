@@ -29,6 +29,8 @@ class TestEquipmentFromDelivery(AftersalesCase):
         self.assertEqual(len(files), 2)
         self.assertEqual(files.mapped("contract_id"), contract)
         self.assertEqual(files.mapped("sale_order_id"), order)
+        self.assertEqual(files.mapped("purchase_date"),
+                         [order.confirmation_date[:10]] * 2)
         self.assertEqual(set(files.mapped("partner_id").ids), {self.domestic.id})
         for unit in files:
             self.assertEqual(unit.warranty_start_date, unit.delivery_date)

@@ -1,0 +1,48 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class AftersalesRemoteSession(models.Model):
+    """T5, W4: a remote support attempt, recorded before anyone goes on site."""
+
+    _name = "aftersales.remote.session"
+    _description = "Remote Support Session"
+    _order = "date desc, id desc"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    user_id = fields.Many2one(
+        "res.users", string="Engineer", required=True,
+        default=lambda self: self.env.user)
+    method = fields.Selection(
+        [("phone", "Phone"), ("video", "Video Call"),
+         ("remote_desktop", "Remote Desktop"), ("im", "Instant Messaging")],
+        required=True, default="phone")
+    duration = fields.Float(string="Duration (hours)")
+    steps = fields.Text(
+        string="Steps Taken", required=True,
+        help="What was checked and tried with the customer.")
+    result = fields.Selection(
+        [("solved", "Solved Remotely"), ("not_solved", "Not Solved: Needs On-site"),
+         ("pending", "Waiting for the Customer")],
+        required=True, default="pending")
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, readonly=True)
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        if self.filtered(lambda s: s.duration < 0):
+            raise ValidationError(_("The duration of a remote session cannot be "
+                                    "negative."))
+
+    @api.model
+    def create(self, vals):
+        """The first remote contact is also the ticket's first response (T3)."""
+        session = super().create(vals)
+        ticket = session.ticket_id
+        if not ticket.first_response_date:
+            ticket.first_response_date = session.date
+        return session
