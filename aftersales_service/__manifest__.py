@@ -38,6 +38,7 @@
         "views/aftersales_problem_type_views.xml",
         "views/aftersales_dispatch_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",
     ],
     "demo": [

@@ -9,5 +9,6 @@ from . import aftersales_problem_type
 from . import aftersales_remote_session
 from . import aftersales_dispatch
 from . import helpdesk_ticket
+from . import helpdesk_ticket_team
 from . import sale_order
 from . import stock_picking

@@ -316,3 +316,17 @@ class TestTicketAccess(TicketCase):
         visible = self.env["helpdesk.ticket"].sudo(self.staff).search(
             [("id", "in", (theirs | mine).ids)])
         self.assertEqual(visible, mine)
+
+
+class TestTeamDashboard(TicketCase):
+    """T3: the team dashboard counts the tickets whose SLA is at risk."""
+
+    def test_sla_risk_count(self):
+        """T3: a fresh urgent ticket is at risk and counted on its team."""
+        team = self.env["helpdesk.ticket.team"].create({"name": "Test Team"})
+        probe = self.env["helpdesk.ticket"].sudo(self.staff).create(
+            {"name": "x", "description": "x", "partner_id": self.domestic.id})
+        now = probe.create_date
+        self._ticket(team_id=team.id, urgency="urgent", reported_date=now)
+        self._ticket(team_id=team.id, reported_date=now)
+        self.assertEqual(team.todo_ticket_count_sla_risk, 1)
