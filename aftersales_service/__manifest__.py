@@ -40,6 +40,9 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",
+        "report/aftersales_reports.xml",
+        "report/report_onsite.xml",
+        "report/report_service_receipt.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -48,5 +51,6 @@
         "demo/product_demo.xml",
         "demo/helpdesk_team_demo.xml",
         "demo/aftersales_demo.xml",
+        "demo/helpdesk_ticket_demo.xml",
     ],
 }

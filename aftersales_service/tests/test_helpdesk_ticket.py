@@ -330,3 +330,21 @@ class TestTeamDashboard(TicketCase):
         self._ticket(team_id=team.id, urgency="urgent", reported_date=now)
         self._ticket(team_id=team.id, reported_date=now)
         self.assertEqual(team.todo_ticket_count_sla_risk, 1)
+
+
+class TestPaperwork(TicketCase):
+    """T6, T7: the on-site report and the service receipt render with the unit."""
+
+    def test_receipt_and_report_render(self):
+        """T7: the receipt shows the serial, the parts and the signature."""
+        ticket = self.env.ref("aftersales_service.ticket_beijing_spindle")
+        dispatch = ticket.dispatch_ids
+        receipt = self.env.ref("aftersales_service.action_report_service_receipt")
+        html = receipt.render_qweb_html(ticket.ids)[0].decode()
+        self.assertIn(ticket.lot_id.name, html)
+        self.assertIn("data:image/png;base64", html)
+        self.assertIn(dispatch.part_line_ids.product_id.name, html)
+        report = self.env.ref("aftersales_service.action_report_onsite")
+        html = report.render_qweb_html(dispatch.ids)[0].decode()
+        self.assertIn("Worn front bearing", html)
+        self.assertIn(ticket.lot_id.name, html)

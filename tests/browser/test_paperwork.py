@@ -1,0 +1,36 @@
+"""T6, T7: the on-site report and the service receipt print as real PDFs
+(the patched wkhtmltopdf, through the running server)."""
+import subprocess
+from pathlib import Path
+
+from odoo_browser import call_kw, login
+
+ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts"
+
+
+def _pdf_text(page, url, report, record_id, name):
+    response = page.request.get("%s/report/pdf/%s/%d" % (url, report, record_id))
+    assert response.status == 200
+    body = response.body()
+    assert body.startswith(b"%PDF")
+    path = ARTEFACTS / name
+    path.write_bytes(body)
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def test_receipt_and_onsite_report_pdf(odoo_url, page):
+    """T7: the service receipt PDF carries the serial and the survey block."""
+    login(page, odoo_url, "liuyang", "demo")
+    ticket_id = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
+                        ["aftersales_service.ticket_beijing_spindle"])
+    ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",
+                     [[ticket_id], ["lot_id", "dispatch_ids"]])[0]
+    serial = ticket["lot_id"][1]
+    text = _pdf_text(page, odoo_url, "aftersales_service.report_service_receipt",
+                     ticket_id, "service-receipt.pdf")
+    assert serial in text
+    text = _pdf_text(page, odoo_url, "aftersales_service.report_onsite",
+                     ticket["dispatch_ids"][0], "onsite-report.pdf")
+    assert "Worn front bearing" in text
+    assert serial in text
