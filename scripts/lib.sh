@@ -18,7 +18,8 @@ if [ -n "${PGHOST:-}" ]; then
     USE_PRIVATE_PG=0
 else
     USE_PRIVATE_PG=1
-    PRIVATE_PG_PORT="${AFTERSALES_PG_PORT:-55432}"
+    # a port of its own per checkout, so two clones never meet on one cluster
+    PRIVATE_PG_PORT="${AFTERSALES_PG_PORT:-$((54000 + $(printf '%s' "$ROOT" | cksum | cut -d' ' -f1) % 1000))}"
 fi
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

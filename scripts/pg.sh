@@ -23,7 +23,6 @@ if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then
     pgrun "$PGBIN/initdb" -D "$PGDATA_DIR" -U odoo -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
     cat >> "$PGDATA_DIR/postgresql.conf" <<CONF
 listen_addresses = 'localhost'
-port = $PRIVATE_PG_PORT
 unix_socket_directories = '$PGRUN_DIR'
 max_connections = 200
 shared_buffers = 256MB
@@ -33,11 +32,17 @@ full_page_writes = off
 CONF
 fi
 
+# a cluster still running on another port (an older checkout setting) restarts
+if pgrun "$PGBIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1 \
+        && [ "$(sed -n 4p "$PGDATA_DIR/postmaster.pid")" != "$PRIVATE_PG_PORT" ]; then
+    pgrun "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -m fast -w stop >/dev/null
+fi
 if ! pgrun "$PGBIN/pg_ctl" -D "$PGDATA_DIR" status >/dev/null 2>&1; then
     # a postmaster killed a moment ago still looks alive: wait for its pid to go
     if [ -f "$PGDATA_DIR/postmaster.pid" ]; then
         pid="$(head -n 1 "$PGDATA_DIR/postmaster.pid")"
         for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     fi
-    pgrun "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w start >/dev/null
+    pgrun "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" \
+        -o "-p $PRIVATE_PG_PORT" -w start >/dev/null
 fi
