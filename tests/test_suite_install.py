@@ -25,7 +25,7 @@ class TestSuiteInstall(SavepointCase):
         """Each role sees its section of the After-Sales menu and not the others'."""
         menu = self.env["ir.ui.menu"]
         root = self.env.ref("aftersales_service.menu_aftersales_root")
-        inspector = self.env.ref("aftersales_quality.user_quality_inspector")
+        inspector = self.env.ref("aftersales_service.user_quality_inspector")
         staff = self.env.ref("aftersales_service.user_service_wang")
         portal = self.env.ref("base.demo_user0")
         service = self.env.ref("aftersales_service.menu_aftersales_service")
@@ -35,7 +35,11 @@ class TestSuiteInstall(SavepointCase):
             menu.sudo(portal).search([("id", "=", root.id)])
 
     def test_demo_employees_linked_to_users(self):
-        """Demo service staff are employees with users, led by a team leader."""
+        """Demo service staff are employees with users, led by a team leader;
+        the quality inspector is an employee with the quality role."""
+        inspector = self.env.ref("aftersales_hr_penalties.employee_quality_inspector")
+        self.assertTrue(
+            inspector.user_id.has_group("aftersales_quality.group_quality_user"))
         wang = self.env.ref("aftersales_hr_penalties.employee_service_wang")
         leader = self.env.ref("aftersales_hr_penalties.employee_service_leader")
         user = self.env.ref("aftersales_service.user_service_wang")
