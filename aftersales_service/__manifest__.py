@@ -43,6 +43,7 @@
         "report/aftersales_reports.xml",
         "report/report_onsite.xml",
         "report/report_service_receipt.xml",
+        "report/report_repair_receipt.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

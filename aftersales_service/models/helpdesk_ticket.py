@@ -129,6 +129,18 @@ class HelpdeskTicket(models.Model):
     sample_due_date = fields.Date(string="Samples Due")
     samples_made = fields.Text()
     # ------------------------------------------------------------------
+    # Units taken back to the company for repair (T12)
+    # ------------------------------------------------------------------
+    takeback_date = fields.Date(
+        string="Taken Back On", track_visibility="onchange", copy=False,
+        help="The day the unit came to the company for repair; print the "
+             "repair receipt for the customer.")
+    takeback_condition = fields.Text(
+        string="Condition on Receipt", copy=False,
+        help="Accessories and visible state of the unit when it came in.")
+    takeback_returned_date = fields.Date(
+        string="Returned to Customer On", track_visibility="onchange", copy=False)
+    # ------------------------------------------------------------------
     # Installation and commissioning (T11)
     # ------------------------------------------------------------------
     installation_date = fields.Date(
@@ -276,6 +288,16 @@ class HelpdeskTicket(models.Model):
                         "%(dispatch)s misses %(missing)s (T6).") % {
                             "ticket": ticket.number, "dispatch": dispatch.name,
                             "missing": ", ".join(missing)})
+
+    @api.constrains("takeback_date", "takeback_returned_date")
+    def _check_takeback_dates(self):
+        """T12: a unit goes back to the customer after it came in."""
+        for ticket in self.filtered("takeback_returned_date"):
+            if not ticket.takeback_date \
+                    or ticket.takeback_returned_date < ticket.takeback_date:
+                raise ValidationError(_(
+                    "Ticket %s: \"Returned to Customer On\" needs a \"Taken Back "
+                    "On\" date on or before it (T12).") % ticket.number)
 
     @api.constrains("reported_date", "occurred_date")
     def _check_dates(self):

@@ -348,3 +348,25 @@ class TestPaperwork(TicketCase):
         html = report.render_qweb_html(dispatch.ids)[0].decode()
         self.assertIn("Worn front bearing", html)
         self.assertIn(ticket.lot_id.name, html)
+
+
+class TestTakeBack(TicketCase):
+    """T12: units taken back for repair are logged in and out with a receipt."""
+
+    def test_returned_before_taken_refused(self):
+        """T12: the return date cannot precede the take-back date."""
+        ticket = self._ticket()
+        with self.assertRaises(ValidationError):
+            ticket.write({"takeback_date": "2025-06-05",
+                          "takeback_returned_date": "2025-06-04"})
+
+    def test_receipt_lists_unit(self):
+        """T12: the repair receipt names the unit and the day it came in."""
+        ticket = self._ticket()
+        ticket.write({"takeback_date": "2025-06-05",
+                      "takeback_condition": "Without dust cover",
+                      "takeback_returned_date": "2025-06-12"})
+        report = self.env.ref("aftersales_service.action_report_repair_receipt")
+        html = report.render_qweb_html(ticket.ids)[0].decode()
+        self.assertIn(self.unit.lot_id.name, html)
+        self.assertIn("Without dust cover", html)
