@@ -196,7 +196,8 @@ class HelpdeskTicket(models.Model):
         return {t.id for t in candidates
                 if (t.equipment_id.id, t.aftersales_kind) in seen}
 
-    @api.depends("reported_date", "urgency", "partner_id", "company_id")
+    @api.depends("reported_date", "urgency", "partner_id", "company_id",
+                 "equipment_id")
     def _compute_deadlines(self):
         """T3, T4: deadlines from the report time and the company's settings."""
         for ticket in self:
@@ -211,7 +212,7 @@ class HelpdeskTicket(models.Model):
             ticket.response_deadline = fields.Datetime.to_string(
                 reported + timedelta(hours=hours))
             arrival = ticket.partner_id and company.aftersales_arrival_hours(
-                ticket.partner_id)
+                ticket.partner_id, ticket.equipment_id.contract_id)
             ticket.arrival_deadline = arrival and fields.Datetime.to_string(
                 reported + timedelta(hours=arrival))
 

@@ -89,14 +89,16 @@ class ResCompany(models.Model):
                         "or a positive number.") % company._fields[name].string)
 
     @api.multi
-    def aftersales_arrival_hours(self, partner):
-        """T4: hours to arrive on site at ``partner`` from its distance zone, or
-        its contract's hours beyond the nearby cities (0 when unknown)."""
+    def aftersales_arrival_hours(self, partner, contract=None):
+        """T4: hours to arrive on site at ``partner`` from its distance zone;
+        beyond the nearby cities, the hours of the unit's warranty contract or
+        else the customer's (0 when unknown)."""
         self.ensure_one()
         zone = partner.commercial_partner_id.aftersales_distance_zone
         if zone in ("zone1", "zone2", "zone3", "nearby"):
             return self["aftersales_arrival_hours_%s" % zone]
-        return partner.commercial_partner_id.aftersales_arrival_hours
+        return ((contract and contract.arrival_hours)
+                or partner.commercial_partner_id.aftersales_arrival_hours)
 
     @api.constrains(
         "aftersales_warranty_months_domestic", "aftersales_warranty_months_export",

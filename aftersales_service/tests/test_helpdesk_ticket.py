@@ -111,6 +111,16 @@ class TestSlaClocks(TicketCase):
         self.assertEqual(self._deadlines("farther", hours=30.0)[1],
                          "2025-02-02 05:30:00")
 
+    def test_arrival_farther_from_warranty_contract(self):
+        """T4: the unit's warranty contract sets the hours beyond nearby cities."""
+        self.domestic.aftersales_distance_zone = "farther"
+        contract = self.env["aftersales.warranty.contract"].create({
+            "partner_id": self.domestic.id, "warranty_months": 12,
+            "arrival_hours": 12.0})
+        self.unit.contract_id = contract
+        ticket = self._ticket(reported_date="2025-01-31 23:30:00")
+        self.assertEqual(ticket.arrival_deadline, "2025-02-01 11:30:00")
+
     def test_zone_hours_are_settings(self):
         """T4: the zone hours are company settings."""
         self.company.aftersales_arrival_hours_zone1 = 1.5
