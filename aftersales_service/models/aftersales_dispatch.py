@@ -131,14 +131,15 @@ class AftersalesDispatch(models.Model):
         customer opinion), in the user's language."""
         self.ensure_one()
         labels = self.fields_get(
-            ["fault_cause", "solution", "part_line_ids", "customer_opinion"])
+            ["fault_cause", "solution", "no_parts_used", "customer_opinion"])
         missing = []
         if not (self.fault_cause or "").strip():
             missing.append(labels["fault_cause"]["string"])
         if not (self.solution or "").strip():
             missing.append(labels["solution"]["string"])
         if not self.no_parts_used and not self.part_line_ids.filtered("used"):
-            missing.append(_("parts replaced (or tick \"No Parts Replaced\")"))
+            missing.append(_("parts replaced (or tick \"%s\")")
+                           % labels["no_parts_used"]["string"])
         if not (self.customer_opinion or "").strip():
             missing.append(labels["customer_opinion"]["string"])
         return missing

@@ -233,8 +233,8 @@ class TestOnsiteReport(TicketCase):
             dispatch.write(vals)
             with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
                 self._close(ticket)
-            label = (dispatch._fields[name].string if name != "parts"
-                     else "No Parts Replaced")
+            field = name if name != "parts" else "no_parts_used"
+            label = dispatch.fields_get([field])[field]["string"]
             self.assertIn(label, refusal.exception.name, name)
 
     def test_no_parts_ticked_is_complete(self):
