@@ -3,6 +3,19 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+AFTERSALES_NUMBERS = (
+    "aftersales_warranty_months_domestic", "aftersales_warranty_months_export",
+    "aftersales_key_customer_revenue", "aftersales_entitlement_order_units",
+    "aftersales_entitlement_held_units", "aftersales_entitlement_held_units_high",
+    "aftersales_entitlement_visits", "aftersales_entitlement_visits_high",
+    "aftersales_visit_months_key", "aftersales_visit_months_long_term",
+    "aftersales_renewal_reminder_months", "aftersales_response_hours",
+    "aftersales_response_hours_urgent", "aftersales_arrival_hours_zone1",
+    "aftersales_arrival_hours_zone2", "aftersales_arrival_hours_zone3",
+    "aftersales_arrival_hours_nearby", "aftersales_sla_risk_hours",
+    "aftersales_repeat_repair_days", "aftersales_return_visit_days",
+)
+
 
 class ResCompany(models.Model):
     """Every number of the after-sales policy, per company, with its default."""
@@ -67,26 +80,20 @@ class ResCompany(models.Model):
     aftersales_return_visit_days = fields.Integer(
         string="Return Visit After (days)", default=7)
 
-    @api.constrains(
-        "aftersales_response_hours", "aftersales_response_hours_urgent",
-        "aftersales_arrival_hours_zone1", "aftersales_arrival_hours_zone2",
-        "aftersales_arrival_hours_zone3", "aftersales_arrival_hours_nearby",
-        "aftersales_sla_risk_hours", "aftersales_repeat_repair_days",
-        "aftersales_return_visit_days")
-    def _check_aftersales_sla_numbers(self):
+    @api.constrains(*AFTERSALES_NUMBERS)
+    def _check_aftersales_numbers(self):
+        """Every policy number is a count, an amount or hours: none is negative."""
         for company in self:
-            for name in ("aftersales_response_hours",
-                         "aftersales_response_hours_urgent",
-                         "aftersales_arrival_hours_zone1",
-                         "aftersales_arrival_hours_zone2",
-                         "aftersales_arrival_hours_zone3",
-                         "aftersales_arrival_hours_nearby",
-                         "aftersales_sla_risk_hours", "aftersales_repeat_repair_days",
-                         "aftersales_return_visit_days"):
+            for name in AFTERSALES_NUMBERS:
                 if company[name] < 0:
                     raise ValidationError(_(
                         "After-sales setting \"%s\" cannot be negative: enter zero "
                         "or a positive number.") % company._fields[name].string)
+            if (company.aftersales_entitlement_held_units_high
+                    < company.aftersales_entitlement_held_units):
+                raise ValidationError(_(
+                    "\"Units Held for 2 Visits\" must be at least \"Units Held for "
+                    "1 Visit\" (C4)."))
 
     @api.multi
     def aftersales_arrival_hours(self, partner, contract=None):
@@ -99,33 +106,3 @@ class ResCompany(models.Model):
             return self["aftersales_arrival_hours_%s" % zone]
         return ((contract and contract.arrival_hours)
                 or partner.commercial_partner_id.aftersales_arrival_hours)
-
-    @api.constrains(
-        "aftersales_warranty_months_domestic", "aftersales_warranty_months_export",
-        "aftersales_key_customer_revenue", "aftersales_entitlement_order_units",
-        "aftersales_entitlement_held_units", "aftersales_entitlement_held_units_high",
-        "aftersales_entitlement_visits", "aftersales_entitlement_visits_high",
-        "aftersales_visit_months_key", "aftersales_visit_months_long_term",
-        "aftersales_renewal_reminder_months")
-    def _check_aftersales_numbers(self):
-        for company in self:
-            for name in ("aftersales_warranty_months_domestic",
-                         "aftersales_warranty_months_export",
-                         "aftersales_key_customer_revenue",
-                         "aftersales_entitlement_order_units",
-                         "aftersales_entitlement_held_units",
-                         "aftersales_entitlement_held_units_high",
-                         "aftersales_entitlement_visits",
-                         "aftersales_entitlement_visits_high",
-                         "aftersales_visit_months_key",
-                         "aftersales_visit_months_long_term",
-                         "aftersales_renewal_reminder_months"):
-                if company[name] < 0:
-                    raise ValidationError(_(
-                        "After-sales setting \"%s\" cannot be negative: enter zero "
-                        "or a positive number.") % company._fields[name].string)
-            if (company.aftersales_entitlement_held_units_high
-                    < company.aftersales_entitlement_held_units):
-                raise ValidationError(_(
-                    "\"Units Held for 2 Visits\" must be at least \"Units Held for "
-                    "1 Visit\" (C4)."))

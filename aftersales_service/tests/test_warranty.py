@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import ValidationError
+
 from ..models.aftersales_equipment import warranty_end
 from .common import AftersalesCase
 
@@ -101,3 +103,10 @@ class TestWarranty(AftersalesCase):
                                 ("id", "in", (inside | old).ids)])
         self.assertEqual(not_out, inside)
         self.assertEqual(inside.warranty_state, "not_started")
+
+    def test_negative_setting_refused(self):
+        """W1: a negative policy number is refused with the setting's name."""
+        with self.assertRaises(ValidationError):
+            self.company.aftersales_warranty_months_export = -1
+        with self.assertRaises(ValidationError):
+            self.company.aftersales_response_hours = -2
