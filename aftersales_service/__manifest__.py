@@ -29,6 +29,7 @@
         "data/ir_cron_data.xml",
         "data/aftersales_problem_type_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
+        "views/assets.xml",
         "views/menus.xml",
         "views/aftersales_equipment_views.xml",
         "views/aftersales_warranty_contract_views.xml",

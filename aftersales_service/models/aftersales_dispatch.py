@@ -87,7 +87,10 @@ class AftersalesDispatch(models.Model):
 
     @api.multi
     def write(self, vals):
-        """The lead engineer is always one of the engineers."""
+        """The lead engineer is always one of the engineers; a new signature
+        is dated when it is given."""
+        if vals.get("customer_signature") and not vals.get("signed_on"):
+            vals["signed_on"] = fields.Datetime.now()
         if vals.get("leader_id"):
             vals["user_ids"] = list(vals.get("user_ids") or []) + [
                 (4, vals["leader_id"])]
