@@ -74,11 +74,23 @@ class ResCompany(models.Model):
     aftersales_sla_risk_hours = fields.Float(
         string="SLA at Risk Before Deadline (hours)", default=2.0,
         help="An open deadline this close is shown as at risk.")
+    aftersales_team_restriction = fields.Boolean(
+        string="Service Staff See Only Their Teams' Tickets",
+        help="Service staff see the tickets of the teams they belong to (and "
+             "tickets without a team); supervisors keep seeing every ticket.")
     # T8, T9
     aftersales_repeat_repair_days = fields.Integer(
         string="Repeat Repair Window (days)", default=90)
     aftersales_return_visit_days = fields.Integer(
         string="Return Visit After (days)", default=7)
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if "aftersales_team_restriction" in vals:
+            # record rules read the setting; their cached domains must go
+            self.env["ir.rule"].clear_caches()
+        return res
 
     @api.constrains(*AFTERSALES_NUMBERS)
     def _check_aftersales_numbers(self):

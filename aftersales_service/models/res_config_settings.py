@@ -51,3 +51,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_repeat_repair_days")
     aftersales_return_visit_days = fields.Integer(
         related="company_id.aftersales_return_visit_days")
+    aftersales_team_restriction = fields.Boolean(
+        related="company_id.aftersales_team_restriction")

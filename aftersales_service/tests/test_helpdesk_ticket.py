@@ -380,3 +380,23 @@ class TestTakeBack(TicketCase):
         html = report.render_qweb_html(ticket.ids)[0].decode()
         self.assertIn(self.unit.lot_id.name, html)
         self.assertIn("Without dust cover", html)
+
+
+class TestTeamRestriction(TicketCase):
+    """Service staff see their team's tickets, not other teams', when restricted."""
+
+    def test_team_restriction(self):
+        """Setting on: staff lose other teams' tickets; supervisors keep them."""
+        mine = self.env["helpdesk.ticket.team"].create(
+            {"name": "North", "user_ids": [(6, 0, self.staff.ids)]})
+        other = self.env["helpdesk.ticket.team"].create({"name": "South"})
+        own = self._ticket(user=self.supervisor, team_id=mine.id)
+        foreign = self._ticket(user=self.supervisor, team_id=other.id)
+        both = [("id", "in", (own | foreign).ids)]
+        tickets = self.env["helpdesk.ticket"]
+        self.assertEqual(tickets.sudo(self.staff).search(both), own | foreign)
+        self.company.aftersales_team_restriction = True
+        self.assertEqual(tickets.sudo(self.staff).search(both), own)
+        self.assertEqual(tickets.sudo(self.supervisor).search(both), own | foreign)
+        self.company.aftersales_team_restriction = False
+        self.assertEqual(tickets.sudo(self.staff).search(both), own | foreign)
