@@ -8,29 +8,41 @@ from odoo_browser import call_kw, login
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts"
 
 
-def _pdf_text(page, url, report, record_id, name):
+def _pdf(page, url, report, record_id, name):
+    """The report's PDF text and the number of images it embeds."""
     response = page.request.get("%s/report/pdf/%s/%d" % (url, report, record_id))
     assert response.status == 200
     body = response.body()
     assert body.startswith(b"%PDF")
     path = ARTEFACTS / name
     path.write_bytes(body)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+    images = subprocess.run(["pdfimages", "-list", str(path)], check=True,
+                            capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
                           capture_output=True, text=True).stdout
+    return text, len(images.strip().splitlines()) - 2
 
 
 def test_receipt_and_onsite_report_pdf(odoo_url, page):
-    """T7: the service receipt PDF carries the serial and the survey block."""
+    """T6, T7: the receipt and the report PDFs carry the serial, the work and the
+    customer's signature (an image more than an unsigned receipt has)."""
     login(page, odoo_url, "liuyang", "demo")
     ticket_id = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
                         ["aftersales_service.ticket_beijing_spindle"])
     ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",
                      [[ticket_id], ["lot_id", "dispatch_ids"]])[0]
     serial = ticket["lot_id"][1]
-    text = _pdf_text(page, odoo_url, "aftersales_service.report_service_receipt",
-                     ticket_id, "service-receipt.pdf")
+    text, signed_images = _pdf(page, odoo_url,
+                               "aftersales_service.report_service_receipt",
+                               ticket_id, "service-receipt.pdf")
     assert serial in text
-    text = _pdf_text(page, odoo_url, "aftersales_service.report_onsite",
-                     ticket["dispatch_ids"][0], "onsite-report.pdf")
+    unsigned_id = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
+                          ["aftersales_service.ticket_yabang_precision"])
+    _text, unsigned_images = _pdf(page, odoo_url,
+                                  "aftersales_service.report_service_receipt",
+                                  unsigned_id, "service-receipt-unsigned.pdf")
+    assert signed_images > unsigned_images
+    text, _images = _pdf(page, odoo_url, "aftersales_service.report_onsite",
+                         ticket["dispatch_ids"][0], "onsite-report.pdf")
     assert "Worn front bearing" in text
     assert serial in text
