@@ -406,8 +406,17 @@ class HelpdeskTicket(models.Model):
                 "Only a service supervisor approves or rejects on-site service (T5)."))
 
     @api.multi
-    def action_approve_onsite(self, leader=None, appointment=None):
-        """T5: the supervisor approves; a planned dispatch is created at once."""
+    def action_approve_onsite(self):
+        """T5: the supervisor approves; the planned dispatch opens."""
+        dispatches = self._approve_onsite()
+        action = self.env.ref("aftersales_service.aftersales_dispatch_action").read()[0]
+        action.update(view_mode="form", views=[(False, "form")],
+                      res_id=dispatches[:1].id)
+        return action
+
+    @api.multi
+    def _approve_onsite(self, leader=None, appointment=None):
+        """T5: approve on-site service and create each ticket's planned dispatch."""
         self._check_supervisor()
         dispatches = self.env["aftersales.dispatch"]
         for ticket in self:

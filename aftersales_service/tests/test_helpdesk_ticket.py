@@ -173,8 +173,8 @@ class TestOnsite(TicketCase):
         self._remote(ticket)
         ticket.sudo(self.staff).action_request_onsite()
         with self.assertRaises(AccessError):
-            ticket.sudo(self.staff).action_approve_onsite()
-        dispatch = ticket.sudo(self.supervisor).action_approve_onsite(leader=self.staff)
+            ticket.sudo(self.staff)._approve_onsite()
+        dispatch = ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
         self.assertEqual(ticket.onsite_state, "approved")
         self.assertEqual(dispatch.ticket_id, ticket)
         self.assertIn(self.staff, dispatch.user_ids)
@@ -205,7 +205,7 @@ class TestOnsiteReport(TicketCase):
                               user_id=self.staff.id)
         self._remote(ticket)
         ticket.sudo(self.staff).action_request_onsite()
-        dispatch = ticket.sudo(self.supervisor).action_approve_onsite(leader=self.staff)
+        dispatch = ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
         dispatch.sudo(self.staff).write({
             "fault_cause": "Worn bearing", "solution": "Replaced the spindle",
             "customer_opinion": "Satisfied",
@@ -400,3 +400,28 @@ class TestTeamRestriction(TicketCase):
         self.assertEqual(tickets.sudo(self.supervisor).search(both), own | foreign)
         self.company.aftersales_team_restriction = False
         self.assertEqual(tickets.sudo(self.staff).search(both), own | foreign)
+
+
+class TestPortalIsolation(TicketCase):
+    """A portal customer sees only their own tickets."""
+
+    def test_portal_customer_sees_own_tickets(self):
+        """Customer A's portal user reads A's ticket and never B's."""
+        users = self.env["res.users"].with_context(no_reset_password=True)
+        portal = self.env.ref("base.group_portal")
+        contact_a = self.env["res.partner"].create(
+            {"name": "A Buyer", "parent_id": self.domestic.id,
+             "email": "a@example.com"})
+        user_a = users.create({"name": "A Buyer", "login": "t_portal_a",
+                               "partner_id": contact_a.id,
+                               "groups_id": [(6, 0, portal.ids)]})
+        ticket_a = self._ticket(user=self.supervisor)
+        ticket_b = self._ticket(user=self.supervisor, equipment_id=False,
+                                partner_id=self.export.id)
+        for ticket in ticket_a | ticket_b:
+            ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
+        visible = self.env["helpdesk.ticket"].sudo(user_a).search(
+            [("id", "in", (ticket_a | ticket_b).ids)])
+        self.assertEqual(visible, ticket_a)
+        with self.assertRaises(AccessError):
+            ticket_b.sudo(user_a).read(["name"])

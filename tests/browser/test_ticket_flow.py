@@ -1,0 +1,112 @@
+"""The service call of a newcomer, all in the web client (T1, W2, T5, W4, T6, T7):
+take a call for a serial, see its warranty, log remote help, ask for on-site
+service, get the supervisor's approval, file the report with the customer's
+signature, print the receipt and close the ticket."""
+from odoo_browser import call_kw, login, open_menu
+
+SERIAL = "HRW4-02302"  # the Yabang lab's second wet mill, in warranty (demo)
+
+
+def _m2o(page, field, text):
+    """Pick ``text`` in a many2one field of the open form."""
+    field_input = page.locator('.o_field_widget[name="%s"] input' % field)
+    field_input.click()
+    field_input.type(text, delay=30)
+    page.click('.ui-autocomplete .ui-menu-item a:has-text("%s")' % text)
+
+
+def _saved(page):
+    page.click(".o_form_button_save")
+    page.wait_for_selector(".o_form_button_edit")
+
+
+def test_service_call_to_closed_ticket(odoo_url, page, shot):
+    login(page, odoo_url, "wanglei", "demo")
+    open_menu(page, "aftersales_service.menu_aftersales_root")
+    open_menu(page, "aftersales_service.menu_aftersales_ticket")
+    page.click("button.o-kanban-button-new, button.o_list_button_add")
+    page.wait_for_selector(".o_form_view.o_form_editable")
+    # T1: the call, on a serial
+    page.fill('.o_field_widget[name="name"]', "Chipping on glass-ceramic crowns")
+    _m2o(page, "equipment_id", SERIAL)
+    page.click(".note-editable")
+    page.keyboard.type("Chipped margins on e.max blocks since Monday.")
+    # W2: the warranty shows at once
+    warranty = page.locator('.o_field_widget[name="warranty_state"]')
+    assert warranty.inner_text().strip()
+    shot(page, "flow-1-intake")
+    _saved(page)
+    ticket_id = int(page.url.split("id=")[1].split("&")[0])
+    ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",
+                     [[ticket_id], ["warranty_state", "partner_id"]])[0]
+    assert ticket["warranty_state"] == "in_warranty"
+    # T5, W4: remote help first, then the on-site request
+    page.click(".o_form_button_edit")
+    page.click("a[role=tab]:has-text('Remote'), a[role=tab]:has-text('远程')")
+    page.click('.o_field_widget[name="remote_session_ids"] '
+               '.o_field_x2many_list_row_add a')
+    page.fill('.o_field_widget[name="remote_session_ids"] tr.o_selected_row '
+              'textarea[name="steps"], .o_field_widget[name="remote_session_ids"] '
+              'tr.o_selected_row input[name="steps"]',
+              "Video call: checked the bur wear and the milling strategy")
+    reason = page.locator('textarea.o_field_widget[name="onsite_reason"]')
+    reason.click()
+    reason.type("Spindle runout suspected; needs a dial indicator on site.")
+    _saved(page)
+    page.click('button.o_aftersales_request_onsite')
+    page.wait_for_selector('button.o_aftersales_request_onsite', state="hidden")
+    shot(page, "flow-2-onsite-requested")
+    # T5: the supervisor approves
+    page.goto(odoo_url + "/web/session/logout")
+    login(page, odoo_url, "liuyang", "demo")
+    page.goto("%s/web#id=%d&model=helpdesk.ticket&view_type=form"
+              % (odoo_url, ticket_id))
+    page.click('button.o_aftersales_approve_onsite')
+    page.wait_for_selector('button.o_aftersales_approve_onsite', state="hidden")
+    dispatch_id = call_kw(page, odoo_url, "aftersales.dispatch", "search",
+                          [[("ticket_id", "=", ticket_id)]])[0]
+    # T6: the on-site report, signed by the customer
+    page.goto("%s/web#id=%d&model=aftersales.dispatch&view_type=form"
+              % (odoo_url, dispatch_id))
+    page.click('button.o_aftersales_arrive')
+    page.wait_for_selector('button.o_aftersales_file_report')
+    page.click(".o_form_button_edit")
+    page.click("a[role=tab]:has-text('(T6)')")
+    for field, text in (("fault_cause", "Worn collet"),
+                        ("solution", "Collet replaced, runout 2 µm"),
+                        ("customer_opinion", "Good job")):
+        box = page.locator('textarea.o_field_widget[name="%s"]' % field)
+        box.click()
+        box.type(text)
+    page.click("a[role=tab]:has-text('备件'), a[role=tab]:has-text('Spare Parts')")
+    page.check('.o_field_widget[name="no_parts_used"] input')
+    page.click("a[role=tab]:has-text('(T6)')")
+    pad = page.locator(".o_aftersales_signature_pad canvas")
+    pad.wait_for()
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    page.mouse.move(box["x"] + 40, box["y"] + 90)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 320, box["y"] + 60, steps=10)
+    page.mouse.up()
+    _saved(page)
+    page.click('button.o_aftersales_file_report')
+    page.wait_for_selector('button.o_aftersales_file_report', state="hidden")
+    shot(page, "flow-3-report-signed")
+    # T7: the receipt prints
+    response = page.request.get(
+        "%s/report/pdf/aftersales_service.report_service_receipt/%d"
+        % (odoo_url, ticket_id))
+    assert response.body().startswith(b"%PDF")
+    # closing the ticket
+    done = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
+                   ["helpdesk_mgmt.helpdesk_ticket_stage_done"])
+    page.goto("%s/web#id=%d&model=helpdesk.ticket&view_type=form"
+              % (odoo_url, ticket_id))
+    page.click('.o_statusbar_status button[data-value="%d"]' % done)
+    page.wait_for_selector('.o_statusbar_status button.btn-primary[data-value="%d"]'
+                           % done)
+    shot(page, "flow-4-closed")
+    closed = call_kw(page, odoo_url, "helpdesk.ticket", "read",
+                     [[ticket_id], ["closed", "return_visit_scheduled"]])[0]
+    assert closed["closed"] and closed["return_visit_scheduled"]
