@@ -180,21 +180,28 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _second_jobs(self):
-        """Ids of installation/training tickets that repeat an earlier one on the
-        same unit (one query for all)."""
+        """Ids of installation/training tickets that follow an earlier one of the
+        same kind on the same unit (one query for all)."""
         candidates = self.filtered(
             lambda t: t.equipment_id
             and t.aftersales_kind in ("installation", "training"))
         if not candidates:
             return set()
-        earlier = self.sudo().search([
+        jobs = self.sudo().search([
             ("equipment_id", "in", candidates.mapped("equipment_id").ids),
             ("aftersales_kind", "in", ("installation", "training")),
-            ("id", "not in", [i for i in candidates.ids if isinstance(i, int)]),
         ])
-        seen = {(t.equipment_id.id, t.aftersales_kind) for t in earlier}
-        return {t.id for t in candidates
-                if (t.equipment_id.id, t.aftersales_kind) in seen}
+        first = {}
+        for job in jobs:
+            key = (job.equipment_id.id, job.aftersales_kind)
+            first[key] = min(first.get(key, job.id), job.id)
+        seconds = set()
+        for ticket in candidates:
+            earliest = first.get((ticket.equipment_id.id, ticket.aftersales_kind))
+            saved = isinstance(ticket.id, int)
+            if earliest and (not saved or earliest < ticket.id):
+                seconds.add(ticket.id)
+        return seconds
 
     @api.depends("reported_date", "urgency", "partner_id", "company_id",
                  "equipment_id")

@@ -309,10 +309,14 @@ class TestChargeRules(TicketCase):
         self.assertEqual(self._ticket(customer_caused=True).charge_type, "chargeable")
 
     def test_second_installation_chargeable(self):
-        """W5: a second installation of the same unit is chargeable."""
-        self._ticket(aftersales_kind="installation")
+        """W5: a second installation of the same unit is chargeable; the first
+        stays free even when it is recomputed later."""
+        first = self._ticket(aftersales_kind="installation")
         second = self._ticket(aftersales_kind="installation")
         self.assertEqual(second.charge_type, "chargeable")
+        first.write({"customer_caused": True})
+        first.write({"customer_caused": False})
+        self.assertEqual(first.charge_type, "free")
 
 
 class TestTicketAccess(TicketCase):
