@@ -414,7 +414,6 @@ class AftersalesEquipment(models.Model):
         """
         today = fields.Date.from_string(fields.Date.context_today(self))
         activity_type = self.env.ref("aftersales_service.mail_activity_renewal")
-        model_id = self.env["ir.model"]._get(self._name).id
         reminded = self.browse()
         for company in self.env["res.company"].search([]):
             horizon = today + relativedelta(
@@ -426,24 +425,16 @@ class AftersalesEquipment(models.Model):
                 ("free_maintenance_end_date", "<=", fields.Date.to_string(horizon)),
             ]).filtered(
                 lambda e: e.renewal_reminder_date != e.free_maintenance_end_date)
-            activities = []
             for equipment in due:
-                users = (company.aftersales_sales_director_id
-                         | equipment.partner_id.user_id)
-                for user in users:
-                    activities.append({
-                        "res_model_id": model_id,
-                        "res_id": equipment.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user.id,
-                        "date_deadline": equipment.free_maintenance_end_date,
-                        "summary": _("Free maintenance of %(unit)s ends on "
-                                     "%(date)s: propose a renewal") % {
-                            "unit": equipment.name,
-                            "date": equipment.free_maintenance_end_date},
-                    })
-            for vals in activities:
-                self.env["mail.activity"].create(vals)
+                summary = _("Free maintenance of %(unit)s ends on %(date)s: "
+                            "propose a renewal") % {
+                    "unit": equipment.name,
+                    "date": equipment.free_maintenance_end_date}
+                for user in (company.aftersales_sales_director_id
+                             | equipment.partner_id.user_id):
+                    equipment._aftersales_activity_schedule(
+                        activity_type, user, equipment.free_maintenance_end_date,
+                        summary)
             by_end = {}
             for equipment in due:
                 by_end.setdefault(equipment.free_maintenance_end_date, self.browse())

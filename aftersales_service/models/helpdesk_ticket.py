@@ -392,18 +392,11 @@ class HelpdeskTicket(models.Model):
             "aftersales_service.group_aftersales_supervisor").users.filtered(
                 lambda u: u.id != 1)
         todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get(self._name).id
+        today = fields.Date.context_today(self)
         for ticket in self:
-            users = (supervisors & ticket.team_id.user_ids) or supervisors
-            for user in users:
-                self.env["mail.activity"].sudo().create({
-                    "res_model_id": model_id,
-                    "res_id": ticket.id,
-                    "user_id": user.id,
-                    "activity_type_id": todo.id,
-                    "summary": _("Approve or reject on-site service"),
-                    "date_deadline": fields.Date.context_today(self),
-                })
+            for user in (supervisors & ticket.team_id.user_ids) or supervisors:
+                ticket._aftersales_activity_schedule(
+                    todo, user, today, _("Approve or reject on-site service"))
 
     @api.multi
     def _check_supervisor(self):
@@ -512,21 +505,15 @@ class HelpdeskTicket(models.Model):
     def _schedule_return_visit(self):
         """T9: closing a ticket schedules one return-visit activity."""
         activity_type = self.env.ref("aftersales_service.mail_activity_return_visit")
-        model_id = self.env["ir.model"]._get(self._name).id
         for ticket in self.filtered(lambda t: not t.return_visit_scheduled):
             company = ticket.company_id or self.env.user.company_id
             closed = fields.Datetime.from_string(
                 ticket.closed_date or fields.Datetime.now())
             due = fields.Date.to_string(
                 closed + timedelta(days=company.aftersales_return_visit_days))
-            self.env["mail.activity"].sudo().create({
-                "res_model_id": model_id,
-                "res_id": ticket.id,
-                "activity_type_id": activity_type.id,
-                "user_id": (ticket.user_id or self.env.user).id,
-                "date_deadline": due,
-                "summary": _("Return visit: ask the customer how the unit runs"),
-            })
+            ticket._aftersales_activity_schedule(
+                activity_type, ticket.user_id or self.env.user, due,
+                _("Return visit: ask the customer how the unit runs"))
             ticket.with_context(aftersales_derived=True).write(
                 {"return_visit_scheduled": True})
 
