@@ -8,6 +8,7 @@ from . import aftersales_equipment
 from . import aftersales_problem_type
 from . import aftersales_remote_session
 from . import aftersales_dispatch
+from . import aftersales_ticket_part
 from . import mail_activity_mixin
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team

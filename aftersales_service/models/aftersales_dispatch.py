@@ -77,6 +77,10 @@ class AftersalesDispatch(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
+        """S2: a chargeable job is dispatched only once its quotation is
+        accepted, however the dispatch is created."""
+        if vals.get("ticket_id"):
+            self.env["helpdesk.ticket"].browse(vals["ticket_id"])._check_onsite_gate()
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.dispatch") or "/"

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from psycopg2 import OperationalError, errorcodes
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -151,18 +153,63 @@ class HelpdeskTicket(models.Model):
         string="Installation Report Signed by Customer")
     installation_report = fields.Binary(attachment=True, copy=False)
     installation_report_name = fields.Char()
+    # ------------------------------------------------------------------
+    # Paid service through Sales (S1-S4)
+    # ------------------------------------------------------------------
+    part_ids = fields.One2many(
+        "aftersales.ticket.part", "ticket_id", string="Planned Spare Parts",
+        help="Parts the job is expected to need: quoted on a chargeable ticket "
+             "and taken along by the dispatch.")
+    sale_order_ids = fields.One2many(
+        "sale.order", "aftersales_ticket_id", string="Quotations")
+    sale_order_count = fields.Integer(compute="_compute_sale_order_count")
+    quotation_id = fields.Many2one(
+        "sale.order", string="Quotation", readonly=True, copy=False, index=True,
+        track_visibility="onchange",
+        help="The current quotation of this chargeable job (S1).")
+    quotation_currency_id = fields.Many2one(
+        related="quotation_id.currency_id", readonly=True)
+    quotation_amount = fields.Monetary(
+        related="quotation_id.amount_total", readonly=True,
+        currency_field="quotation_currency_id", string="Quoted Amount")
+    quotation_state = fields.Selection(
+        related="quotation_id.state", readonly=True, store=True,
+        string="Quotation Status")
+    quotation_invoice_status = fields.Selection(
+        related="quotation_id.invoice_status", readonly=True,
+        string="Invoice Status")
+    quotation_payment_state = fields.Selection(
+        [("none", "Not Invoiced"), ("open", "Invoiced, Not Paid"),
+         ("paid", "Paid")],
+        compute="_compute_quotation_payment_state", string="Payment Status")
+    waiver_state = fields.Selection(
+        [("none", "Not Requested"), ("requested", "Waiting for Approval"),
+         ("approved", "Approved"), ("rejected", "Rejected")],
+        string="Free of Charge", default="none", required=True, copy=False,
+        track_visibility="onchange",
+        help="A chargeable job done free of charge needs the service "
+             "supervisor's approval (S3).")
+    waiver_reason = fields.Text(string="Why Free of Charge", copy=False)
+    waiver_approved_by = fields.Many2one(
+        "res.users", string="Free of Charge Decided By", readonly=True, copy=False)
+    waiver_approved_on = fields.Datetime(
+        string="Free of Charge Decided On", readonly=True, copy=False)
 
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
     @api.depends("warranty_state", "aftersales_kind", "customer_caused",
-                 "equipment_id")
+                 "equipment_id", "waiver_state")
     def _compute_charge_type(self):
         """W3, W5: free for a defect in warranty; chargeable out of warranty, when
-        the customer caused it, or for a second installation or training."""
+        the customer caused it, or for a second installation or training; S3: a
+        chargeable job the supervisor approved free of charge is free."""
         seconds = self._second_jobs()
         for ticket in self:
-            if ticket.customer_caused:
+            if ticket.waiver_state == "approved":
+                charge, reason = "free", _("Free of charge approved by the "
+                                           "service supervisor (S3)")
+            elif ticket.customer_caused:
                 charge, reason = "chargeable", _("Caused by the customer (W5)")
             elif ticket.id in seconds:
                 charge, reason = "chargeable", _("Second installation or training (W5)")
@@ -262,6 +309,28 @@ class HelpdeskTicket(models.Model):
             return "met" if done <= deadline else "missed"
         return "missed" if deadline < now else "pending"
 
+    def _compute_sale_order_count(self):
+        data = self.env["sale.order"].read_group(
+            [("aftersales_ticket_id", "in", self.ids)], ["aftersales_ticket_id"],
+            ["aftersales_ticket_id"])
+        counts = {row["aftersales_ticket_id"][0]: row["aftersales_ticket_id_count"]
+                  for row in data}
+        for ticket in self:
+            ticket.sale_order_count = counts.get(ticket.id, 0)
+
+    @api.depends("quotation_id")
+    def _compute_quotation_payment_state(self):
+        """S4: paid when every posted invoice of the quotation is paid."""
+        for ticket in self:
+            invoices = ticket.quotation_id.sudo().invoice_ids.filtered(
+                lambda i: i.state not in ("draft", "cancel"))
+            if not invoices:
+                ticket.quotation_payment_state = "none"
+            elif all(invoice.state == "paid" for invoice in invoices):
+                ticket.quotation_payment_state = "paid"
+            else:
+                ticket.quotation_payment_state = "open"
+
     def _compute_dispatch_count(self):
         data = self.env["aftersales.dispatch"].read_group(
             [("ticket_id", "in", self.ids)], ["ticket_id"], ["ticket_id"])
@@ -342,6 +411,12 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def write(self, vals):
+        if vals.get("waiver_state") in ("approved", "rejected") \
+                and not self.env.user.has_group(
+                    "aftersales_service.group_aftersales_supervisor"):
+            raise AccessError(_(
+                "Only a service supervisor decides that a chargeable job is free "
+                "of charge (S3)."))
         res = super().write(vals)
         if self.env.context.get("aftersales_derived"):
             return res  # a value derived below: nothing more to derive from it
@@ -383,11 +458,11 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: explain in \"Why On-site\" why the fault cannot be "
                     "solved remotely.") % ticket.number)
         self.write({"onsite_state": "requested", "onsite_reject_reason": False})
-        self._notify_supervisors_onsite()
+        self._notify_supervisors(_("Approve or reject on-site service"))
 
     @api.multi
-    def _notify_supervisors_onsite(self):
-        """The team's supervisors (else every supervisor) get an approval task."""
+    def _notify_supervisors(self, summary):
+        """The team's supervisors (else every supervisor) get a to-do."""
         supervisors = self.env.ref(
             "aftersales_service.group_aftersales_supervisor").users.filtered(
                 lambda u: u.id != 1)
@@ -395,8 +470,7 @@ class HelpdeskTicket(models.Model):
         today = fields.Date.context_today(self)
         for ticket in self:
             for user in (supervisors & ticket.team_id.user_ids) or supervisors:
-                ticket._aftersales_activity_schedule(
-                    todo, user, today, _("Approve or reject on-site service"))
+                ticket._aftersales_activity_schedule(todo, user, today, summary)
 
     @api.multi
     def _check_supervisor(self):
@@ -430,6 +504,9 @@ class HelpdeskTicket(models.Model):
                 "leader_id": (leader or ticket.user_id or self.env.user).id,
                 "appointment": appointment or ticket.arrival_deadline
                 or fields.Datetime.now(),
+                "part_line_ids": [(0, 0, {"product_id": part.product_id.id,
+                                          "quantity": part.quantity})
+                                  for part in ticket.part_ids],
             })
         self.write({"onsite_state": "approved",
                     "onsite_approved_by": self.env.user.id})
@@ -437,7 +514,26 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _check_onsite_gate(self):
-        """Hook for the paid-service gate (S2); free jobs pass."""
+        """S2: nobody goes on site for a chargeable job before the customer has
+        accepted its quotation; free jobs pass."""
+        for ticket in self.filtered(lambda t: t.charge_type == "chargeable"):
+            order = ticket.quotation_id
+            if order.state in ("sale", "done"):
+                continue
+            if order:
+                state = dict(order._fields["state"]._description_selection(
+                    self.env))[order.state]
+                raise UserError(_(
+                    "Ticket %(ticket)s is chargeable (%(reason)s): the customer has "
+                    "not accepted quotation %(order)s yet (status: %(state)s). "
+                    "Dispatch on-site once it is confirmed (S2).") % {
+                        "ticket": ticket.number, "reason": ticket.charge_reason,
+                        "order": order.name, "state": state})
+            raise UserError(_(
+                "Ticket %(ticket)s is chargeable (%(reason)s): create its quotation "
+                "with \"Create Quotation\" and have the customer accept it before "
+                "dispatching on-site (S2).") % {
+                    "ticket": ticket.number, "reason": ticket.charge_reason})
         return True
 
     @api.multi
@@ -454,6 +550,158 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: write the reason for rejecting on-site service in "
                     "\"Rejection Reason\".") % ticket.number)
         self.write({"onsite_state": "rejected"})
+
+    @api.multi
+    def action_create_quotation(self):
+        """S1: the quotation of a chargeable job, made for the customer's
+        salesperson; a second click, even a simultaneous one, opens the
+        quotation already made instead of making another."""
+        self.ensure_one()
+        self._lock_for_quotation()
+        order = self.quotation_id
+        if not order or order.state == "cancel":
+            order = self._create_quotation()
+        return self._action_open_orders(order)
+
+    @api.multi
+    def _lock_for_quotation(self):
+        """Hold the ticket's row until the transaction ends; a concurrent click
+        gets a clear message instead of a second quotation."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE NOWAIT",
+                    (self.id,), log_exceptions=False)
+        except OperationalError as error:
+            if error.pgcode != errorcodes.LOCK_NOT_AVAILABLE:
+                raise
+            raise UserError(_(
+                "Someone is making the quotation of ticket %s at this moment: "
+                "open the ticket again in a few seconds.") % self.number)
+        self.invalidate_cache(["quotation_id"], self.ids)
+
+    @api.multi
+    def _create_quotation(self):
+        """S1: spare parts planned on the ticket, the visit fee and the travel
+        and staff cost, priced by the customer's pricelist."""
+        self.ensure_one()
+        if self.charge_type != "chargeable":
+            raise UserError(_(
+                "Ticket %(ticket)s is free of charge (%(reason)s): there is nothing "
+                "to quote.") % {"ticket": self.number, "reason": self.charge_reason})
+        if not self.partner_id:
+            raise UserError(_("Ticket %s has no customer: choose the customer or "
+                              "the service file first.") % self.number)
+        company = self.company_id or self.env.user.company_id
+        visit = company.aftersales_visit_fee_product_id
+        travel = company.aftersales_travel_product_id
+        if not visit or not travel:
+            raise UserError(_(
+                "Choose the visit fee and the travel and staff cost products in "
+                "Settings > After-Sales before quoting a paid job (S1)."))
+        partner = self.partner_id
+        customer = partner.commercial_partner_id
+        salesperson = partner.user_id or customer.user_id
+        team = (partner.team_id or customer.team_id
+                or salesperson.sale_team_id)
+        serial = self.lot_id.name
+        origin = " / ".join(filter(None, [self.number, serial]))
+        order = self.env["sale.order"].sudo().create({
+            "partner_id": partner.id,
+            "company_id": company.id,
+            "user_id": salesperson.id,
+            "team_id": team.id,
+            "payment_term_id": customer.property_payment_term_id.id,
+            "origin": origin,
+            "client_order_ref": origin,
+            "note": _("Service ticket %(ticket)s: %(name)s\nUnit: %(unit)s, "
+                      "serial %(serial)s\nCharged because: %(reason)s") % {
+                          "ticket": self.number, "name": self.name,
+                          "unit": self.product_id.display_name or "-",
+                          "serial": serial or "-", "reason": self.charge_reason},
+            "aftersales_ticket_id": self.id,
+        })
+        lines = [(part.product_id, part.quantity) for part in self.part_ids]
+        lines += [(visit, 1.0), (travel, 1.0)]
+        order_lines = self.env["sale.order.line"].sudo()
+        for product, quantity in lines:
+            line = order_lines.new({
+                "order_id": order.id, "product_id": product.id,
+                "product_uom": product.uom_id.id, "product_uom_qty": quantity})
+            line.product_id_change()
+            line._onchange_discount()
+            order_lines.create(line._convert_to_write(line._cache))
+        self.write({"quotation_id": order.id})
+        if salesperson:
+            order._aftersales_activity_schedule(
+                self.env.ref("mail.mail_activity_data_todo"), salesperson,
+                fields.Date.context_today(self),
+                _("Send the service quotation of ticket %s to the customer")
+                % self.number)
+        self.message_post(body=_("Quotation %s created for the customer (S1).")
+                          % order.name)
+        return order
+
+    @api.multi
+    def action_view_quotations(self):
+        self.ensure_one()
+        return self._action_open_orders(self.sale_order_ids)
+
+    @api.multi
+    def _action_open_orders(self, orders):
+        action = self.env.ref("sale.action_quotations").read()[0]
+        action["context"] = {"default_aftersales_ticket_id": self.id}
+        if len(orders) == 1:
+            action.update(views=[(False, "form")], view_mode="form",
+                          res_id=orders.id)
+        else:
+            action["domain"] = [("id", "in", orders.ids)]
+        return action
+
+    @api.multi
+    def action_request_waiver(self):
+        """S3: ask the supervisor to do a chargeable job free of charge."""
+        for ticket in self:
+            if ticket.charge_type != "chargeable":
+                raise UserError(_("Ticket %s is already free of charge.")
+                                % ticket.number)
+            if ticket.waiver_state == "requested":
+                raise UserError(_("Ticket %s already waits for a free-of-charge "
+                                  "decision.") % ticket.number)
+            if not (ticket.waiver_reason or "").strip():
+                raise UserError(_(
+                    "Ticket %s: explain in \"Why Free of Charge\" why the customer "
+                    "should not pay (S3).") % ticket.number)
+        self.write({"waiver_state": "requested"})
+        self._notify_supervisors(_("Decide whether the job is free of charge"))
+
+    @api.multi
+    def action_approve_waiver(self):
+        """S3: the supervisor's free-of-charge decision, recorded with its reason."""
+        self._check_supervisor_waiver()
+        self.write({"waiver_state": "approved",
+                    "waiver_approved_by": self.env.user.id,
+                    "waiver_approved_on": fields.Datetime.now()})
+
+    @api.multi
+    def action_reject_waiver(self):
+        self._check_supervisor_waiver()
+        self.write({"waiver_state": "rejected",
+                    "waiver_approved_by": self.env.user.id,
+                    "waiver_approved_on": fields.Datetime.now()})
+
+    @api.multi
+    def _check_supervisor_waiver(self):
+        if not self.env.user.has_group(
+                "aftersales_service.group_aftersales_supervisor"):
+            raise AccessError(_(
+                "Only a service supervisor decides that a chargeable job is free "
+                "of charge (S3)."))
+        for ticket in self:
+            if ticket.waiver_state != "requested":
+                raise UserError(_("Ticket %s has no free-of-charge request waiting "
+                                  "for a decision.") % ticket.number)
 
     @api.multi
     def action_view_dispatches(self):

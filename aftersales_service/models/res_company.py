@@ -83,6 +83,15 @@ class ResCompany(models.Model):
         string="Repeat Repair Window (days)", default=90)
     aftersales_return_visit_days = fields.Integer(
         string="Return Visit After (days)", default=7)
+    # S1
+    aftersales_visit_fee_product_id = fields.Many2one(
+        "product.product", string="Visit Fee Product",
+        domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
+        help="Service product quoted as the visit fee of a paid job (S1, W5).")
+    aftersales_travel_product_id = fields.Many2one(
+        "product.product", string="Travel and Staff Cost Product",
+        domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
+        help="Service product quoted for travel and staff time of a paid job (S1).")
 
     @api.multi
     def write(self, vals):

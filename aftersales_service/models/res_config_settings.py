@@ -51,5 +51,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_repeat_repair_days")
     aftersales_return_visit_days = fields.Integer(
         related="company_id.aftersales_return_visit_days")
+    aftersales_visit_fee_product_id = fields.Many2one(
+        related="company_id.aftersales_visit_fee_product_id")
+    aftersales_travel_product_id = fields.Many2one(
+        related="company_id.aftersales_travel_product_id")
     aftersales_team_restriction = fields.Boolean(
         related="company_id.aftersales_team_restriction")

@@ -1,7 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import float_compare
 
 
 class SaleOrder(models.Model):
@@ -19,6 +20,21 @@ class SaleOrder(models.Model):
              "extend; defaults to the customer's only active contract.")
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id", readonly=True)
+    # S1-S4: the quotation of a chargeable service ticket
+    aftersales_ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Service Ticket", readonly=True, copy=False,
+        index=True, ondelete="set null")
+    aftersales_discount_limit = fields.Float(
+        string="Approved Discount (%)", readonly=True, copy=False,
+        track_visibility="onchange",
+        help="How far below the pricelist the service supervisor allowed this "
+             "service quotation to go (S3).")
+    aftersales_discount_reason = fields.Text(
+        string="Discount Reason", readonly=True, copy=False)
+    aftersales_discount_approved_by = fields.Many2one(
+        "res.users", string="Discount Approved By", readonly=True, copy=False)
+    aftersales_discount_approved_on = fields.Datetime(
+        string="Discount Approved On", readonly=True, copy=False)
 
     def _compute_aftersales_contract_count(self):
         data = self.env["aftersales.warranty.contract"].read_group(
@@ -32,7 +48,71 @@ class SaleOrder(models.Model):
         res = super().action_confirm()
         self._aftersales_propose_contracts()
         self._aftersales_apply_extensions()
+        self.filtered("aftersales_ticket_id")._aftersales_quotation_accepted()
         return res
+
+    @api.multi
+    def action_cancel(self):
+        res = super().action_cancel()
+        for order in self.filtered("aftersales_ticket_id"):
+            order.aftersales_ticket_id.sudo().message_post(body=_(
+                "Quotation %s was cancelled: on-site dispatch waits again for an "
+                "accepted quotation (S2).") % order.name)
+        return res
+
+    @api.multi
+    def action_view_aftersales_ticket(self):
+        self.ensure_one()
+        action = self.env.ref("helpdesk_mgmt.helpdesk_ticket_action").read()[0]
+        action.update(views=[(False, "form")], view_mode="form",
+                      res_id=self.aftersales_ticket_id.id)
+        return action
+
+    @api.multi
+    def _aftersales_quotation_accepted(self):
+        """S2: the customer accepted (portal or salesperson): the ticket moves
+        on and the service supervisor is told to dispatch."""
+        new = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        for order in self:
+            ticket = order.aftersales_ticket_id.sudo()
+            if ticket.quotation_id != order:
+                ticket.quotation_id = order
+            if ticket.stage_id == new:
+                ticket.stage_id = in_progress
+            ticket.message_post(body=_(
+                "The customer accepted quotation %s: on-site dispatch and parts "
+                "may go ahead (S2).") % order.name)
+            ticket._notify_supervisors(
+                _("Quotation %s accepted: dispatch on-site") % order.name)
+
+    @api.multi
+    def _aftersales_approve_discount(self, percent, reason):
+        """S3: the service supervisor allows a discount, with its reason."""
+        if not self.env.user.has_group(
+                "aftersales_service.group_aftersales_supervisor"):
+            raise AccessError(_("Only a service supervisor approves a discount on "
+                                "a service quotation (S3)."))
+        if not 0 <= percent <= 100:
+            raise ValidationError(_("The approved discount is a percentage: enter "
+                                    "a number from 0 to 100."))
+        if not (reason or "").strip():
+            raise UserError(_("Write the reason for the discount (S3)."))
+        for order in self:
+            if not order.aftersales_ticket_id:
+                raise UserError(_("Order %s is not the quotation of a service "
+                                  "ticket.") % order.name)
+        self.sudo().write({
+            "aftersales_discount_limit": percent,
+            "aftersales_discount_reason": reason,
+            "aftersales_discount_approved_by": self.env.user.id,
+            "aftersales_discount_approved_on": fields.Datetime.now(),
+        })
+        for order in self:
+            order.sudo().message_post(body=_(
+                "Discount up to %(percent)s%% approved by %(user)s: %(reason)s") % {
+                    "percent": percent, "user": self.env.user.name,
+                    "reason": reason})
 
     @api.multi
     def _aftersales_warranty_months(self):
@@ -95,6 +175,31 @@ class SaleOrder(models.Model):
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
+
+    @api.constrains("price_unit", "discount", "product_uom_qty", "product_id")
+    def _check_aftersales_discount(self):
+        """S3: a service quotation follows the pricelist; going below it needs
+        the discount the service supervisor approved."""
+        digits = self.env["decimal.precision"].precision_get("Product Price")
+        for line in self.filtered(
+                lambda l: l.order_id.aftersales_ticket_id and l.product_id):
+            order = line.order_id
+            if not order.pricelist_id:
+                continue
+            listed = order.pricelist_id.get_product_price(
+                line.product_id, line.product_uom_qty or 1.0, order.partner_id,
+                date=order.date_order, uom_id=line.product_uom.id)
+            floor = listed * (1 - order.aftersales_discount_limit / 100.0)
+            net = line.price_unit * (1 - line.discount / 100.0)
+            if float_compare(net, floor, precision_digits=digits) < 0:
+                raise ValidationError(_(
+                    "%(order)s, %(product)s: %(net).2f is below the pricelist price "
+                    "%(listed).2f. A discount on a service quotation needs the "
+                    "service supervisor's approval (\"Approve Discount\", S3); "
+                    "approved so far: %(limit)s%%.") % {
+                        "order": order.name, "product": line.product_id.display_name,
+                        "net": net, "listed": listed,
+                        "limit": order.aftersales_discount_limit})
 
     aftersales_extension_contract_id = fields.Many2one(
         "aftersales.warranty.contract", string="Extends Contract", readonly=True,

@@ -1,0 +1,30 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class AftersalesTicketPart(models.Model):
+    """A spare part the job is expected to need: quoted on a chargeable ticket
+    (S1) and taken along by the dispatch once approved (T5)."""
+
+    _name = "aftersales.ticket.part"
+    _description = "Planned Spare Part"
+    _order = "ticket_id, sequence, id"
+
+    sequence = fields.Integer(default=10)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    product_id = fields.Many2one(
+        "product.product", string="Spare Part", required=True,
+        domain="[('sale_ok', '=', True)]")
+    quantity = fields.Float(default=1.0, required=True)
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, readonly=True)
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        if self.filtered(lambda p: p.quantity <= 0):
+            raise ValidationError(_(
+                "A planned spare part's quantity must be positive: correct "
+                "\"Quantity\"."))

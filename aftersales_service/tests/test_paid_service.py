@@ -1,0 +1,371 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+
+import odoo
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests.common import HttpCase, SavepointCase
+
+from .test_helpdesk_ticket import TicketCase
+
+OUT_OF_WARRANTY = "2026-03-01 08:00:00"  # the test unit was delivered 2025-01-10
+
+
+class PaidCase(TicketCase):
+    """A chargeable ticket out of warranty, a customer pricelist and the
+    service products of the quotation."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.visit = cls.env["product.product"].create({
+            "name": "Test Visit Fee", "type": "service", "list_price": 800.0})
+        cls.travel = cls.env["product.product"].create({
+            "name": "Test Travel", "type": "service", "list_price": 500.0})
+        cls.spindle = cls.env["product.product"].create({
+            "name": "Test Spindle Motor", "type": "product", "list_price": 6000.0})
+        cls.company.write({"aftersales_visit_fee_product_id": cls.visit.id,
+                           "aftersales_travel_product_id": cls.travel.id})
+        cls.pricelist = cls.env["product.pricelist"].create({
+            "name": "Test Lab Prices",
+            "item_ids": [(0, 0, {"applied_on": "0_product_variant",
+                                 "product_id": cls.spindle.id,
+                                 "compute_price": "fixed", "fixed_price": 5400.0}),
+                         (0, 0, {"applied_on": "0_product_variant",
+                                 "product_id": cls.visit.id,
+                                 "compute_price": "fixed", "fixed_price": 700.0})],
+        })
+        cls.domestic.property_product_pricelist = cls.pricelist
+        cls.sales_team = cls.env["crm.team"].create({"name": "Test South China"})
+        cls.domestic.team_id = cls.sales_team
+
+    def _paid_ticket(self, **vals):
+        values = {"reported_date": OUT_OF_WARRANTY,
+                  "onsite_reason": "Spindle must be replaced"}
+        values.update(vals)
+        ticket = self._ticket(**values)
+        self.env["aftersales.ticket.part"].sudo(self.staff).create({
+            "ticket_id": ticket.id, "product_id": self.spindle.id, "quantity": 1})
+        return ticket
+
+    def _quote(self, ticket):
+        action = ticket.sudo(self.staff).action_create_quotation()
+        return self.env["sale.order"].browse(action["res_id"])
+
+    def _request(self, ticket):
+        ticket.sudo(self.staff).action_request_onsite()
+
+
+class TestQuotation(PaidCase):
+    """S1: the quotation of a chargeable ticket."""
+
+    def test_free_job_offers_no_quote(self):
+        """W3, S1: an in-warranty defect is free: no quotation, and it is
+        dispatched after approval alone."""
+        ticket = self._ticket(onsite_reason="Spindle must be replaced")
+        self.assertEqual(ticket.charge_type, "free")
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).action_create_quotation()
+        self._remote(ticket)
+        self._request(ticket)
+        dispatch = ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
+        self.assertEqual(dispatch.ticket_id, ticket)
+        self.assertFalse(ticket.sale_order_ids)
+
+    def test_quote_lines_at_pricelist_prices(self):
+        """S1, S3: parts, visit fee and travel, priced by the customer's pricelist."""
+        ticket = self._paid_ticket()
+        self.assertEqual(ticket.charge_type, "chargeable")
+        order = self._quote(ticket)
+        prices = {line.product_id: (line.product_uom_qty, line.price_unit)
+                  for line in order.order_line}
+        self.assertEqual(prices, {self.spindle: (1.0, 5400.0),
+                                  self.visit: (1.0, 700.0),
+                                  self.travel: (1.0, 500.0)})
+        self.assertEqual(order.pricelist_id, self.pricelist)
+        self.assertEqual(order.partner_id, self.domestic)
+
+    def test_quote_owned_by_customer_salesperson(self):
+        """S1: the customer's salesperson and sales team own the quotation and
+        get an activity to send it; ticket and serial are in its reference."""
+        ticket = self._paid_ticket()
+        order = self._quote(ticket)
+        self.assertEqual(order.user_id, self.salesman)
+        self.assertEqual(order.team_id, self.sales_team)
+        self.assertIn(ticket.number, order.origin)
+        self.assertIn("TK-1", order.origin)
+        self.assertIn("TK-1", order.note)
+        self.assertEqual(order.activity_ids.mapped("user_id"), self.salesman)
+        self.assertEqual(order.aftersales_ticket_id, ticket)
+        self.assertEqual(ticket.quotation_id, order)
+
+    def test_second_click_opens_the_same_quote(self):
+        """S1: a second click opens the quotation already made."""
+        ticket = self._paid_ticket()
+        first = self._quote(ticket)
+        second = self._quote(ticket)
+        self.assertEqual(first, second)
+        self.assertEqual(ticket.sale_order_count, 1)
+
+    def test_missing_service_products_named(self):
+        """S1: without the visit fee product in Settings, the error says so."""
+        self.company.aftersales_visit_fee_product_id = False
+        ticket = self._paid_ticket()
+        with self.assertRaisesRegex(UserError, "S1"):
+            ticket.sudo(self.staff).action_create_quotation()
+        self.assertFalse(ticket.sale_order_ids)
+
+    def test_links_both_ways(self):
+        """S4: the ticket shows amount, status and payment; the order its ticket."""
+        ticket = self._paid_ticket()
+        order = self._quote(ticket)
+        self.assertEqual(ticket.quotation_amount, order.amount_total)
+        self.assertEqual(ticket.quotation_state, "draft")
+        self.assertEqual(ticket.quotation_payment_state, "none")
+        action = order.action_view_aftersales_ticket()
+        self.assertEqual(action["res_id"], ticket.id)
+        order.sudo(self.salesman).action_confirm()
+        self.assertEqual(ticket.quotation_state, "sale")
+
+
+class TestGate(PaidCase):
+    """S2: nobody goes on site for a chargeable job before the customer accepts."""
+
+    def test_dispatch_refused_before_confirmation(self):
+        """S2: approval of on-site service is refused while the quotation is
+        not confirmed, and the message names the quotation."""
+        ticket = self._paid_ticket()
+        self._request(ticket)
+        with self.assertRaisesRegex(UserError, ticket.number):
+            ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
+        order = self._quote(ticket)
+        with self.assertRaisesRegex(UserError, order.name):
+            ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
+        self.assertEqual(ticket.onsite_state, "requested")
+        self.assertFalse(ticket.dispatch_ids)
+
+    def test_dispatch_created_directly_refused(self):
+        """S2: creating the dispatch by RPC obeys the same gate."""
+        ticket = self._paid_ticket()
+        with self.assertRaises(UserError):
+            self.env["aftersales.dispatch"].sudo(self.supervisor).create({
+                "ticket_id": ticket.id, "leader_id": self.staff.id,
+                "appointment": OUT_OF_WARRANTY})
+
+    def test_dispatch_allowed_after_confirmation(self):
+        """S2: once the salesperson confirms, the supervisor dispatches, with the
+        planned parts to take along."""
+        ticket = self._paid_ticket()
+        self._request(ticket)
+        order = self._quote(ticket)
+        order.sudo(self.salesman).action_confirm()
+        dispatch = ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
+        self.assertEqual(dispatch.part_line_ids.mapped("product_id"), self.spindle)
+
+    def test_confirmation_moves_ticket_and_tells_supervisor(self):
+        """S2: the accepted quotation moves the ticket on and tells the supervisor."""
+        ticket = self._paid_ticket()
+        order = self._quote(ticket)
+        self.assertEqual(ticket.stage_id,
+                         self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new"))
+        order.sudo(self.salesman).action_confirm()
+        self.assertEqual(ticket.stage_id, self.in_progress)
+        self.assertIn(self.supervisor, ticket.activity_ids.mapped("user_id"))
+
+    def test_cancel_closes_the_gate_again(self):
+        """S2, S4: cancelling the confirmed order closes the gate again."""
+        ticket = self._paid_ticket()
+        self._request(ticket)
+        order = self._quote(ticket)
+        order.sudo(self.salesman).action_confirm()
+        order.sudo(self.salesman).action_cancel()
+        self.assertEqual(ticket.quotation_state, "cancel")
+        with self.assertRaises(UserError):
+            ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
+        new_order = self._quote(ticket)
+        self.assertNotEqual(new_order, order)
+        self.assertEqual(ticket.quotation_id, new_order)
+
+    def test_second_installation_is_quoted(self):
+        """W5, S1: a second installation of the same unit is chargeable in
+        warranty and gets a quotation."""
+        self._ticket(aftersales_kind="installation", name="First installation")
+        second = self._ticket(aftersales_kind="installation", name="Moved the mill")
+        self.assertEqual(second.charge_type, "chargeable")
+        order = self._quote(second)
+        self.assertIn(self.visit, order.order_line.mapped("product_id"))
+
+
+class TestDiscountAndWaiver(PaidCase):
+    """S3: prices follow the pricelist; discounts and waivers need the supervisor."""
+
+    def test_discount_without_supervisor_refused(self):
+        """S3: a discount on a service quotation needs the supervisor's approval."""
+        order = self._quote(self._paid_ticket())
+        line = order.order_line.filtered(lambda l: l.product_id == self.spindle)
+        with self.assertRaisesRegex(ValidationError, "5400.00.*S3"), \
+                self.env.cr.savepoint():
+            line.sudo(self.salesman).write({"discount": 10.0})
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            line.sudo(self.salesman).write({"price_unit": 5000.0})
+        line.invalidate_cache()
+        self.assertEqual((line.discount, line.price_unit), (0.0, 5400.0))
+
+    def test_supervisor_approves_discount_with_reason(self):
+        """S3: the supervisor's approval, with its reason, allows that discount."""
+        order = self._quote(self._paid_ticket())
+        wizard = self.env["aftersales.discount.approval"].sudo(self.supervisor)
+        with self.assertRaises(UserError):
+            order.sudo(self.supervisor)._aftersales_approve_discount(10.0, " ")
+        wizard.create({"order_id": order.id, "discount": 10.0,
+                       "reason": "Long-standing customer"}).action_approve()
+        self.assertEqual(order.aftersales_discount_approved_by, self.supervisor)
+        self.assertEqual(order.aftersales_discount_reason, "Long-standing customer")
+        line = order.order_line.filtered(lambda l: l.product_id == self.spindle)
+        line.sudo(self.salesman).write({"discount": 10.0})
+        with self.assertRaises(ValidationError):
+            line.sudo(self.salesman).write({"discount": 15.0})
+
+    def test_salesperson_confirms_but_cannot_approve(self):
+        """S3: a sales user confirms the order but approves neither a discount
+        nor a free-of-charge decision."""
+        ticket = self._paid_ticket(waiver_reason="Goodwill after a long outage")
+        ticket.sudo(self.staff).action_request_waiver()
+        order = self._quote(ticket)
+        with self.assertRaises(AccessError):
+            order.sudo(self.salesman)._aftersales_approve_discount(10.0, "Friend")
+        with self.assertRaises(AccessError):
+            ticket.sudo(self.salesman).action_approve_waiver()
+        order.sudo(self.salesman).action_confirm()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(ticket.waiver_state, "requested")
+
+    def test_staff_cannot_change_prices(self):
+        """S3: service staff read the quotation of their ticket, not change it."""
+        order = self._quote(self._paid_ticket())
+        self.assertTrue(order.sudo(self.staff).amount_total)
+        with self.assertRaises(AccessError):
+            order.order_line[0].sudo(self.staff).write({"price_unit": 1.0})
+        with self.assertRaises(AccessError):
+            order.sudo(self.staff).write({"pricelist_id": False})
+
+    def test_waiver_needs_reason_and_supervisor(self):
+        """S3: free of charge needs a reason and the supervisor's decision; then
+        the job is free and may be dispatched without a quotation."""
+        ticket = self._paid_ticket()
+        with self.assertRaises(UserError):
+            ticket.sudo(self.staff).action_request_waiver()
+        ticket.sudo(self.staff).write({"waiver_reason": "Defect found at delivery"})
+        ticket.sudo(self.staff).action_request_waiver()
+        with self.assertRaises(AccessError):
+            ticket.sudo(self.staff).action_approve_waiver()
+        with self.assertRaises(AccessError):
+            ticket.sudo(self.staff).write({"waiver_state": "approved"})
+        ticket.sudo(self.supervisor).action_approve_waiver()
+        self.assertEqual(ticket.charge_type, "free")
+        self.assertEqual(ticket.waiver_approved_by, self.supervisor)
+        self._request(ticket)
+        self.assertTrue(ticket.sudo(self.supervisor)._approve_onsite(
+            leader=self.staff))
+
+    def test_rejected_waiver_stays_chargeable(self):
+        """S3: a rejected request leaves the job chargeable."""
+        ticket = self._paid_ticket(waiver_reason="Customer asks")
+        ticket.sudo(self.staff).action_request_waiver()
+        ticket.sudo(self.supervisor).action_reject_waiver()
+        self.assertEqual(ticket.waiver_state, "rejected")
+        self.assertEqual(ticket.charge_type, "chargeable")
+
+
+class TestQuotationRace(SavepointCase):
+    """S1: two users clicking "Create Quotation" at the same moment make one
+    quotation; the second gets a clear message, then the first's quotation."""
+
+    def setUp(self):
+        super().setUp()
+        registry = odoo.registry(self.env.cr.dbname)
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            partner = env["res.partner"].create({
+                "name": "Race Lab", "is_company": True, "customer": True})
+            ticket = env["helpdesk.ticket"].create({
+                "name": "Race", "description": "Race", "partner_id": partner.id,
+                "customer_caused": True})
+            self.assertEqual(ticket.charge_type, "chargeable")
+            self.race_ids = {"partner": partner.id, "ticket": ticket.id}
+        self.addCleanup(self._cleanup, registry)
+        self.registry_ = registry
+        self.staff_uid = self.env.ref("aftersales_service.user_service_wang").id
+
+    def _cleanup(self, registry):
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["sale.order"].search(
+                [("aftersales_ticket_id", "=", self.race_ids["ticket"])]).unlink()
+            env["helpdesk.ticket"].browse(self.race_ids["ticket"]).unlink()
+            env["res.partner"].browse(self.race_ids["partner"]).unlink()
+
+    def _click(self, cr):
+        env = odoo.api.Environment(cr, self.staff_uid, {})
+        return env["helpdesk.ticket"].browse(self.race_ids["ticket"]) \
+            .action_create_quotation()["res_id"]
+
+    def test_two_transactions_make_one_quotation(self):
+        """S1: concurrent clicks create one order; the loser is told to retry."""
+        first = self.registry_.cursor()
+        second = self.registry_.cursor()
+        try:
+            order_id = self._click(first)
+            with self.assertRaisesRegex(UserError, r"HT\d+"):
+                self._click(second)
+            first.commit()
+            second.rollback()
+            self.assertEqual(self._click(second), order_id)
+            second.commit()
+        finally:
+            first.close()
+            second.close()
+        with self.registry_.cursor() as cr:
+            cr.execute("SELECT count(*) FROM sale_order "
+                       "WHERE aftersales_ticket_id = %s", (self.race_ids["ticket"],))
+            self.assertEqual(cr.fetchone()[0], 1)
+
+
+class TestPortalAcceptance(HttpCase):
+    """S2: the customer accepts the quotation on the portal, which opens the gate."""
+
+    def test_customer_signs_on_portal(self):
+        """S2: "Accept & Sign" on the portal confirms the order and opens the gate."""
+        # Odoo 11: only cursors taken after the test mode began share the HTTP
+        # server's transaction, and each holds the registry lock while open.
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            partner = env["res.partner"].create({
+                "name": "Portal Lab", "is_company": True, "customer": True})
+            ticket = env["helpdesk.ticket"].create({
+                "name": "Portal", "description": "Portal", "partner_id": partner.id,
+                "customer_caused": True, "onsite_reason": "Visit caused by misuse"})
+            staff = env.ref("aftersales_service.user_service_wang")
+            order = env["sale.order"].browse(
+                ticket.sudo(staff).action_create_quotation()["res_id"])
+            order.state = "sent"
+            ids = (ticket.id, order.id, order.access_token, staff.id)
+        ticket_id, order_id, token, staff_id = ids
+        response = self.opener.post(
+            "http://127.0.0.1:%s/my/quotes/accept" % odoo.tests.common.PORT,
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": {
+                "res_id": order_id, "access_token": token,
+                "partner_name": "Ma Jun", "signature": "iVBORw0KGgo="}}),
+            headers={"Content-Type": "application/json"}, timeout=60)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("success", response.json().get("result", {}), response.text)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env.clear()  # the server changed the rows, not this cache
+            ticket = env["helpdesk.ticket"].browse(ticket_id)
+            self.assertEqual(env["sale.order"].browse(order_id).state, "sale")
+            self.assertEqual(ticket.quotation_state, "sale")
+            ticket.sudo(staff_id).action_request_onsite()
+            supervisor = env.ref("aftersales_service.user_service_supervisor")
+            self.assertTrue(ticket.sudo(supervisor)._approve_onsite(
+                leader=env["res.users"].browse(staff_id)))
