@@ -561,6 +561,8 @@ class HelpdeskTicket(models.Model):
         order = self.quotation_id
         if not order or order.state == "cancel":
             order = self._create_quotation()
+        if not self.env.user.has_group("sales_team.group_sale_salesman"):
+            return True  # service staff stay on the ticket, which shows the quote
         return self._action_open_orders(order)
 
     @api.multi

@@ -38,6 +38,12 @@ class PaidCase(TicketCase):
         cls.domestic.property_product_pricelist = cls.pricelist
         cls.sales_team = cls.env["crm.team"].create({"name": "Test South China"})
         cls.domestic.team_id = cls.sales_team
+        cls.staff_sales = cls.env["res.users"].with_context(
+            no_reset_password=True).create({
+                "name": "Desk and Sales", "login": "t_desk_sales",
+                "groups_id": [(6, 0, [
+                    cls.env.ref("aftersales_service.group_aftersales_user").id,
+                    cls.env.ref("sales_team.group_sale_salesman").id])]})
 
     def _paid_ticket(self, **vals):
         values = {"reported_date": OUT_OF_WARRANTY,
@@ -49,8 +55,8 @@ class PaidCase(TicketCase):
         return ticket
 
     def _quote(self, ticket):
-        action = ticket.sudo(self.staff).action_create_quotation()
-        return self.env["sale.order"].browse(action["res_id"])
+        ticket.sudo(self.staff).action_create_quotation()
+        return ticket.quotation_id
 
     def _request(self, ticket):
         ticket.sudo(self.staff).action_request_onsite()
@@ -100,11 +106,13 @@ class TestQuotation(PaidCase):
         self.assertEqual(ticket.quotation_id, order)
 
     def test_second_click_opens_the_same_quote(self):
-        """S1: a second click opens the quotation already made."""
+        """S1: a second click opens the quotation already made; a sales user
+        lands on it, service staff stay on the ticket."""
         ticket = self._paid_ticket()
         first = self._quote(ticket)
-        second = self._quote(ticket)
-        self.assertEqual(first, second)
+        self.assertIs(ticket.sudo(self.staff).action_create_quotation(), True)
+        action = ticket.sudo(self.staff_sales).action_create_quotation()
+        self.assertEqual(action["res_id"], first.id)
         self.assertEqual(ticket.sale_order_count, 1)
 
     def test_missing_service_products_named(self):
@@ -307,8 +315,9 @@ class TestQuotationRace(SavepointCase):
 
     def _click(self, cr):
         env = odoo.api.Environment(cr, self.staff_uid, {})
-        return env["helpdesk.ticket"].browse(self.race_ids["ticket"]) \
-            .action_create_quotation()["res_id"]
+        ticket = env["helpdesk.ticket"].browse(self.race_ids["ticket"])
+        ticket.action_create_quotation()
+        return ticket.quotation_id.id
 
     def test_two_transactions_make_one_quotation(self):
         """S1: concurrent clicks create one order; the loser is told to retry."""
@@ -346,8 +355,8 @@ class TestPortalAcceptance(HttpCase):
                 "name": "Portal", "description": "Portal", "partner_id": partner.id,
                 "customer_caused": True, "onsite_reason": "Visit caused by misuse"})
             staff = env.ref("aftersales_service.user_service_wang")
-            order = env["sale.order"].browse(
-                ticket.sudo(staff).action_create_quotation()["res_id"])
+            ticket.sudo(staff).action_create_quotation()
+            order = ticket.quotation_id
             order.state = "sent"
             ids = (ticket.id, order.id, order.access_token, staff.id)
         ticket_id, order_id, token, staff_id = ids

@@ -1,0 +1,116 @@
+"""A paid job in the web client (S1, S2, W5): a call on a unit out of warranty
+turns into a quotation, the supervisor cannot dispatch until the customer's
+salesperson confirms it, then can; and the ticket speaks Chinese, helpdesk_mgmt's
+own labels included (R3)."""
+import re
+
+from odoo_browser import call_kw, login, open_menu
+
+SERIAL = "HRM5-02301"  # the Beijing lab's first mill, out of warranty (demo)
+
+
+def _m2o(page, field, text):
+    field_input = page.locator('.o_field_widget[name="%s"] input' % field)
+    field_input.click()
+    field_input.type(text, delay=30)
+    page.click('.ui-autocomplete .ui-menu-item a:has-text("%s")' % text)
+
+
+def _saved(page):
+    page.click(".o_form_button_save")
+    page.wait_for_selector(".o_form_button_edit")
+
+
+def _open(page, url, model, res_id):
+    page.goto("%s/web#id=%d&model=%s&view_type=form" % (url, res_id, model))
+    page.wait_for_selector(".o_form_view")
+    page.wait_for_selector(".o_loading", state="hidden")
+
+
+def _relogin(page, url, user):
+    page.goto(url + "/web/session/logout")
+    login(page, url, user, "demo")
+
+
+def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
+    login(page, odoo_url, "wanglei", "demo")
+    open_menu(page, "aftersales_service.menu_aftersales_root")
+    open_menu(page, "aftersales_service.menu_aftersales_ticket")
+    page.click("button.o-kanban-button-new, button.o_list_button_add")
+    page.wait_for_selector(".o_form_view.o_form_editable")
+    page.fill('.o_field_widget[name="name"]', "Spindle alarm E21 again")
+    _m2o(page, "equipment_id", SERIAL)
+    page.click(".note-editable")
+    page.keyboard.type("Alarm E21 above 40,000 rpm.")
+    _saved(page)
+    ticket_id = int(page.url.split("id=")[1].split("&")[0])
+    ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",
+                     [[ticket_id], ["warranty_state", "charge_type"]])[0]
+    assert ticket == {"id": ticket_id, "warranty_state": "out_of_warranty",
+                      "charge_type": "chargeable"}
+    # T5: out of warranty, on-site may be asked at once
+    page.click(".o_form_button_edit")
+    page.click("a[role=tab]:has-text('Remote'), a[role=tab]:has-text('远程')")
+    reason = page.locator('textarea.o_field_widget[name="onsite_reason"]')
+    reason.click()
+    reason.type("Spindle bearing noise; replace on site.")
+    _saved(page)
+    page.click("button.o_aftersales_request_onsite")
+    page.wait_for_selector("button.o_aftersales_request_onsite", state="hidden")
+    # S1: the quotation, from the ticket
+    page.click("button.o_aftersales_create_quotation")
+    page.wait_for_selector("button.o_aftersales_create_quotation", state="hidden")
+    page.click("a[role=tab]:has-text('SLA'), a[role=tab]:has-text('服务时限')")
+    page.wait_for_selector(".o_field_widget[name='quotation_id']:has-text('SO')")
+    shot(page, "paid-1-quotation")
+    order_id = call_kw(page, odoo_url, "helpdesk.ticket", "read",
+                       [[ticket_id], ["quotation_id"]])[0]["quotation_id"][0]
+    order = call_kw(page, odoo_url, "sale.order", "read",
+                    [[order_id], ["name", "state", "user_id"]])[0]
+    assert order["state"] == "draft"
+    # S2: the supervisor cannot dispatch before the customer accepts
+    _relogin(page, odoo_url, "liuyang")
+    _open(page, odoo_url, "helpdesk.ticket", ticket_id)
+    page.click("button.o_aftersales_approve_onsite")
+    dialog = page.locator(".modal-dialog:has-text('%s')" % order["name"])
+    dialog.wait_for()
+    shot(page, "paid-2-dispatch-refused")
+    page.click(".modal-dialog .modal-footer button")
+    assert not call_kw(page, odoo_url, "aftersales.dispatch", "search",
+                       [[("ticket_id", "=", ticket_id)]])
+    # the customer's salesperson confirms the accepted quotation
+    _relogin(page, odoo_url, "sunli")
+    _open(page, odoo_url, "sale.order", order_id)
+    page.get_by_role("button", name=re.compile("确认销售|Confirm Sale")).first.click()
+    page.wait_for_selector(".o_statusbar_status button.btn-primary[data-value='sale']")
+    # S2: now the supervisor dispatches
+    _relogin(page, odoo_url, "liuyang")
+    _open(page, odoo_url, "helpdesk.ticket", ticket_id)
+    page.click("button.o_aftersales_approve_onsite")
+    page.wait_for_function("window.location.hash.includes('model=aftersales.dispatch')")
+    shot(page, "paid-3-dispatched")
+    assert call_kw(page, odoo_url, "aftersales.dispatch", "search",
+                   [[("ticket_id", "=", ticket_id)]])
+
+
+def test_ticket_form_in_chinese(odoo_url, page, shot):
+    """R3: in a Chinese UI the ticket form shows no English helpdesk_mgmt label."""
+    login(page, odoo_url, "liuyang", "demo")
+    uid = call_kw(page, odoo_url, "res.users", "search",
+                  [[("login", "=", "liuyang")]])[0]
+    lang = call_kw(page, odoo_url, "res.users", "read", [[uid], ["lang"]])[0]["lang"]
+    call_kw(page, odoo_url, "res.users", "write", [[uid], {"lang": "zh_CN"}])
+    try:
+        ticket_id = call_kw(page, odoo_url, "helpdesk.ticket", "search",
+                            [[]], {"limit": 1})[0]
+        _open(page, odoo_url, "helpdesk.ticket", ticket_id)
+        shot(page, "ticket-form-zh_CN")
+        labels = [text.strip() for text in
+                  page.locator(".o_form_view label, .o_statusbar_status button")
+                  .all_inner_texts()]
+    finally:
+        call_kw(page, odoo_url, "res.users", "write", [[uid], {"lang": lang}])
+    english = {"Team", "Assigned user", "Priority", "Tags", "Channel", "Category",
+               "Contact", "Email", "New", "In Progress", "Done", "Awaiting"}
+    assert not english & set(labels), english & set(labels)
+    assert "服务团队" in labels
