@@ -118,6 +118,10 @@ class AftersalesPenalty(models.Model):
         states={"applied": [("readonly", True)]},
         help="Payroll month (YYYY-MM) the fine is deducted in (P7).")
 
+    is_hr_user = fields.Boolean(
+        string="Current User Reviews", compute="_compute_is_hr_user",
+        help="The current user reviews records; others only write a statement.")
+
     _sql_constraints = [
         ("source_key_unique", "unique(source_key)",
          "This ticket fact has already proposed a record."),
@@ -130,6 +134,11 @@ class AftersalesPenalty(models.Model):
     def _compute_amount(self):
         for penalty in self:
             penalty.amount = penalty.base_amount * penalty.multiplier
+
+    def _compute_is_hr_user(self):
+        is_hr = self._is_hr()
+        for penalty in self:
+            penalty.is_hr_user = is_hr
 
     # ------------------------------------------------------------------
     # Constraints
@@ -345,6 +354,10 @@ class AftersalesPenalty(models.Model):
             return self.browse()
         try:
             with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
-                return penalties.create(dict(vals, state="draft"))
+                penalty = penalties.create(dict(vals, state="draft"))
         except IntegrityError:
             return self.browse()
+        # the employee follows the record, to learn of it and of HR's decision
+        if penalty.employee_id.user_id:
+            penalty.message_subscribe_users(user_ids=penalty.employee_id.user_id.ids)
+        return penalty

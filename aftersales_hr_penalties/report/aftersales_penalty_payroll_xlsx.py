@@ -53,7 +53,7 @@ class AftersalesPenaltyPayrollXlsx(models.AbstractModel):
             details.write_number(row, 5, fine.multiplier)
             details.write(row, 6, fine.multiplier_reason or "")
             details.write_number(row, 7, fine.amount, money)
-            details.write(row, 8, fine.ticket_id.number or "")
+            details.write(row, 8, fine.ticket_id.sudo().number or "")
             details.write(row, 9, states[fine.state])
 
     @staticmethod

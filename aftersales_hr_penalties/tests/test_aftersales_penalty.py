@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from xlrd import open_workbook
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -181,3 +183,31 @@ class TestDemoProposals(PenaltyCase):
         self.assertEqual(
             queue.filtered(lambda p: p.dispatch_id == report).mapped("source"),
             ["incomplete_report"])
+
+    def test_demo_review_and_export(self):
+        """P6, P7: HR confirms one demo proposal, rejects the other, and the
+        month's payroll export lists the confirmed fine."""
+        hr = self.env.ref("aftersales_hr_penalties.user_hr_officer")
+        late, report = (self.Penalty.search([("dispatch_id", "=", self.env.ref(
+            "aftersales_hr_penalties." + xmlid).id)]) for xmlid in (
+                "dispatch_yabang_late", "dispatch_yabang_report"))
+        late.sudo(hr).action_confirm()
+        self.env["aftersales.penalty.reject"].sudo(hr).with_context(
+            active_ids=report.ids).create({"reason": "Report completed the same "
+                                                     "evening"}).action_reject()
+        self.assertEqual((late.state, report.state), ("confirmed", "rejected"))
+        wizard = self.env["aftersales.penalty.payroll.export"].sudo(hr).create(
+            {"month": late.payroll_month})
+        content = self.env.ref(
+            "aftersales_hr_penalties.aftersales_penalty_payroll_xlsx").sudo(
+                hr).render_xlsx(wizard.ids, {})[0]
+        details = open_workbook(file_contents=content).sheet_by_index(1)
+        self.assertIn(late.name, details.col_values(0))
+        self.assertNotIn(report.name, details.col_values(0))
+
+    def test_employee_follows_proposal(self):
+        """P6: the employee follows a proposal about them, to write a statement."""
+        wang = self.env.ref("aftersales_service.user_service_wang")
+        late = self.Penalty.search([("dispatch_id", "=", self.env.ref(
+            "aftersales_hr_penalties.dispatch_yabang_late").id)])
+        self.assertIn(wang.partner_id, late.message_partner_ids)
