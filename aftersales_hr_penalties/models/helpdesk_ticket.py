@@ -16,8 +16,6 @@ class HelpdeskTicket(models.Model):
         help="The service supervisor verified the complaint (C6, P3).")
     complaint_verified_date = fields.Datetime(
         string="Complaint Verified On", readonly=True, copy=False)
-    penalty_ids = fields.One2many("aftersales.penalty", "ticket_id",
-                                  string="Penalties and Rewards")
 
     # ------------------------------------------------------------------
     # Actions

@@ -6,8 +6,6 @@ from odoo import api, fields, models
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
-    penalty_ids = fields.One2many("aftersales.penalty", "employee_id",
-                                  string="Penalties and Rewards")
     penalty_fine_total = fields.Float(
         string="Fines This Year", compute="_compute_penalty_totals",
         help="Confirmed and applied fines dated this calendar year.")
