@@ -59,7 +59,7 @@ class AftersalesDispatch(models.Model):
         done), a late arrival (T4) and a report still missing parts (T6)
         propose drafts for the lead engineer. A stage change refused by T6
         rolls back, so it cannot be the fact; the ticket's Close button is one."""
-        ended = self.filtered(lambda d: d.state != "cancelled" and (
+        ended = self.sudo().filtered(lambda d: d.state != "cancelled" and (
             d.departure_time or d.state == "done"))
         if not ended:
             return self.env["aftersales.penalty"]

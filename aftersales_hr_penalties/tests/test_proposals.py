@@ -128,6 +128,17 @@ class TestRepeatRepairProposal(PenaltyCase):
         penalty = self._proposals("repeat_repair", ticket_id=ticket.id)
         self.assertEqual(penalty.employee_id, self.emp_other)
 
+    def test_repeat_repair_reported_by_staff(self):
+        """T8, P6: staff who cannot read the earlier ticket still trigger the
+        proposal."""
+        self._closed_job(leader=self.engineer)
+        ticket = self.env["helpdesk.ticket"].sudo(self.staff).create({
+            "name": "Heater fault again", "equipment_id": self.unit.id,
+            "reported_date": "2025-06-02 08:00:00",
+            "problem_type_id": self.fault.id})
+        penalty = self._proposals("repeat_repair", ticket_id=ticket.id)
+        self.assertEqual(penalty.employee_id, self.emp_engineer)
+
     def test_no_repeat_no_proposal(self):
         """T8: a different problem type is not a repeat repair."""
         self._closed_job(leader=self.engineer)
