@@ -1,5 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
+import zipfile
+
 from xlrd import open_workbook
 
 from odoo.exceptions import AccessError
@@ -58,6 +61,17 @@ class TestPayrollExport(PenaltyCase):
         details = book.sheet_by_index(1)
         self.assertEqual(sorted(details.col_values(0)[1:]),
                          sorted(self.month.mapped("name")))
+
+    def test_header_row_frozen(self):
+        """P7: both sheets keep their header row in view (frozen pane)."""
+        wizard = self.env["aftersales.penalty.payroll.export"].sudo(
+            self.hr_officer).create({"month": "2025-06"})
+        content = self.report.sudo(self.hr_officer).render_xlsx(wizard.ids, {})[0]
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            for sheet in ("sheet1", "sheet2"):
+                xml = archive.read("xl/worksheets/%s.xml" % sheet).decode()
+                self.assertIn('ySplit="1"', xml)
+                self.assertIn('state="frozen"', xml)
 
     def test_export_marks_applied(self):
         """P7: the export can mark the month's confirmed fines as applied."""

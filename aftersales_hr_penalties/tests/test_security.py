@@ -84,3 +84,11 @@ class TestPenaltyMenus(PenaltyCase):
                                          "aftersales_penalty_menu_hr")), 1)
         self.assertEqual(len(self._menus(self.hr_officer, "aftersales_penalty_menu",
                                          "aftersales_penalty_menu_hr")), 2)
+
+    def test_form_opens_for_each_role(self):
+        """P6: the record form loads for an employee, with review fields
+        read-only for them and editable for HR."""
+        for user, reviews in ((self.engineer, False), (self.hr_officer, True)):
+            penalty = self._penalty().sudo(user)
+            penalty.fields_view_get(view_type="form")
+            self.assertEqual(penalty.is_hr_user, reviews)
