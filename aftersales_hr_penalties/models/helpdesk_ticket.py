@@ -16,6 +16,20 @@ class HelpdeskTicket(models.Model):
         help="The service supervisor verified the complaint (C6, P3).")
     complaint_verified_date = fields.Datetime(
         string="Complaint Verified On", readonly=True, copy=False)
+    penalty_count = fields.Integer(
+        string="Penalty Proposals", compute="_compute_penalty_count")
+
+    def _compute_penalty_count(self):
+        """P6: the records this ticket proposed that the user may see, in one
+        grouped count (portal users have none)."""
+        penalties = self.env["aftersales.penalty"]
+        counts = {}
+        if penalties.check_access_rights("read", raise_exception=False):
+            rows = penalties.read_group([("ticket_id", "in", self.ids)],
+                                        ["ticket_id"], ["ticket_id"])
+            counts = {row["ticket_id"][0]: row["ticket_id_count"] for row in rows}
+        for ticket in self:
+            ticket.penalty_count = counts.get(ticket.id, 0)
 
     # ------------------------------------------------------------------
     # Actions
@@ -41,6 +55,15 @@ class HelpdeskTicket(models.Model):
                     "complaint_verified_date": fields.Datetime.now()})
         self._propose_complaint_penalty()
         return True
+
+    @api.multi
+    def action_view_penalties(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_hr_penalties.aftersales_penalty_action").read()[0]
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
 
     @api.multi
     def action_aftersales_close(self):

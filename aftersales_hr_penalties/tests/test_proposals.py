@@ -168,6 +168,8 @@ class TestComplaintProposal(PenaltyCase):
         self.assertEqual(penalty.state, "draft")
         with self.assertRaises(UserError):
             ticket.sudo(self.supervisor).action_verify_complaint()
+        self.assertEqual(ticket.sudo(self.supervisor).penalty_count, 1)
+        self.assertEqual(ticket.sudo(self.staff).penalty_count, 0)
 
     def test_staff_cannot_verify(self):
         """C6: only a service supervisor verifies a complaint."""
