@@ -15,12 +15,28 @@
     "depends": [
         "aftersales_service",
         "hr",
+        "report_xlsx",
     ],
     "data": [
         "security/ir.model.access.csv",
+        "security/aftersales_penalty_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/aftersales_penalty_offence_data.xml",
         "views/menus.xml",
+        "wizards/aftersales_penalty_reject_views.xml",
+        "views/aftersales_penalty_views.xml",
+        "views/aftersales_penalty_offence_views.xml",
+        "wizards/aftersales_penalty_payroll_export_views.xml",
+        "wizards/aftersales_ticket_close_warning_views.xml",
+        "report/aftersales_penalty_reports.xml",
+        "views/aftersales_dispatch_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_ticket_team_views.xml",
+        "views/hr_employee_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
+        "demo/aftersales_penalty_demo.xml",
     ],
 }

@@ -1,0 +1,133 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+
+DELAY_REASONS = [
+    ("personal", "Personal"),
+    ("traffic", "Traffic"),
+    ("customer", "Customer Not Ready"),
+    ("weather", "Weather"),
+    ("other", "Other, Not Personal"),
+]
+
+
+class AftersalesDispatch(models.Model):
+    """P6: a visit that ends late or with an incomplete report proposes draft
+    fines for its lead engineer."""
+
+    _inherit = "aftersales.dispatch"
+
+    delay_reason = fields.Selection(
+        DELAY_REASONS, track_visibility="onchange",
+        help="Why the engineers arrived after the deadline (T4). Only a personal "
+             "(or unstated) reason proposes a late-arrival fine (P2); enter it "
+             "with the on-site report.")
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        dispatch = super().create(vals)
+        dispatch._propose_visit_penalties()
+        return dispatch
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if {"departure_time", "state"} & set(vals):
+            self._propose_visit_penalties()
+        if vals.get("delay_reason") and vals["delay_reason"] != "personal":
+            self._notify_excused_delay()
+        return res
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.multi
+    def _is_late_for_personal_reasons(self):
+        """T4, P2: arrived after the ticket's deadline, for a personal or
+        unstated reason."""
+        self.ensure_one()
+        deadline = self.ticket_id.arrival_deadline
+        return bool(self.arrival_time and deadline and self.arrival_time > deadline
+                    and self.delay_reason in (False, "personal"))
+
+    @api.multi
+    def _propose_visit_penalties(self):
+        """P6: when the visit ends (departure recorded, or the dispatch moved to
+        done), a late arrival (T4) and a report still missing parts (T6)
+        propose drafts for the lead engineer. A stage change refused by T6
+        rolls back, so it cannot be the fact; the ticket's Close button is one."""
+        ended = self.sudo().filtered(lambda d: d.state != "cancelled" and (
+            d.departure_time or d.state == "done"))
+        if not ended:
+            return self.env["aftersales.penalty"]
+        offences = self.env["aftersales.penalty.offence"]
+        late = offences._by_code("P2_LATE")
+        incomplete = offences._by_code("P2_REPORT")
+        employees = self.env["hr.employee"]._aftersales_by_user(
+            ended.mapped("leader_id"))
+        penalties = self.env["aftersales.penalty"]
+        for dispatch in ended:
+            employee = employees.get(dispatch.leader_id.id)
+            if not employee:
+                continue
+            if late and dispatch._is_late_for_personal_reasons():
+                penalties |= penalties._propose(dispatch._penalty_values(
+                    late, employee, "late_arrival",
+                    (dispatch.arrival_time or "")[:10],
+                    _("Arrived on site at %(arrival)s (UTC), after the deadline "
+                      "%(deadline)s (T4).") % {
+                          "arrival": dispatch.arrival_time,
+                          "deadline": dispatch.ticket_id.arrival_deadline}))
+            if incomplete:
+                penalties |= dispatch._propose_incomplete_report(
+                    incomplete, employee)
+        return penalties
+
+    @api.multi
+    def _propose_incomplete_report(self, offence=None, employee=None):
+        """T6, P2: a draft fine for the lead engineer while the report misses
+        parts; at a visit's end or at a refused close of its ticket."""
+        self.ensure_one()
+        penalties = self.env["aftersales.penalty"]
+        missing = self._report_missing()
+        offence = offence or self.env["aftersales.penalty.offence"]._by_code(
+            "P2_REPORT")
+        employee = employee or self.env["hr.employee"]._aftersales_by_user(
+            self.leader_id).get(self.leader_id.id)
+        if not (missing and offence and employee):
+            return penalties
+        return penalties._propose(self._penalty_values(
+            offence, employee, "incomplete_report",
+            (self.departure_time or fields.Datetime.now())[:10],
+            _("The on-site report misses %s (T6).") % ", ".join(missing)))
+
+    @api.multi
+    def _penalty_values(self, offence, employee, source, date, description):
+        self.ensure_one()
+        return {
+            "employee_id": employee.id,
+            "offence_id": offence.id,
+            "source": source,
+            "date": date,
+            "ticket_id": self.ticket_id.id,
+            "dispatch_id": self.id,
+            "description": "%s: %s" % (self.name, description),
+            "source_key": "%s:aftersales.dispatch:%d" % (source, self.id),
+        }
+
+    @api.multi
+    def _notify_excused_delay(self):
+        """A delay reason entered after the proposal: tell HR on the draft."""
+        drafts = self.env["aftersales.penalty"].sudo().search([
+            ("dispatch_id", "in", self.ids), ("source", "=", "late_arrival"),
+            ("state", "=", "draft")])
+        labels = dict(self.fields_get(["delay_reason"])["delay_reason"]["selection"])
+        for draft in drafts:
+            draft.message_post(body=_(
+                "The delay reason of %(dispatch)s is now \"%(reason)s\": not a "
+                "personal delay, consider rejecting this proposal.") % {
+                    "dispatch": draft.dispatch_id.name,
+                    "reason": labels[draft.dispatch_id.delay_reason]})

@@ -1,0 +1,363 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
+
+from psycopg2 import IntegrityError
+
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
+
+HR_GROUP = "hr.group_hr_user"
+STATES = [
+    ("draft", "Proposed"),
+    ("confirmed", "Confirmed by HR"),
+    ("applied", "Applied in Payroll"),
+    ("rejected", "Rejected"),
+]
+SOURCES = [
+    ("manual", "Entered by HR"),
+    ("late_arrival", "Late Arrival (T4)"),
+    ("incomplete_report", "Incomplete Report (T6)"),
+    ("repeat_repair", "Repeat Repair (T8)"),
+    ("complaint", "Verified Complaint (C6)"),
+]
+# (from, to) pairs HR may move a record along (P6)
+TRANSITIONS = {
+    ("draft", "confirmed"), ("draft", "rejected"),
+    ("confirmed", "applied"), ("confirmed", "rejected"), ("confirmed", "draft"),
+    ("rejected", "draft"),
+}
+MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class AftersalesPenalty(models.Model):
+    """P1-P7: one fine, major demerit or reward of an employee; proposed as a
+    draft (by HR or from a ticket fact), decided by HR, applied in a payroll
+    month."""
+
+    _name = "aftersales.penalty"
+    _description = "Penalty or Reward Record"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    # ------------------------------------------------------------------
+    # Who and what
+    # ------------------------------------------------------------------
+    name = fields.Char(string="Reference", required=True, copy=False,
+                       readonly=True, default="/")
+    employee_id = fields.Many2one(
+        "hr.employee", required=True, index=True, track_visibility="onchange",
+        states={"applied": [("readonly", True)]})
+    user_id = fields.Many2one(
+        related="employee_id.user_id", store=True, readonly=True, string="User")
+    department_id = fields.Many2one(
+        related="employee_id.department_id", store=True, readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True,
+        default=lambda self: self.env.user.company_id)
+    offence_id = fields.Many2one(
+        "aftersales.penalty.offence", string="Offence or Reward", required=True,
+        domain=[("kind", "!=", "doubling")], track_visibility="onchange",
+        states={"applied": [("readonly", True)]})
+    kind = fields.Selection(related="offence_id.kind", store=True, readonly=True)
+    date = fields.Date(required=True, default=fields.Date.context_today,
+                       index=True, track_visibility="onchange",
+                       help="When the fact happened.")
+    description = fields.Text(string="Facts")
+    # ------------------------------------------------------------------
+    # Where it comes from (P6)
+    # ------------------------------------------------------------------
+    source = fields.Selection(SOURCES, default="manual", required=True,
+                              readonly=True)
+    ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket / Complaint",
+                                index=True, ondelete="set null")
+    dispatch_id = fields.Many2one("aftersales.dispatch", string="Visit",
+                                  index=True, ondelete="set null")
+    source_key = fields.Char(
+        readonly=True, copy=False,
+        help="Identifies the ticket fact that proposed this record, so the same "
+             "fact never proposes twice.")
+    # ------------------------------------------------------------------
+    # Amount (P2, P3, P4)
+    # ------------------------------------------------------------------
+    currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
+    base_amount = fields.Monetary(
+        string="Catalogue Amount", currency_field="currency_id",
+        track_visibility="onchange", states={"applied": [("readonly", True)]})
+    multiplier = fields.Float(default=1.0, required=True,
+                              track_visibility="onchange",
+                              states={"applied": [("readonly", True)]})
+    multiplier_reason = fields.Char(
+        string="Why Multiplied", states={"applied": [("readonly", True)]})
+    is_fake_record = fields.Boolean(
+        string="Fake Records Found", readonly=True, copy=False,
+        help="Fake inspection or report records were found on review (P4).")
+    amount = fields.Monetary(compute="_compute_amount", store=True,
+                             currency_field="currency_id")
+    demerit = fields.Boolean(string="Major Demerit", track_visibility="onchange",
+                             states={"applied": [("readonly", True)]})
+    attachment_ids = fields.Many2many(
+        "ir.attachment", "aftersales_penalty_attachment_rel", "penalty_id",
+        "attachment_id", string="Evidence")
+    # ------------------------------------------------------------------
+    # Review by HR (P6) and payroll (P7)
+    # ------------------------------------------------------------------
+    state = fields.Selection(STATES, default="draft", required=True,
+                             readonly=True, copy=False, index=True,
+                             track_visibility="onchange")
+    statement = fields.Text(
+        string="Employee Statement",
+        help="The employee's explanation or appeal, written before HR decides.")
+    reject_reason = fields.Text(string="Rejection Reason", readonly=True,
+                                copy=False)
+    decided_by = fields.Many2one("res.users", readonly=True, copy=False)
+    decided_date = fields.Datetime(readonly=True, copy=False, string="Decided On")
+    payroll_month = fields.Char(
+        copy=False, index=True, track_visibility="onchange",
+        states={"applied": [("readonly", True)]},
+        help="Payroll month (YYYY-MM) the fine is deducted in (P7).")
+
+    is_hr_user = fields.Boolean(
+        string="Current User Reviews", compute="_compute_is_hr_user",
+        help="The current user reviews records; others only write a statement.")
+
+    _sql_constraints = [
+        ("source_key_unique", "unique(source_key)",
+         "This ticket fact has already proposed a record."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("base_amount", "multiplier")
+    def _compute_amount(self):
+        for penalty in self:
+            penalty.amount = penalty.base_amount * penalty.multiplier
+
+    def _compute_is_hr_user(self):
+        is_hr = self._is_hr()
+        for penalty in self:
+            penalty.is_hr_user = is_hr
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("multiplier", "multiplier_reason", "base_amount")
+    def _check_multiplier(self):
+        """P3, P4: a multiplied amount says why."""
+        for penalty in self:
+            if penalty.multiplier <= 0 or penalty.base_amount < 0:
+                raise ValidationError(_(
+                    "%s: the amount and the multiplier must be positive.")
+                    % penalty.name)
+            if penalty.multiplier != 1 and not (
+                    penalty.multiplier_reason or "").strip():
+                raise ValidationError(_(
+                    "%s: explain in \"Why Multiplied\" why the amount is "
+                    "multiplied (P3, P4).") % penalty.name)
+
+    @api.constrains("state", "reject_reason", "payroll_month")
+    def _check_decision(self):
+        """P6, P7: a rejection keeps its reason; an applied fine its month."""
+        for penalty in self:
+            if penalty.state == "rejected" and not (
+                    penalty.reject_reason or "").strip():
+                raise ValidationError(_(
+                    "%s: give the reason for rejecting it.") % penalty.name)
+            if penalty.payroll_month and not MONTH_RE.match(penalty.payroll_month):
+                raise ValidationError(_(
+                    "%s: write the payroll month as YYYY-MM, e.g. 2026-03.")
+                    % penalty.name)
+            if penalty.state == "applied" and not penalty.payroll_month:
+                raise ValidationError(_(
+                    "%s: set the payroll month it is applied in.") % penalty.name)
+
+    @api.constrains("offence_id")
+    def _check_offence(self):
+        if self.filtered(lambda p: p.offence_id.kind == "doubling"):
+            raise ValidationError(_(
+                "A doubling rule is not an offence: choose the fine, demerit or "
+                "reward, and set the multiplier instead."))
+
+    # ------------------------------------------------------------------
+    # Onchanges
+    # ------------------------------------------------------------------
+    @api.onchange("offence_id")
+    def _onchange_offence_id(self):
+        if self.offence_id:
+            self.base_amount = self.offence_id.amount
+            self.demerit = self.offence_id.kind == "demerit"
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        vals = dict(vals)
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code(
+                "aftersales.penalty") or "/"
+        if vals.get("offence_id"):
+            offence = self.env["aftersales.penalty.offence"].browse(
+                vals["offence_id"])
+            vals.setdefault("base_amount", offence.amount)
+            vals.setdefault("demerit", offence.kind == "demerit")
+        if vals.get("employee_id") and not vals.get("company_id"):
+            company = self.env["hr.employee"].browse(
+                vals["employee_id"]).sudo().company_id
+            if company:
+                vals["company_id"] = company.id
+        if vals.get("state", "draft") != "draft":
+            raise UserError(_("A record starts as a proposal: HR confirms it "
+                              "afterwards (P6)."))
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """P6: employees write only their statement, and only before HR
+        decides; state changes follow the review steps, by HR."""
+        if not self._is_hr():
+            others = [name for name in vals if name != "statement"
+                      and not name.startswith(("message_", "activity_"))]
+            if others:
+                raise AccessError(_(
+                    "Only HR officers change penalty and reward records; you can "
+                    "write your statement while the record is proposed."))
+            if "statement" in vals and self.filtered(lambda p: p.state != "draft"):
+                raise UserError(_(
+                    "HR has already decided: the statement can no longer be "
+                    "changed."))
+        if "state" in vals:
+            for penalty in self:
+                step = (penalty.state, vals["state"])
+                if step[0] != step[1] and step not in TRANSITIONS:
+                    raise UserError(_(
+                        "%(name)s cannot go from \"%(from)s\" to \"%(to)s\".") % {
+                            "name": penalty.name,
+                            "from": dict(STATES)[step[0]],
+                            "to": dict(STATES)[step[1]]})
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        if self.filtered(lambda p: p.state in ("confirmed", "applied")):
+            raise UserError(_("A confirmed or applied record cannot be deleted: "
+                              "reset or reject it."))
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Actions (HR review, P6, P7)
+    # ------------------------------------------------------------------
+    @api.multi
+    def _is_hr(self):
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(HR_GROUP)
+
+    @api.multi
+    def _check_hr(self):
+        if not self._is_hr():
+            raise AccessError(_(
+                "Only HR officers confirm, reject or apply penalty and reward "
+                "records (P6)."))
+
+    @api.multi
+    def action_confirm(self):
+        """P6: HR confirms proposals; the payroll month defaults to the month
+        of the fact."""
+        self._check_hr()
+        wrong = self.filtered(lambda p: p.state != "draft")
+        if wrong:
+            raise UserError(_("Only proposed records can be confirmed: %s.")
+                            % ", ".join(wrong.mapped("name")))
+        for penalty in self:
+            penalty.write({
+                "state": "confirmed",
+                "decided_by": self.env.uid,
+                "decided_date": fields.Datetime.now(),
+                "payroll_month": penalty.payroll_month or penalty.date[:7],
+            })
+        return True
+
+    @api.multi
+    def action_reject(self, reason):
+        """P6: HR rejects proposals or confirmed records, with the reason."""
+        self._check_hr()
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for rejecting."))
+        wrong = self.filtered(lambda p: p.state not in ("draft", "confirmed"))
+        if wrong:
+            raise UserError(_("Applied or rejected records cannot be rejected: "
+                              "%s.") % ", ".join(wrong.mapped("name")))
+        self.write({"state": "rejected", "reject_reason": reason,
+                    "decided_by": self.env.uid,
+                    "decided_date": fields.Datetime.now()})
+        return True
+
+    @api.multi
+    def action_apply(self, payroll_month=None):
+        """P7: confirmed fines are applied in a payroll month."""
+        self._check_hr()
+        wrong = self.filtered(lambda p: p.state != "confirmed")
+        if wrong:
+            raise UserError(_("Only confirmed records can be applied in payroll; "
+                              "confirm these first: %s.")
+                            % ", ".join(wrong.mapped("name")))
+        vals = {"state": "applied"}
+        if payroll_month:
+            vals["payroll_month"] = payroll_month
+        self.write(vals)
+        return True
+
+    @api.multi
+    def action_reset_draft(self):
+        """HR reopens a confirmed or rejected record for a new decision."""
+        self._check_hr()
+        wrong = self.filtered(lambda p: p.state not in ("confirmed", "rejected"))
+        if wrong:
+            raise UserError(_("Only confirmed or rejected records go back to "
+                              "proposed: %s.") % ", ".join(wrong.mapped("name")))
+        self.write({"state": "draft", "reject_reason": False,
+                    "decided_by": False, "decided_date": False})
+        return True
+
+    @api.multi
+    def action_mark_fake(self):
+        """P4: fake inspection or report records found on review multiply the
+        fine by the catalogue's doubling rule."""
+        self._check_hr()
+        rule = self.env["aftersales.penalty.offence"]._by_code("P4_FAKE")
+        factor = rule.multiplier or 2.0
+        for penalty in self:
+            if penalty.state not in ("draft", "confirmed") or penalty.is_fake_record:
+                raise UserError(_(
+                    "%s: only a proposed or confirmed record not yet doubled for "
+                    "fake records can be.") % penalty.name)
+            reason = _("Fake records found on review (P4)")
+            if penalty.multiplier_reason:
+                reason = "%s; %s" % (penalty.multiplier_reason, reason)
+            penalty.write({"multiplier": penalty.multiplier * factor,
+                           "multiplier_reason": reason,
+                           "is_fake_record": True})
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _propose(self, vals):
+        """P6: a draft for one ticket fact, once. The unique source key also
+        holds when two transactions propose the same fact at the same time:
+        the later insert fails and is skipped."""
+        key = vals["source_key"]
+        penalties = self.sudo().with_context(mail_create_nosubscribe=True)
+        if penalties.search_count([("source_key", "=", key)]):
+            return self.browse()
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                penalty = penalties.create(dict(vals, state="draft"))
+        except IntegrityError:
+            return self.browse()
+        # the employee follows the record, to learn of it and of HR's decision
+        if penalty.employee_id.user_id:
+            penalty.message_subscribe_users(user_ids=penalty.employee_id.user_id.ids)
+        return penalty

@@ -1,0 +1,20 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    aftersales_penalty_complaint_days = fields.Integer(
+        string="Repeated Complaint Window (days)", default=365,
+        help="A verified complaint of the same customer about the same problem "
+             "type within this many days of an earlier one doubles the fine (P3).")
+
+    @api.constrains("aftersales_penalty_complaint_days")
+    def _check_aftersales_penalty_complaint_days(self):
+        if self.filtered(lambda c: c.aftersales_penalty_complaint_days < 0):
+            raise ValidationError(_(
+                "\"Repeated Complaint Window (days)\" cannot be negative: enter "
+                "zero or a positive number of days."))

@@ -1,0 +1,1 @@
+from . import aftersales_penalty_payroll_xlsx

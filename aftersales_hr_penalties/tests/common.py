@@ -1,0 +1,92 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.addons.aftersales_service.tests.common import AftersalesCase
+
+
+class PenaltyCase(AftersalesCase):
+    """A service team with its leader, two engineers (one in the team, one
+    not), an HR officer and a supervisor, each an employee with a user."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        users = cls.env["res.users"].with_context(no_reset_password=True)
+        staff_group = cls.env.ref("aftersales_service.group_aftersales_user")
+
+        def user(login, *groups):
+            return users.create({
+                "name": login.title(), "login": login,
+                "email": "%s@example.com" % login,
+                "groups_id": [(6, 0, [g.id for g in groups])],
+            })
+        cls.hr_officer = user("p_hr", cls.env.ref("hr.group_hr_user"))
+        cls.leader = user("p_leader", staff_group)
+        cls.engineer = user("p_engineer", staff_group)
+        cls.other_engineer = user("p_other", staff_group)
+        cls.portal_user = user("p_portal", cls.env.ref("base.group_portal"))
+        employees = cls.env["hr.employee"]
+        cls.emp_supervisor = employees.create({
+            "name": "P Supervisor", "user_id": cls.supervisor.id})
+        cls.emp_leader = employees.create({
+            "name": "P Leader", "user_id": cls.leader.id,
+            "parent_id": cls.emp_supervisor.id})
+        cls.emp_engineer = employees.create({
+            "name": "P Engineer", "user_id": cls.engineer.id,
+            "parent_id": cls.emp_leader.id})
+        cls.emp_other = employees.create({
+            "name": "P Other", "user_id": cls.other_engineer.id,
+            "parent_id": cls.emp_supervisor.id})
+        cls.emp_hr = employees.create({"name": "P HR", "user_id": cls.hr_officer.id})
+        cls.team = cls.env["helpdesk.ticket.team"].create({
+            "name": "P Team", "team_leader_id": cls.leader.id,
+            "user_ids": [(6, 0, [cls.leader.id, cls.engineer.id])]})
+
+        cls.offences = cls.env["aftersales.penalty.offence"]
+        cls.late = cls.env.ref("aftersales_hr_penalties.offence_fine_late_arrival")
+        cls.incomplete = cls.env.ref(
+            "aftersales_hr_penalties.offence_fine_incomplete_report")
+        cls.complaint = cls.env.ref("aftersales_hr_penalties.offence_fine_complaint")
+        cls.repeat = cls.env.ref(
+            "aftersales_hr_penalties.offence_demerit_repeat_repair")
+        cls.phone = cls.env.ref("aftersales_hr_penalties.offence_fine_phone_off")
+        cls.reward = cls.env.ref(
+            "aftersales_hr_penalties.offence_reward_improvement")
+
+        cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.fault = cls.env.ref("aftersales_service.problem_type_functional")
+        cls.precision = cls.env.ref("aftersales_service.problem_type_precision")
+        cls.domestic.aftersales_distance_zone = "zone1"  # 2 hours to arrive (T4)
+        cls.unit = cls._equipment(cls.furnace, "PEN-1", cls.domestic,
+                                  delivery_date="2025-01-10")
+        cls.Penalty = cls.env["aftersales.penalty"]
+
+    def _ticket(self, **vals):
+        values = {"name": "Heater fault", "description": "No heat",
+                  "equipment_id": self.unit.id, "team_id": self.team.id,
+                  "user_id": self.engineer.id,
+                  "reported_date": "2025-06-02 08:00:00",
+                  "problem_type_id": self.fault.id}
+        values.update(vals)
+        return self.env["helpdesk.ticket"].create(values)
+
+    def _dispatch(self, ticket, **vals):
+        values = {"ticket_id": ticket.id, "leader_id": self.engineer.id,
+                  "appointment": "2025-06-02 09:00:00"}
+        values.update(vals)
+        return self.env["aftersales.dispatch"].create(values)
+
+    def _complete_report(self):
+        return {"fault_cause": "Broken element", "solution": "New element",
+                "no_parts_used": True, "customer_opinion": "Fine"}
+
+    def _penalty(self, employee=None, offence=None, **vals):
+        values = {"employee_id": (employee or self.emp_engineer).id,
+                  "offence_id": (offence or self.phone).id,
+                  "date": "2025-06-10"}
+        values.update(vals)
+        return self.Penalty.sudo(self.hr_officer).create(values)
+
+    def _proposals(self, source, **domain):
+        terms = [("source", "=", source)] + [
+            (name, "=", value) for name, value in domain.items()]
+        return self.Penalty.search(terms)
