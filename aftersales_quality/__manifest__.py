@@ -15,13 +15,27 @@
     "depends": [
         "aftersales_service",
         "purchase",
+        "hr",
+        "report_xlsx",
     ],
     "data": [
         "security/aftersales_quality_security.xml",
         "security/ir.model.access.csv",
+        "security/aftersales_quality_rules.xml",
+        "data/ir_sequence_data.xml",
+        "data/aftersales_quality_defect_category_data.xml",
+        "data/ir_cron_data.xml",
         "views/menus.xml",
+        "views/aftersales_quality_feedback_views.xml",
+        "views/aftersales_quality_action_views.xml",
+        "views/aftersales_quality_defect_category_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/res_partner_views.xml",
+        "report/aftersales_quality_reports.xml",
+        "report/report_quality_feedback.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/aftersales_quality_demo.xml",
     ],
 }
