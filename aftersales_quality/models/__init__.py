@@ -4,3 +4,6 @@ from . import aftersales_quality_action
 from . import aftersales_dispatch
 from . import helpdesk_ticket
 from . import res_partner
+from . import aftersales_survey
+from . import res_company
+from . import res_config_settings

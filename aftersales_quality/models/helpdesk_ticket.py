@@ -39,6 +39,27 @@ class HelpdeskTicket(models.Model):
                     "ticket": form.ticket_id.number, "form": form.name})
 
     @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("stage_id") and not self.env.context.get("aftersales_derived"):
+            self.filtered(lambda t: t.stage_id.closed)._aftersales_survey_ensure()
+        return res
+
+    @api.multi
+    def _aftersales_survey_ensure(self):
+        """Q7: a closed job gets one satisfaction survey, filled in from the
+        receipt's satisfaction block or answered from the portal."""
+        surveys = self.env["aftersales.survey"].sudo()
+        done = set(surveys.search([("ticket_id", "in", self.ids),
+                                   ("kind", "=", "after_job")]).mapped("ticket_id").ids)
+        for ticket in self.filtered(lambda t: t.partner_id and t.id not in done):
+            surveys.create({
+                "partner_id": ticket.partner_id.id, "ticket_id": ticket.id,
+                "kind": "after_job",
+                "company_id": (ticket.company_id or self.env.user.company_id).id,
+            })
+
+    @api.multi
     def _aftersales_quality_feedback_ensure(self):
         """Q1: one automatic feedback form per ticket that goes on-site or
         replaces a part. The unique ``auto_ticket_id`` keeps two concurrent

@@ -4,10 +4,14 @@ from odoo import api, fields, models
 
 
 class ResPartner(models.Model):
-    """Q4: a supplier's quality record."""
+    """Q4: a supplier's quality record; Q7: how often a customer is surveyed."""
 
     _inherit = "res.partner"
 
+    aftersales_survey_more_often = fields.Boolean(
+        string="Survey More Often", track_visibility="onchange",
+        help="Set by an unhappy survey answer: the customer is surveyed every "
+             "quarter instead of yearly (Q7).")
     supplier_quality_feedback_count = fields.Integer(
         string="Quality Forms as Supplier",
         compute="_compute_supplier_quality_feedback_count")
@@ -29,3 +33,10 @@ class ResPartner(models.Model):
         action["domain"] = [("supplier_id", "=", self.id)]
         action["context"] = {"default_supplier_id": self.id}
         return action
+
+    @api.multi
+    def action_send_quarterly_survey(self):
+        """Q7: the quarterly campaign, sent to the chosen customers."""
+        self.env["aftersales.survey"]._create_for_partners(
+            self.mapped("commercial_partner_id"), "quarterly")
+        return True
