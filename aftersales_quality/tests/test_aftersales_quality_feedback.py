@@ -241,3 +241,14 @@ class TestAccess(QualityCase):
         form = self._form()
         with self.assertRaises(AccessError):
             form.sudo(self.salesman).read(["name"])
+
+    def test_quality_and_engineering_open_the_ticket(self):
+        """Q1, Q3: quality and engineering open the form's ticket and read it whole
+        (dispatches, remote sessions, counters)."""
+        ticket, dispatch = self._onsite()
+        self._report(dispatch)
+        form = self._forms(ticket)
+        for user in (self.inspector, self.engineer):
+            self.assertTrue(ticket.sudo(user).read())
+            self.assertTrue(form.sudo(user).read())
+            self.assertTrue(dispatch.sudo(user).read())
