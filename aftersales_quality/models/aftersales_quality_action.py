@@ -68,15 +68,24 @@ class AftersalesQualityAction(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.multi
-    def write(self, vals):
-        """Q3: the effectiveness check is the Quality department's; a done
-        action is no longer overdue."""
+    @api.model
+    def _check_checker(self, vals):
+        """Q3: the effectiveness check is the Quality department's."""
         if CHECK_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
                 and not self.env.user.has_group(QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department checks the effectiveness of an "
                 "action (Q3)."))
+
+    @api.model
+    def create(self, vals):
+        self._check_checker(vals)
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """A done action is no longer overdue."""
+        self._check_checker(vals)
         if vals.get("effectiveness"):
             vals = dict(vals)
             vals.setdefault("checked_by_id", self.env.uid)

@@ -15,8 +15,10 @@ FEEDBACK_STATES = [
 QUALITY_USER = "aftersales_quality.group_quality_user"
 QUALITY_MANAGER = "aftersales_quality.group_quality_manager"
 ENGINEERING = "aftersales_quality.group_quality_engineering"
-# What an engineer without a quality role may write: the analysis (Q3).
-ENGINEERING_FIELDS = {"root_cause", "improvement_proposal", "analysis_date"}
+# What an engineer without a quality role may write: the analysis and the
+# actions it proposes (Q3).
+ENGINEERING_FIELDS = {"root_cause", "improvement_proposal", "analysis_date",
+                      "action_ids"}
 
 
 class AftersalesQualityFeedback(models.Model):
@@ -205,12 +207,25 @@ class AftersalesQualityFeedback(models.Model):
         ticket_id = vals.get("ticket_id", self.env.context.get("default_ticket_id"))
         if ticket_id:
             ticket = self.env["helpdesk.ticket"].browse(ticket_id)
+            self._check_ticket_owner(ticket)
             for key, value in self._ticket_values(ticket).items():
                 vals.setdefault(key, value)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
                 "aftersales.quality.feedback") or "/"
         return super().create(vals)
+
+    @api.model
+    def _check_ticket_owner(self, ticket):
+        """Service staff open forms on their own tickets only (the record rule
+        says the same; this says it in words)."""
+        user = self.env.user
+        if self.env.uid != SUPERUSER_ID and not user.has_group(QUALITY_USER) \
+                and ticket.sudo().user_id != user:
+            raise AccessError(_(
+                "Ticket %s is not yours: ask its engineer or the Quality "
+                "department to open its quality feedback form.")
+                % ticket.sudo().number)
 
     @api.multi
     def copy(self, default=None):
@@ -225,9 +240,9 @@ class AftersalesQualityFeedback(models.Model):
                 and user.has_group(ENGINEERING) \
                 and not set(vals) <= ENGINEERING_FIELDS:
             raise AccessError(_(
-                "Engineering writes the root cause, the improvement proposal and "
-                "the analysis date only; ask the Quality department to change "
-                "the rest of the form (Q3)."))
+                "Engineering writes the root cause, the improvement proposal, "
+                "the analysis date and the actions only; ask the Quality "
+                "department to change the rest of the form (Q3)."))
         return super().write(vals)
 
     # ------------------------------------------------------------------

@@ -225,6 +225,26 @@ class TestAccess(QualityCase):
         with self.assertRaises(AccessError):
             form.sudo(self.staff).action_register()
 
+    def test_staff_cannot_open_form_on_colleague_ticket(self):
+        """Service staff open forms on their own tickets only."""
+        ticket = self._ticket()
+        with self.assertRaises(AccessError):
+            self.env["aftersales.quality.feedback"].sudo(self.colleague).create(
+                {"ticket_id": ticket.id, "defect_description": "Seal cracked"})
+
+    def test_engineering_proposes_actions_not_checks(self):
+        """Q3: engineering adds actions but cannot mark them effective."""
+        form = self._form()
+        form.sudo(self.engineer).write({"action_ids": [(0, 0, {
+            "name": "Thicker wire", "department_id": self.department.id,
+            "user_id": self.staff.id, "due_date": "2025-07-01"})]})
+        self.assertEqual(len(form.action_ids), 1)
+        with self.assertRaises(AccessError):
+            form.sudo(self.engineer).write({"action_ids": [(0, 0, {
+                "name": "Done already", "department_id": self.department.id,
+                "user_id": self.staff.id, "due_date": "2025-07-01",
+                "done_date": "2025-06-30", "effectiveness": "effective"})]})
+
     def test_engineering_writes_analysis_only(self):
         """Q3: engineering writes the analysis, not the defect."""
         form = self._form()
