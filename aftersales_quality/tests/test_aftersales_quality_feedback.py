@@ -272,3 +272,19 @@ class TestAccess(QualityCase):
             self.assertTrue(ticket.sudo(user).read())
             self.assertTrue(form.sudo(user).read())
             self.assertTrue(dispatch.sudo(user).read())
+
+    def test_views_open_for_each_group(self):
+        """Q1, Q3: the form's views and fields load for staff, quality and
+        engineering, and the ticket form with its counter for staff."""
+        ticket, _dispatch = self._onsite()
+        form = self._forms(ticket)
+        views = [(False, "form"), (False, "tree"), (False, "search"),
+                 (False, "pivot"), (False, "graph")]
+        for user in (self.staff, self.inspector, self.engineer):
+            Feedback = self.env["aftersales.quality.feedback"].sudo(user)
+            fields = Feedback.load_views(views)["fields_views"]["form"]["fields"]
+            self.assertTrue(form.sudo(user).read(list(fields)))
+        Ticket = self.env["helpdesk.ticket"].sudo(self.staff)
+        fields = Ticket.load_views([(False, "form")])["fields_views"]["form"]["fields"]
+        self.assertEqual(ticket.sudo(self.staff).read(
+            list(fields))[0]["quality_feedback_count"], 1)

@@ -88,3 +88,16 @@ class TestSurvey(QualityCase):
             [("partner_id", "=", self.domestic.id)])
         self.assertEqual(survey.kind, "quarterly")
         self.assertIn(survey.portal_url, survey.message_ids[0].body)
+
+    def test_staff_records_receipt_answer(self):
+        """Q7: service staff open the survey views and record the answers of the
+        receipt's satisfaction block."""
+        ticket = self._ticket()
+        ticket.sudo(self.staff).write({"stage_id": self.done.id})
+        survey = self.env["aftersales.survey"].sudo(self.staff).search(
+            [("ticket_id", "=", ticket.id)])
+        views = self.env["aftersales.survey"].sudo(self.staff).load_views(
+            [(False, "form"), (False, "tree"), (False, "pivot"), (False, "graph")])
+        self.assertTrue(survey.read(list(views["fields_views"]["form"]["fields"])))
+        self._answer(survey)
+        self.assertEqual(survey.state, "answered")
