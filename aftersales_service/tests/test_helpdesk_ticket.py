@@ -214,7 +214,7 @@ class TestOnsiteReport(TicketCase):
         return ticket, dispatch
 
     def _close(self, ticket):
-        ticket.sudo(self.staff).write({"stage_id": self.done.id})
+        self._close_ticket(ticket, self.staff)
 
     def test_complete_report_closes(self):
         """T6: with cause, solution, parts and opinion the ticket closes."""

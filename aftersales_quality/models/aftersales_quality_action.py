@@ -1,0 +1,127 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from .aftersales_quality_feedback import QUALITY_USER
+
+# Written by the Quality department only: the effectiveness check (Q3).
+CHECK_FIELDS = {"effectiveness", "effectiveness_note", "checked_by_id",
+                "checked_date"}
+
+
+class AftersalesQualityAction(models.Model):
+    """Q3: one corrective or preventive action (《纠正和预防措施处理单》) of a
+    quality feedback form, done by a department and checked by Quality."""
+
+    _name = "aftersales.quality.action"
+    _description = "Corrective or Preventive Action"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "due_date, id"
+
+    # ------------------------------------------------------------------
+    # The action
+    # ------------------------------------------------------------------
+    feedback_id = fields.Many2one(
+        "aftersales.quality.feedback", string="Quality Feedback Form",
+        required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(
+        related="feedback_id.company_id", store=True, readonly=True)
+    product_id = fields.Many2one(
+        related="feedback_id.product_id", store=True, readonly=True)
+    action_type = fields.Selection(
+        [("corrective", "Corrective"), ("preventive", "Preventive")],
+        string="Type", default="corrective", required=True)
+    name = fields.Text(string="Action", required=True)
+    department_id = fields.Many2one(
+        "hr.department", string="Responsible Department", required=True)
+    user_id = fields.Many2one(
+        "res.users", string="Responsible Person", required=True,
+        track_visibility="onchange")
+    due_date = fields.Date(required=True, track_visibility="onchange")
+    done_date = fields.Date(track_visibility="onchange")
+    is_overdue = fields.Boolean(
+        string="Overdue", readonly=True, copy=False, index=True,
+        help="Set by the daily job when the due date passed without the action "
+             "done; the responsible person got one reminder (Q3).")
+    # ------------------------------------------------------------------
+    # Effectiveness check by Quality
+    # ------------------------------------------------------------------
+    effectiveness = fields.Selection(
+        [("effective", "Effective"), ("not_effective", "Not Effective")],
+        track_visibility="onchange")
+    effectiveness_note = fields.Text(string="Check Notes")
+    checked_by_id = fields.Many2one("res.users", string="Checked By")
+    checked_date = fields.Date(string="Checked On")
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("effectiveness", "done_date")
+    def _check_effectiveness(self):
+        """Q3: only a done action is checked."""
+        for action in self.filtered(lambda a: a.effectiveness and not a.done_date):
+            raise ValidationError(_(
+                "Action \"%s\": fill in the \"Done Date\" before checking its "
+                "effectiveness (Q3).") % action.name)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_checker(self, vals):
+        """Q3: the effectiveness check is the Quality department's."""
+        if CHECK_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
+                and not self.env.user.has_group(QUALITY_USER):
+            raise AccessError(_(
+                "Only the Quality department checks the effectiveness of an "
+                "action (Q3)."))
+
+    @api.model
+    def create(self, vals):
+        self._check_checker(vals)
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """A done action is no longer overdue."""
+        self._check_checker(vals)
+        if vals.get("effectiveness"):
+            vals = dict(vals)
+            vals.setdefault("checked_by_id", self.env.uid)
+            vals.setdefault("checked_date", fields.Date.context_today(self))
+        if vals.get("done_date"):
+            vals = dict(vals, is_overdue=False)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_done(self):
+        """The responsible person reports the action done today."""
+        self.filtered(lambda a: not a.done_date).write(
+            {"done_date": fields.Date.context_today(self)})
+        return True
+
+    # ------------------------------------------------------------------
+    # Cron entry points
+    # ------------------------------------------------------------------
+    @api.model
+    def cron_flag_overdue(self, today=None):
+        """Daily (Q3): flag the open actions past their due date and remind each
+        responsible person once; a second run finds nothing new."""
+        today = today or fields.Date.context_today(self)
+        overdue = self.search([
+            ("done_date", "=", False), ("due_date", "<", today),
+            ("is_overdue", "=", False),
+            ("feedback_id.state", "not in", ("cancelled", "closed")),
+        ])
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for action in overdue:
+            action._aftersales_activity_schedule(
+                todo, action.user_id, today,
+                _("Overdue corrective/preventive action of %s (Q3)")
+                % action.feedback_id.name)
+        overdue.write({"is_overdue": True})
+        return overdue

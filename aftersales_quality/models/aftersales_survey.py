@@ -1,0 +1,212 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import uuid
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Q7: the dimensions of 《顾客满意度调查表》, each scored 1 (worst) to 5.
+SCORE_FIELDS = (
+    "score_design", "score_product_quality", "score_delivery_time",
+    "score_quantity_accuracy", "score_packaging", "score_service",
+    "score_price", "score_competitors",
+)
+
+
+class AftersalesSurvey(models.Model):
+    """Q7: a customer satisfaction survey, after a service job or periodic;
+    the customer answers on paper (the service receipt) or from the portal."""
+
+    _name = "aftersales.survey"
+    _description = "Customer Satisfaction Survey"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "date desc, id desc"
+
+    # ------------------------------------------------------------------
+    # The survey
+    # ------------------------------------------------------------------
+    name = fields.Char(string="Number", required=True, copy=False, readonly=True,
+                       default="/")
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True,
+        track_visibility="onchange")
+    customer_class = fields.Selection(
+        related="partner_id.commercial_partner_id.aftersales_customer_class",
+        store=True, readonly=True, string="Customer Class")
+    ticket_id = fields.Many2one("helpdesk.ticket", string="Service Ticket",
+                                index=True)
+    company_id = fields.Many2one(
+        "res.company", required=True,
+        default=lambda self: self.env.user.company_id)
+    kind = fields.Selection(
+        [("after_job", "After a Service Job"), ("yearly", "Yearly"),
+         ("quarterly", "Quarterly")], required=True, default="after_job")
+    date = fields.Date(string="Sent On", required=True,
+                       default=fields.Date.context_today)
+    answered_date = fields.Date(string="Answered On", readonly=True, copy=False)
+    state = fields.Selection(
+        [("sent", "Sent"), ("answered", "Answered")], default="sent",
+        required=True, readonly=True, copy=False, track_visibility="onchange")
+    access_token = fields.Char(
+        copy=False, default=lambda self: str(uuid.uuid4()), groups="base.group_user",
+        help="Lets the customer answer this survey, and only this one, from the "
+             "link sent to them.")
+    # ------------------------------------------------------------------
+    # Scores 1-5 (0: not answered)
+    # ------------------------------------------------------------------
+    score_design = fields.Integer(
+        string="Design", group_operator="avg")
+    score_product_quality = fields.Integer(
+        string="Product Quality", group_operator="avg")
+    score_delivery_time = fields.Integer(
+        string="Delivery Time", group_operator="avg")
+    score_quantity_accuracy = fields.Integer(
+        string="Quantity Accuracy", group_operator="avg")
+    score_packaging = fields.Integer(
+        string="Packaging", group_operator="avg")
+    score_service = fields.Integer(
+        string="Service and Communication", group_operator="avg")
+    score_price = fields.Integer(
+        string="Price", group_operator="avg")
+    score_competitors = fields.Integer(
+        string="Versus Competitors", group_operator="avg")
+    comments = fields.Text()
+    score_average = fields.Float(
+        compute="_compute_scores", store=True, group_operator="avg",
+        string="Average Score")
+    score_lowest = fields.Integer(
+        compute="_compute_scores", store=True, group_operator="min",
+        string="Lowest Score")
+    is_unhappy = fields.Boolean(
+        compute="_compute_scores", store=True, string="Unhappy",
+        help="A dimension scored at or below the company's threshold (Q7).")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends(*SCORE_FIELDS + ("company_id.aftersales_survey_unhappy_score",))
+    def _compute_scores(self):
+        for survey in self:
+            scores = [survey[name] for name in SCORE_FIELDS if survey[name]]
+            survey.score_average = scores and sum(scores) / len(scores) or 0.0
+            survey.score_lowest = scores and min(scores) or 0
+            survey.is_unhappy = bool(scores) and min(scores) <= (
+                survey.company_id.aftersales_survey_unhappy_score)
+
+    def _compute_portal_url(self):
+        for survey in self:
+            survey.portal_url = "/aftersales/survey/%s?access_token=%s" % (
+                survey.id, survey.sudo().access_token)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains(*SCORE_FIELDS)
+    def _check_scores(self):
+        labels = self.fields_get(list(SCORE_FIELDS))
+        for survey in self:
+            for name in SCORE_FIELDS:
+                if not 0 <= survey[name] <= 5:
+                    raise ValidationError(_(
+                        "Survey %(survey)s: \"%(field)s\" is scored from 1 to 5.")
+                        % {"survey": survey.name, "field": labels[name]["string"]})
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        if vals.get("name", "/") == "/":
+            vals = dict(vals, name=self.env["ir.sequence"].sudo().next_by_code(
+                "aftersales.survey") or "/")
+        return super().create(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_send(self):
+        """Q7: the customer gets the link to answer online."""
+        for survey in self:
+            survey.message_post(
+                body=_("Please tell us how satisfied you are: "
+                       "<a href=\"%(url)s\">answer survey %(name)s</a>.") % {
+                           "url": survey.portal_url, "name": survey.name},
+                subject=_("Customer satisfaction survey %s") % survey.name,
+                partner_ids=survey.partner_id.ids,
+                message_type="comment", subtype="mail.mt_comment")
+        return True
+
+    @api.multi
+    def action_answer(self):
+        """Q7: record the answer (from the paper receipt or the portal); an
+        unhappy customer is surveyed more often and followed up."""
+        labels = self.fields_get(list(SCORE_FIELDS))
+        for survey in self:
+            if survey.state != "sent":
+                raise UserError(_("Survey %s is already answered.") % survey.name)
+            missing = [labels[name]["string"] for name in SCORE_FIELDS
+                       if not survey[name]]
+            if missing:
+                raise UserError(_(
+                    "Survey %(survey)s: score %(missing)s from 1 to 5.") % {
+                        "survey": survey.name, "missing": ", ".join(missing)})
+        self.write({"state": "answered",
+                    "answered_date": fields.Date.context_today(self)})
+        self.filtered("is_unhappy")._follow_up_unhappy()
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.multi
+    def _follow_up_unhappy(self):
+        """Q7: flag the customer for more frequent surveys and give the
+        customer's salesperson (else the survey's author) a follow-up."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        for survey in self:
+            customer = survey.partner_id.commercial_partner_id
+            customer.sudo().write({"aftersales_survey_more_often": True})
+            user = customer.user_id or survey.create_uid or self.env.user
+            survey._aftersales_activity_schedule(
+                todo, user, today,
+                _("Unhappy survey answer: call the customer back (Q7)"))
+
+    @api.model
+    def _create_for_partners(self, partners, kind, ticket=None):
+        surveys = self.browse()
+        for partner in partners:
+            surveys |= self.create({
+                "partner_id": partner.id, "kind": kind,
+                "ticket_id": ticket and ticket.id,
+                "company_id": (ticket and ticket.company_id
+                               or self.env.user.company_id).id,
+            })
+        surveys.action_send()
+        return surveys
+
+    # ------------------------------------------------------------------
+    # Cron entry points
+    # ------------------------------------------------------------------
+    @api.model
+    def cron_periodic_surveys(self, today=None):
+        """Q7: yearly surveys for key customers; customers flagged after an
+        unhappy answer every quarter. Safe to run again: a customer surveyed
+        within the period gets no new one."""
+        today = fields.Date.from_string(today or fields.Date.context_today(self))
+        partners = self.env["res.partner"]
+        created = self.browse()
+        for kind, days, domain in (
+                ("quarterly", 91, [("aftersales_survey_more_often", "=", True)]),
+                ("yearly", 365, [("aftersales_customer_class", "=", "key")])):
+            since = fields.Date.to_string(today - timedelta(days=days))
+            customers = partners.search(
+                domain + [("is_company", "=", True), ("customer", "=", True)])
+            recent = self.search([("partner_id", "in", customers.ids),
+                                  ("kind", "in", ("yearly", "quarterly")),
+                                  ("date", ">", since)]).mapped("partner_id")
+            created |= self._create_for_partners(
+                customers - recent - created.mapped("partner_id"), kind)
+        return created

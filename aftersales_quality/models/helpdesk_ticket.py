@@ -1,0 +1,95 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class HelpdeskTicket(models.Model):
+    """Q1: a ticket's quality feedback forms, and the gate on closing it."""
+
+    _inherit = "helpdesk.ticket"
+
+    quality_feedback_ids = fields.One2many(
+        "aftersales.quality.feedback", "ticket_id", string="Quality Feedback Forms")
+    quality_feedback_count = fields.Integer(
+        compute="_compute_quality_feedback_count")
+
+    def _compute_quality_feedback_count(self):
+        """One grouped query; counted as superuser so that the ticket form opens
+        for users who may not read the forms themselves."""
+        data = self.env["aftersales.quality.feedback"].sudo().read_group(
+            [("ticket_id", "in", self.ids)], ["ticket_id"], ["ticket_id"])
+        counts = {row["ticket_id"][0]: row["ticket_id_count"] for row in data}
+        for ticket in self:
+            ticket.quality_feedback_count = counts.get(ticket.id, 0)
+
+    @api.constrains("stage_id")
+    def _check_quality_feedback_registered(self):
+        """Q1: the ticket closes only once the Quality department registered its
+        feedback forms."""
+        closing = self.filtered(lambda t: t.stage_id.closed)
+        if not closing:
+            return
+        drafts = self.env["aftersales.quality.feedback"].sudo().search([
+            ("ticket_id", "in", closing.ids), ("state", "=", "draft")])
+        for form in drafts:
+            raise ValidationError(_(
+                "Ticket %(ticket)s cannot be closed yet: the Quality department "
+                "must register quality feedback form %(form)s first (Q1).") % {
+                    "ticket": form.ticket_id.number, "form": form.name})
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("stage_id") and not self.env.context.get("aftersales_derived"):
+            self.filtered(lambda t: t.stage_id.closed)._aftersales_survey_ensure()
+        return res
+
+    @api.multi
+    def _aftersales_survey_ensure(self):
+        """Q7: a closed job gets one satisfaction survey, filled in from the
+        receipt's satisfaction block or answered from the portal."""
+        surveys = self.env["aftersales.survey"].sudo()
+        done = set(surveys.search([("ticket_id", "in", self.ids),
+                                   ("kind", "=", "after_job")]).mapped("ticket_id").ids)
+        for ticket in self.filtered(lambda t: t.partner_id and t.id not in done):
+            surveys.create({
+                "partner_id": ticket.partner_id.id, "ticket_id": ticket.id,
+                "kind": "after_job",
+                "company_id": (ticket.company_id or self.env.user.company_id).id,
+            })
+
+    @api.multi
+    def _aftersales_quality_feedback_ensure(self):
+        """Q1: one automatic feedback form per ticket that goes on-site or
+        replaces a part. The unique ``auto_ticket_id`` keeps two concurrent
+        transactions from creating two."""
+        feedback = self.env["aftersales.quality.feedback"].sudo()
+        existing = feedback.search([("auto_ticket_id", "in", self.ids)])
+        done = set(existing.mapped("auto_ticket_id").ids)
+        for ticket in self.filtered(lambda t: t.id not in done):
+            feedback.create({
+                "ticket_id": ticket.id,
+                "auto_ticket_id": ticket.id,
+                "defect_description": ticket.name,
+            })
+        return True
+
+    @api.multi
+    def action_view_quality_feedback(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_quality.aftersales_quality_feedback_action").read()[0]
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    @api.multi
+    def action_create_quality_feedback(self):
+        """Q1: a form by hand, e.g. for a defect seen on a remote-only job."""
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_quality.aftersales_quality_feedback_action").read()[0]
+        action.update(views=[(False, "form")], view_mode="form",
+                      context={"default_ticket_id": self.id})
+        return action

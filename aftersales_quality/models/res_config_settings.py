@@ -1,0 +1,10 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    aftersales_survey_unhappy_score = fields.Integer(
+        related="company_id.aftersales_survey_unhappy_score")
