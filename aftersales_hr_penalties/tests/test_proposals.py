@@ -104,6 +104,7 @@ class TestRepeatRepairProposal(PenaltyCase):
                            arrival_time="2025-05-02 09:30:00",
                            departure_time="2025-05-02 12:00:00", state="done",
                            **self._complete_report())
+        self._register_quality_forms(earlier)
         earlier.write({"stage_id": self.done.id})
         earlier.closed_date = "2025-05-03 08:00:00"
         return earlier
@@ -257,6 +258,7 @@ class TestCloseAttempt(PenaltyCase):
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
                                   departure_time="2025-06-02 12:00:00",
                                   **self._complete_report())
+        self._register_quality_forms(ticket)
         self.assertTrue(ticket.action_aftersales_close())
         self.assertTrue(ticket.stage_id.closed)
         self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))

@@ -110,14 +110,18 @@ class AftersalesCase(SavepointCase):
         picking.action_done()
         return picking
 
-    def _close_ticket(self, ticket, user=None):
-        """Close a ticket as ``user``; with aftersales_quality installed, its
-        quality feedback forms are registered first, as Q1 requires."""
+    def _register_quality_forms(self, ticket):
+        """With aftersales_quality installed, register the ticket's draft
+        quality feedback forms, as Q1 requires before closing."""
         if "aftersales.quality.feedback" in self.env:
             forms = self.env["aftersales.quality.feedback"].search(
                 [("ticket_id", "=", ticket.id), ("state", "=", "draft")])
             forms.write({"defect_category_id": self.env[
                 "aftersales.quality.defect.category"].search([], limit=1).id})
             forms.action_register()
+
+    def _close_ticket(self, ticket, user=None):
+        """Close a ticket as ``user``, its quality forms registered first."""
+        self._register_quality_forms(ticket)
         ticket.sudo(user or self.staff).write({"stage_id": self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_done").id})

@@ -1,7 +1,8 @@
-"""The service call of a newcomer, all in the web client (T1, W2, T5, W4, T6, T7):
-take a call for a serial, see its warranty, log remote help, ask for on-site
+"""The service call of a newcomer, all in the web client (T1, W2, T5, W4, T6, T7,
+Q1): take a call for a serial, see its warranty, log remote help, ask for on-site
 service, get the supervisor's approval, file the report with the customer's
-signature, print the receipt and close the ticket."""
+signature, print the receipt, have Quality register the job's feedback form and
+close the ticket."""
 from odoo_browser import call_kw, login, open_menu
 
 SERIAL = "HRW4-02302"  # the Yabang lab's second wet mill, in warranty (demo)
@@ -98,6 +99,23 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
         "%s/report/pdf/aftersales_service.report_service_receipt/%d"
         % (odoo_url, ticket_id))
     assert response.body().startswith(b"%PDF")
+    # Q1: the Quality department registers the job's quality feedback form
+    page.goto(odoo_url + "/web/session/logout")
+    login(page, odoo_url, "wujing", "demo")
+    page.goto("%s/web#id=%d&model=helpdesk.ticket&view_type=form"
+              % (odoo_url, ticket_id))
+    page.click("button.o_quality_feedback_button")
+    page.click(".o_list_view .o_data_row")
+    page.wait_for_selector("button.o_quality_register")
+    page.click(".o_form_button_edit")
+    page.click('.o_field_widget[name="defect_category_id"] input')
+    page.click(".ui-autocomplete .ui-menu-item a >> nth=0")
+    _saved(page)
+    page.click("button.o_quality_register")
+    page.wait_for_selector("button.o_quality_register", state="hidden")
+    shot(page, "flow-4-quality-form-registered")
+    page.goto(odoo_url + "/web/session/logout")
+    login(page, odoo_url, "liuyang", "demo")
     # closing the ticket
     done = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
                    ["helpdesk_mgmt.helpdesk_ticket_stage_done"])
@@ -106,7 +124,7 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     page.click('.o_statusbar_status button[data-value="%d"]' % done)
     page.wait_for_selector('.o_statusbar_status button.btn-primary[data-value="%d"]'
                            % done)
-    shot(page, "flow-4-closed")
+    shot(page, "flow-5-closed")
     closed = call_kw(page, odoo_url, "helpdesk.ticket", "read",
                      [[ticket_id], ["closed", "return_visit_scheduled"]])[0]
     assert closed["closed"] and closed["return_visit_scheduled"]
