@@ -46,3 +46,21 @@ def test_receipt_and_onsite_report_pdf(odoo_url, page):
                          ticket["dispatch_ids"][0], "onsite-report.pdf")
     assert "Worn front bearing" in text
     assert serial in text
+
+
+def test_quality_form_and_capa_pdf(odoo_url, page):
+    """Q1, Q3, R2: the quality feedback form and the CAPA print as real PDFs with
+    the form's number, the unit's serial and engineering's root cause."""
+    login(page, odoo_url, "wujing", "demo")
+    form_id = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
+                      ["aftersales_quality.quality_feedback_beijing_spindle"])
+    form = call_kw(page, odoo_url, "aftersales.quality.feedback", "read",
+                   [[form_id], ["name", "lot_id"]])[0]
+    text, _images = _pdf(page, odoo_url, "aftersales_quality.report_quality_feedback",
+                         form_id, "quality-feedback.pdf")
+    assert form["name"] in text
+    assert form["lot_id"][1] in text
+    text, _images = _pdf(page, odoo_url, "aftersales_quality.report_quality_capa",
+                         form_id, "quality-capa.pdf")
+    assert form["name"] in text
+    assert "press tool of station 3" in " ".join(text.split())
