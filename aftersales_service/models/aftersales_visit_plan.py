@@ -96,6 +96,13 @@ class AftersalesVisitPlan(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        """C5: a plan is born approved only by the general manager."""
+        if vals.get("state") == "approved":
+            self._check_approver()
+        return super().create(vals)
+
     @api.multi
     def write(self, vals):
         """Approval goes through ``action_approve`` (C5), whoever writes."""

@@ -159,6 +159,14 @@ class TestVisitPlan(AftersalesCase):
             self.plan.sudo(self.supervisor).write({"state": "approved"})
         self.assertEqual(self.plan.state, "draft")
 
+    def test_plan_not_created_approved(self):
+        """C5: a supervisor cannot create a plan already approved."""
+        self.plan.action_cancel()
+        with self.assertRaises(AccessError):
+            self.env["aftersales.visit.plan"].sudo(self.supervisor).create(
+                {"year": self.year, "company_id": self.company.id,
+                 "state": "approved"})
+
     def test_general_manager_approves(self):
         """C5: the general manager approves the plan."""
         self._holder(10, 4)
@@ -252,3 +260,12 @@ class TestVisitPlan(AftersalesCase):
             "aftersales_service.action_report_visit_record").render_qweb_pdf(
                 visit.ids)[0]
         self.assertIn(b"Dr Qian", html)
+
+    def test_views_load_for_staff(self):
+        """C5, Q8: staff open the visits' calendar, kanban, list and form and the
+        plan form."""
+        visits = self.env["aftersales.visit"].sudo(self.staff)
+        for view_type in ("calendar", "kanban", "tree", "form", "search"):
+            self.assertTrue(visits.fields_view_get(view_type=view_type)["arch"])
+        plans = self.env["aftersales.visit.plan"].sudo(self.staff)
+        self.assertIn("action_approve", plans.fields_view_get(view_type="form")["arch"])
