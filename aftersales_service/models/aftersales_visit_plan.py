@@ -60,6 +60,7 @@ class AftersalesVisitPlan(models.Model):
             plan.name = _("Visit Plan %(year)s - %(company)s") % {
                 "year": plan.year, "company": plan.company_id.name or ""}
 
+    @api.depends("visit_ids.state")
     def _compute_visit_counts(self):
         """All plans' counters from one grouped query."""
         rows = self.env["aftersales.visit"].read_group(
