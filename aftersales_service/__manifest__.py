@@ -42,11 +42,14 @@
         "views/aftersales_dispatch_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
+        "views/aftersales_visit_views.xml",
+        "views/aftersales_visit_plan_views.xml",
         "views/res_config_settings_views.xml",
         "report/aftersales_reports.xml",
         "report/report_onsite.xml",
         "report/report_service_receipt.xml",
         "report/report_repair_receipt.xml",
+        "report/report_visit_record.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -55,6 +58,7 @@
         "demo/product_demo.xml",
         "demo/helpdesk_team_demo.xml",
         "demo/aftersales_demo.xml",
+        "demo/aftersales_visit_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
 }

@@ -14,3 +14,5 @@ from . import helpdesk_ticket
 from . import helpdesk_ticket_team
 from . import sale_order
 from . import stock_picking
+from . import aftersales_visit_plan
+from . import aftersales_visit

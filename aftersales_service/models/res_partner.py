@@ -61,6 +61,10 @@ class ResPartner(models.Model):
         string="Visit at Least Every (months)",
         compute="_compute_aftersales_visit_interval",
         help="Key customers every 6 months, long-term customers yearly (C5).")
+    aftersales_last_visit_date = fields.Date(
+        string="Last Visit", compute="_compute_aftersales_visit_dates")
+    aftersales_next_visit_date = fields.Date(
+        string="Next Visit", compute="_compute_aftersales_visit_dates")
 
     @api.model
     def _commercial_fields(self):
@@ -109,6 +113,30 @@ class ResPartner(models.Model):
                     company.aftersales_visit_months_long_term
             else:
                 partner.aftersales_visit_interval_months = 0
+
+    def _compute_aftersales_visit_dates(self):
+        """C5: last visit done and next visit planned, for all partners from one
+        grouped query (visit and planned dates aggregate as max and min)."""
+        visits = self.env["aftersales.visit"]
+        last, upcoming = {}, {}
+        if visits.check_access_rights("read", raise_exception=False):
+            rows = visits.read_group(
+                [("partner_id", "in", self.mapped("commercial_partner_id").ids),
+                 ("state", "in", ("planned", "scheduled", "done"))],
+                ["partner_id", "state", "visit_date", "planned_date"],
+                ["partner_id", "state"], lazy=False)
+            for row in rows:
+                partner_id = row["partner_id"][0]
+                if row["state"] == "done" and row["visit_date"]:
+                    day = str(row["visit_date"])[:10]
+                    last[partner_id] = max(last.get(partner_id, day), day)
+                elif row["state"] != "done" and row["planned_date"]:
+                    day = str(row["planned_date"])[:10]
+                    upcoming[partner_id] = min(upcoming.get(partner_id, day), day)
+        for partner in self:
+            key = partner.commercial_partner_id.id
+            partner.aftersales_last_visit_date = last.get(key, False)
+            partner.aftersales_next_visit_date = upcoming.get(key, False)
 
     @api.model
     def _aftersales_entitlement(self, units_held, largest_order, company):

@@ -1,0 +1,238 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+VISIT_TYPES = [
+    ("preventive", "Preventive Maintenance"),
+    ("key_customer", "Customer Visit"),
+    ("complaint", "Complaint Visit"),
+]
+
+
+class AftersalesVisit(models.Model):
+    """C4, C5: one visit to a customer, and its visit record (Q8,
+    《顾客走访记录表》)."""
+
+    _name = "aftersales.visit"
+    _description = "Customer Visit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "planned_date, id"
+
+    # ------------------------------------------------------------------
+    # The visit
+    # ------------------------------------------------------------------
+    name = fields.Char(string="Reference", required=True, copy=False,
+                       readonly=True, default="/")
+    plan_id = fields.Many2one(
+        "aftersales.visit.plan", string="Visit Plan", ondelete="cascade",
+        index=True, readonly=True)
+    plan_state = fields.Selection(related="plan_id.state", readonly=True,
+                                  string="Plan Status")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True,
+        default=lambda self: self.env.user.company_id)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True,
+        domain=[("customer", "=", True), ("parent_id", "=", False)],
+        track_visibility="onchange")
+    equipment_ids = fields.Many2many(
+        "aftersales.equipment", string="Units Covered",
+        domain="[('partner_id', '=', partner_id)]")
+    visit_type = fields.Selection(
+        VISIT_TYPES, required=True, default="complaint",
+        track_visibility="onchange",
+        help="Customer visits are the key and long-term customers' regular "
+             "visits (C5); preventive maintenance is the installed base's "
+             "entitlement (C4).")
+    plan_month = fields.Integer(
+        string="Planned Month", readonly=True,
+        help="Month the yearly plan set: regenerating the plan matches visits "
+             "on customer, type and this month.")
+    planned_date = fields.Date(required=True, index=True,
+                               track_visibility="onchange",
+                               group_operator="min")
+    user_id = fields.Many2one("res.users", string="Assigned To",
+                              track_visibility="onchange")
+    state = fields.Selection(
+        [("planned", "Planned"), ("scheduled", "Scheduled"), ("done", "Done"),
+         ("cancelled", "Cancelled")],
+        default="planned", required=True, readonly=True, copy=False,
+        track_visibility="onchange")
+    is_overdue = fields.Boolean(
+        string="Overdue", readonly=True, copy=False, index=True,
+        help="Set by the daily job when the visit is not done by its planned "
+             "date; the supervisors are told once.")
+    # ------------------------------------------------------------------
+    # Visit record (Q8)
+    # ------------------------------------------------------------------
+    visit_date = fields.Date(string="Visited On", copy=False,
+                             group_operator="max")
+    people_met = fields.Text()
+    product_usage = fields.Text()
+    opinion_design = fields.Text(string="Opinion on Design")
+    opinion_process = fields.Text(string="Opinion on Process")
+    opinion_service = fields.Text(string="Opinion on Service")
+    issues_raised = fields.Text()
+    actions_decided = fields.Text()
+    work_needed = fields.Boolean(
+        string="Work Needed on Site",
+        help="A maintenance ticket is opened when the visit is done.")
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Maintenance Ticket", readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("state", "plan_id")
+    def _check_plan_approved(self):
+        """C5: a planned visit is scheduled or done only in an approved plan."""
+        for visit in self.filtered(
+                lambda v: v.plan_id and v.state in ("scheduled", "done")):
+            if visit.plan_id.state != "approved":
+                raise ValidationError(_(
+                    "Visit %(visit)s belongs to %(plan)s, which is not approved: "
+                    "ask the general manager to approve the plan first.") % {
+                        "visit": visit.name, "plan": visit.plan_id.name})
+
+    @api.constrains("state", "people_met", "visit_date")
+    def _check_record(self):
+        """Q8: a done visit has its record: date and people met."""
+        for visit in self.filtered(lambda v: v.state == "done"):
+            if not visit.visit_date or not (visit.people_met or "").strip():
+                raise ValidationError(_(
+                    "Visit %s: fill in \"Visited On\" and \"People Met\" before "
+                    "closing the visit (Q8).") % visit.name)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code(
+                "aftersales.visit") or "/"
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """A visit done, cancelled or moved later is no longer overdue."""
+        if vals.get("state") in ("done", "cancelled"):
+            vals = dict(vals, is_overdue=False)
+        elif vals.get("planned_date") and \
+                vals["planned_date"] >= fields.Date.context_today(self):
+            vals = dict(vals, is_overdue=False)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_schedule(self):
+        for visit in self:
+            if visit.state != "planned":
+                raise UserError(_("Visit %s is not planned any more.") % visit.name)
+            if not visit.user_id:
+                raise UserError(_(
+                    "Visit %s: choose who goes (\"Assigned To\") before "
+                    "scheduling it.") % visit.name)
+        self.write({"state": "scheduled"})
+        return True
+
+    @api.multi
+    def action_done(self):
+        """Q8: close the visit with its record; work needed on site opens a
+        maintenance ticket."""
+        for visit in self:
+            if visit.state not in ("planned", "scheduled"):
+                raise UserError(_("Visit %s is already closed.") % visit.name)
+        self.filtered(lambda v: not v.visit_date).write(
+            {"visit_date": fields.Date.context_today(self)})
+        self.write({"state": "done"})
+        for visit in self.filtered("work_needed"):
+            visit._open_ticket()
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        if self.filtered(lambda v: v.state == "done"):
+            raise UserError(_("A done visit cannot be cancelled."))
+        self.write({"state": "cancelled"})
+        return True
+
+    @api.multi
+    def action_reset(self):
+        self.filtered(lambda v: v.state == "cancelled").write({"state": "planned"})
+        return True
+
+    @api.multi
+    def action_open_ticket(self):
+        """Open the visit's maintenance ticket, creating it the first time."""
+        self.ensure_one()
+        ticket = self._open_ticket()
+        action = self.env.ref("helpdesk_mgmt.helpdesk_ticket_action").read()[0]
+        action.update({"res_id": ticket.id, "view_mode": "form",
+                       "views": [(False, "form")]})
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.multi
+    def _open_ticket(self):
+        """One maintenance ticket per visit, for the unit when only one is
+        covered; the record's issues and actions become its description."""
+        self.ensure_one()
+        if self.ticket_id:
+            return self.ticket_id
+        if self.state != "done":
+            raise UserError(_(
+                "Visit %s: close the visit with its record before opening a "
+                "maintenance ticket.") % self.name)
+        description = "<p>%s</p><p>%s</p>" % (
+            (self.issues_raised or "").replace("\n", "<br/>"),
+            (self.actions_decided or "").replace("\n", "<br/>"))
+        ticket = self.env["helpdesk.ticket"].create({
+            "name": _("Maintenance after visit %s") % self.name,
+            "description": description,
+            "partner_id": self.partner_id.id,
+            "aftersales_kind": "maintenance",
+            "equipment_id": len(self.equipment_ids) == 1
+            and self.equipment_ids.id or False,
+            "user_id": (self.user_id or self.env.user).id,
+            "company_id": self.company_id.id,
+        })
+        self.ticket_id = ticket
+        return ticket
+
+    # ------------------------------------------------------------------
+    # Cron entry points
+    # ------------------------------------------------------------------
+    @api.model
+    def cron_flag_overdue(self):
+        """Daily: visits not done past their planned date are flagged overdue
+        and each supervisor gets one to-do per visit; flagged visits are not
+        told twice, and visits no longer late are unflagged."""
+        today = fields.Date.context_today(self)
+        self.search([("is_overdue", "=", True), "|",
+                     ("state", "not in", ("planned", "scheduled")),
+                     ("planned_date", ">=", today)]).write({"is_overdue": False})
+        late = self.search([("is_overdue", "=", False),
+                            ("state", "in", ("planned", "scheduled")),
+                            ("planned_date", "<", today)])
+        if not late:
+            return late
+        late.write({"is_overdue": True})
+        supervisors = self.env.ref(
+            "aftersales_service.group_aftersales_supervisor").users.filtered(
+                lambda u: u.id != 1)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for visit in late:
+            summary = _("Visit %(visit)s to %(customer)s is overdue since "
+                        "%(date)s") % {"visit": visit.name,
+                                       "customer": visit.partner_id.name,
+                                       "date": visit.planned_date}
+            for user in supervisors.filtered(
+                    lambda u, v=visit: v.company_id in u.company_ids):
+                visit._aftersales_activity_schedule(todo, user, today, summary)
+        return late

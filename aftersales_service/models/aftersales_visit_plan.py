@@ -1,0 +1,270 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+from datetime import date
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+PLAN_DAY = 15  # visits are planned mid-month; scheduling sets the real day
+
+
+def _spread_months(count, offset_half=False):
+    """Months (1-12) spreading ``count`` visits over a year: maintenance visits
+    at 12/(n+1)·k (6; 4 and 8), interval visits in the middle of each period
+    (3 and 9 for every 6 months, 6 for yearly)."""
+    if offset_half:
+        return [max(1, 12 * (2 * k + 1) // (2 * count)) for k in range(count)]
+    return [max(1, 12 * k // (count + 1)) for k in range(1, count + 1)]
+
+
+class AftersalesVisitPlan(models.Model):
+    """C4, C5: the yearly plan of preventive maintenance and customer visits,
+    approved by the general manager before its visits are scheduled."""
+
+    _name = "aftersales.visit.plan"
+    _description = "Yearly Visit Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    name = fields.Char(compute="_compute_name", store=True)
+    year = fields.Integer(
+        required=True, track_visibility="onchange",
+        default=lambda self: fields.Date.from_string(
+            fields.Date.context_today(self)).year + 1)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True,
+        default=lambda self: self.env.user.company_id)
+    state = fields.Selection(
+        [("draft", "Draft"), ("approved", "Approved"), ("cancelled", "Cancelled")],
+        default="draft", required=True, readonly=True, copy=False,
+        track_visibility="onchange")
+    approved_by_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False)
+    approved_date = fields.Date(string="Approved On", readonly=True, copy=False)
+    visit_ids = fields.One2many("aftersales.visit", "plan_id", string="Visits")
+    visit_count = fields.Integer(compute="_compute_visit_counts")
+    visit_done_count = fields.Integer(
+        string="Visits Done", compute="_compute_visit_counts")
+    note = fields.Text()
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("year", "company_id.name")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = _("Visit Plan %(year)s - %(company)s") % {
+                "year": plan.year, "company": plan.company_id.name or ""}
+
+    @api.depends("visit_ids.state")
+    def _compute_visit_counts(self):
+        """All plans' counters from one grouped query."""
+        rows = self.env["aftersales.visit"].read_group(
+            [("plan_id", "in", self.ids)], ["plan_id", "state"],
+            ["plan_id", "state"], lazy=False)
+        total, done = {}, {}
+        for row in rows:
+            plan_id = row["plan_id"][0]
+            total[plan_id] = total.get(plan_id, 0) + row["__count"]
+            if row["state"] == "done":
+                done[plan_id] = done.get(plan_id, 0) + row["__count"]
+        for plan in self:
+            plan.visit_count = total.get(plan.id, 0)
+            plan.visit_done_count = done.get(plan.id, 0)
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("year", "company_id", "state")
+    def _check_one_plan_per_year(self):
+        for plan in self.filtered(lambda p: p.state != "cancelled"):
+            if not 2000 <= plan.year <= 2999:
+                raise ValidationError(_(
+                    "Visit plan: enter the year as four digits, e.g. 2027."))
+            if self.search_count([
+                    ("id", "!=", plan.id), ("year", "=", plan.year),
+                    ("company_id", "=", plan.company_id.id),
+                    ("state", "!=", "cancelled")]):
+                raise ValidationError(_(
+                    "%(company)s already has a visit plan for %(year)s: regenerate "
+                    "that plan or cancel it first.") % {
+                        "company": plan.company_id.name, "year": plan.year})
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        """C5: a plan is born approved only by the general manager."""
+        if vals.get("state") == "approved":
+            self._check_approver()
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """Approval goes through ``action_approve`` (C5), whoever writes."""
+        if vals.get("state") == "approved":
+            self._check_approver()
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_generate(self):
+        """C4, C5: create the year's visits from each customer's entitlement
+        and visit interval. Safe to run again: visits already there (matched on
+        customer, type and planned month) stay, whatever their state; planned
+        visits nobody is entitled to any more go; anything else is added. A
+        regeneration that changes an approved plan sends it back for approval."""
+        for plan in self:
+            if plan.state == "cancelled":
+                raise UserError(_("%s is cancelled: create a new plan instead.")
+                                % plan.name)
+            added, removed = plan._generate_visits()
+            if (added or removed) and plan.state == "approved":
+                plan.write({"state": "draft", "approved_by_id": False,
+                            "approved_date": False})
+                plan.message_post(body=_(
+                    "Regenerated with %(added)s visits added and %(removed)s "
+                    "removed: to be approved again.") % {
+                        "added": len(added), "removed": len(removed)})
+        return True
+
+    @api.multi
+    def action_request_approval(self):
+        """C5: the general managers get a to-do to approve the plan."""
+        managers = self.env.ref(
+            "aftersales_service.group_aftersales_general_manager").users.filtered(
+                lambda u: u.id != 1)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        for plan in self:
+            if not plan.visit_ids:
+                raise UserError(_(
+                    "%s has no visits: generate the visits before asking for "
+                    "approval.") % plan.name)
+            for user in managers:
+                plan._aftersales_activity_schedule(
+                    todo, user, today, _("Approve the yearly visit plan"))
+        return True
+
+    @api.multi
+    def action_approve(self):
+        """C5: only a general manager approves a draft plan with visits."""
+        self._check_approver()
+        for plan in self:
+            if plan.state != "draft":
+                raise UserError(_("%s is not a draft plan.") % plan.name)
+            if not plan.visit_ids:
+                raise UserError(_(
+                    "%s has no visits: generate the visits before approving.")
+                    % plan.name)
+        self.write({"state": "approved", "approved_by_id": self.env.user.id,
+                    "approved_date": fields.Date.context_today(self)})
+        self.activity_ids.sudo().action_done()
+        return True
+
+    @api.multi
+    def action_cancel(self):
+        """A cancelled plan's open visits are cancelled too; done ones stay."""
+        self.mapped("visit_ids").filtered(
+            lambda v: v.state in ("planned", "scheduled")).write(
+                {"state": "cancelled"})
+        self.write({"state": "cancelled"})
+        return True
+
+    @api.multi
+    def action_view_visits(self):
+        self.ensure_one()
+        action = self.env.ref("aftersales_service.aftersales_visit_action").read()[0]
+        action["domain"] = [("plan_id", "=", self.id)]
+        action["context"] = {"default_plan_id": self.id,
+                             "default_company_id": self.company_id.id}
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.multi
+    def _check_approver(self):
+        if not self.env.user.has_group(
+                "aftersales_service.group_aftersales_general_manager"):
+            raise AccessError(_(
+                "Only the general manager approves the yearly visit plan (C5)."))
+
+    @api.multi
+    def _visit_targets(self):
+        """Wanted visits as {(partner id, type, month): unit ids}.
+
+        Customers: companies (or contacts without a company) of the plan's
+        company, with a maintenance entitlement (C4) or a visit interval (C5:
+        key customers, and customers marked long-term on their form). Their
+        installed base comes from the partner's grouped computes, their units
+        from one search.
+        """
+        self.ensure_one()
+        company = self.company_id
+        partners = self.env["res.partner"].search([
+            ("customer", "=", True), ("parent_id", "=", False),
+            "|", ("company_id", "=", False), ("company_id", "=", company.id),
+            "|", "|", ("aftersales_equipment_ids", "!=", False),
+            ("aftersales_customer_class", "=", "key"),
+            ("aftersales_long_term", "=", True)])
+        units = {}
+        for unit in self.env["aftersales.equipment"].search([
+                ("partner_id", "in", partners.ids),
+                ("state", "in", ("waiting_installation", "in_service"))]):
+            units.setdefault(unit.partner_id.id, []).append(unit.id)
+        targets = {}
+        for partner in partners:
+            entitled = partner._aftersales_entitlement(
+                partner.aftersales_units_held,
+                partner.aftersales_largest_order_units, company)
+            for month in _spread_months(entitled):
+                targets[(partner.id, "preventive", month)] = units.get(partner.id, [])
+            if partner.aftersales_customer_class == "key":
+                interval = company.aftersales_visit_months_key
+            elif partner.aftersales_long_term:
+                interval = company.aftersales_visit_months_long_term
+            else:
+                interval = 0
+            if interval:
+                count = int(math.ceil(12.0 / interval))
+                for month in _spread_months(count, offset_half=True):
+                    targets[(partner.id, "key_customer", month)] = units.get(
+                        partner.id, [])
+        return targets
+
+    @api.multi
+    def _generate_visits(self):
+        """Add the missing visits, drop the planned ones no longer wanted;
+        return (added, removed)."""
+        self.ensure_one()
+        targets = self._visit_targets()
+        visits = self.env["aftersales.visit"]
+        existing = {}
+        for visit in self.visit_ids.filtered("plan_month"):
+            existing[(visit.partner_id.id, visit.visit_type, visit.plan_month)] = visit
+        removed = visits.browse([
+            visit.id for key, visit in existing.items()
+            if key not in targets and visit.state == "planned"])
+        added = visits.browse()
+        for key in sorted(set(targets) - set(existing)):
+            partner_id, visit_type, month = key
+            added |= visits.create({
+                "plan_id": self.id,
+                "company_id": self.company_id.id,
+                "partner_id": partner_id,
+                "visit_type": visit_type,
+                "plan_month": month,
+                "planned_date": fields.Date.to_string(
+                    date(self.year, month, PLAN_DAY)),
+                "equipment_ids": [(6, 0, targets[key])],
+            })
+        removed.unlink()
+        return added, removed

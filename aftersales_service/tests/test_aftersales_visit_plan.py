@@ -1,0 +1,271 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, timedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, ValidationError
+
+from .common import AftersalesCase
+
+
+class TestVisitPlan(AftersalesCase):
+    """C4, C5, Q8: the yearly visit plan, its visits, records and overdue job."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        users = cls.env["res.users"].with_context(no_reset_password=True)
+        cls.general_manager = users.create({
+            "name": "T GM", "login": "t_gm", "email": "t_gm@example.com",
+            "groups_id": [(6, 0, [cls.env.ref(
+                "aftersales_service.group_aftersales_general_manager").id])],
+        })
+        cls.year = date.today().year + 1
+        # customers of other tests or demo data must not disturb the counts
+        cls.env["res.partner"].search([
+            ("customer", "=", True), ("parent_id", "=", False)]).write(
+                {"aftersales_long_term": False, "aftersales_customer_class": "general"})
+        cls.env["aftersales.equipment"].search([]).write({"state": "returned"})
+        cls.env["aftersales.visit.plan"].search(
+            [("year", "=", cls.year)]).action_cancel()  # the demo plan
+        cls.plan = cls.env["aftersales.visit.plan"].create(
+            {"year": cls.year, "company_id": cls.company.id})
+
+    def _holder(self, count, per_order, **vals):
+        partner = self.env["res.partner"].create(
+            {"name": "Visit Holder %s/%s" % (count, per_order), "is_company": True,
+             "customer": True})
+        partner.write(vals)
+        orders = {}
+        for index in range(count):
+            key = index // per_order
+            if key not in orders:
+                orders[key] = self.env["sale.order"].create({"partner_id": partner.id})
+            self._equipment(self.furnace, "V%s-%s" % (partner.id, index), partner,
+                            sale_order_id=orders[key].id)
+        return partner
+
+    def _visits_of(self, partner, visit_type=None):
+        visits = self.plan.visit_ids.filtered(lambda v: v.partner_id == partner)
+        if visit_type:
+            visits = visits.filtered(lambda v: v.visit_type == visit_type)
+        return visits
+
+    def _approved(self):
+        self.plan.sudo(self.supervisor).action_generate()
+        self.plan.sudo(self.general_manager).action_approve()
+        return self.plan.visit_ids
+
+    # ------------------------------------------------------------------
+    # Generation (C4, C5)
+    # ------------------------------------------------------------------
+    def test_four_units_general_no_visit(self):
+        """C4, C5: a general customer holding 4 units gets no visit."""
+        partner = self._holder(4, 4)
+        self.plan.action_generate()
+        self.assertFalse(self._visits_of(partner))
+
+    def test_five_in_one_order_one_visit(self):
+        """C4: 5 units in one order give 1 preventive visit, mid-year."""
+        partner = self._holder(5, 5)
+        self.plan.action_generate()
+        visits = self._visits_of(partner)
+        self.assertEqual(len(visits), 1)
+        self.assertEqual(visits.visit_type, "preventive")
+        self.assertEqual(visits.planned_date, "%s-06-15" % self.year)
+        self.assertEqual(len(visits.equipment_ids), 5)
+
+    def test_ten_units_one_visit(self):
+        """C4: 10 units held give 1 preventive visit."""
+        partner = self._holder(10, 4)
+        self.plan.action_generate()
+        self.assertEqual(len(self._visits_of(partner, "preventive")), 1)
+
+    def test_twenty_units_two_visits_spread(self):
+        """C4: 20 units held give 2 preventive visits, spread over the year."""
+        partner = self._holder(20, 4)
+        self.plan.action_generate()
+        visits = self._visits_of(partner, "preventive")
+        self.assertEqual(sorted(visits.mapped("plan_month")), [4, 8])
+
+    def test_key_customer_every_six_months(self):
+        """C5: a key customer with 20 units gets 2 maintenance and 2 customer
+        visits (every 6 months)."""
+        partner = self._holder(20, 4, aftersales_strategic=True)
+        self.assertEqual(partner.aftersales_customer_class, "key")
+        self.plan.action_generate()
+        self.assertEqual(len(self._visits_of(partner, "preventive")), 2)
+        self.assertEqual(
+            sorted(self._visits_of(partner, "key_customer").mapped("plan_month")),
+            [3, 9])
+
+    def test_long_term_yearly(self):
+        """C5: a long-term general customer without units is visited once a year."""
+        partner = self.env["res.partner"].create({
+            "name": "Long Term Lab", "is_company": True, "customer": True,
+            "aftersales_long_term": True})
+        self.plan.action_generate()
+        self.assertEqual(len(self._visits_of(partner, "key_customer")), 1)
+
+    def test_regeneration_idempotent(self):
+        """C4, C5: generating twice adds nothing."""
+        self._holder(20, 4, aftersales_strategic=True)
+        self.plan.action_generate()
+        visits = self.plan.visit_ids
+        self.plan.action_generate()
+        self.assertEqual(self.plan.visit_ids, visits)
+
+    def test_regeneration_keeps_done_visits(self):
+        """C4: regenerating keeps done visits and drops only planned ones no
+        longer due."""
+        partner = self._holder(20, 4)
+        visits = self._approved()
+        first, second = visits.sorted("plan_month")
+        first.write({"people_met": "Dr Wang", "visit_date": first.planned_date})
+        first.action_done()
+        partner.aftersales_equipment_ids[:12]._mark_returned()
+        self.plan.action_generate()
+        self.assertIn(first, self.plan.visit_ids)
+        self.assertFalse(second.exists())
+        self.assertEqual(len(self._visits_of(partner)), 1)
+        self.assertEqual(self.plan.state, "draft")
+
+    def test_generation_batched(self):
+        """C4: generation costs the same queries for 1 or 3 customers."""
+        self._holder(5, 5)
+        self.plan.action_generate()
+        self.plan.visit_ids.unlink()
+        self.env.cache.invalidate()
+        count = self.env.cr.sql_log_count
+        self.plan._visit_targets()
+        one = self.env.cr.sql_log_count - count
+        self._holder(5, 5)
+        self._holder(10, 5)
+        self.env.cache.invalidate()
+        count = self.env.cr.sql_log_count
+        self.plan._visit_targets()
+        self.assertEqual(self.env.cr.sql_log_count - count, one)
+
+    # ------------------------------------------------------------------
+    # Approval (C5)
+    # ------------------------------------------------------------------
+    def test_approval_only_by_general_manager(self):
+        """C5: a supervisor cannot approve the plan."""
+        self._holder(10, 4)
+        self.plan.sudo(self.supervisor).action_generate()
+        with self.assertRaises(AccessError):
+            self.plan.sudo(self.supervisor).action_approve()
+        with self.assertRaises(AccessError):
+            self.plan.sudo(self.supervisor).write({"state": "approved"})
+        self.assertEqual(self.plan.state, "draft")
+
+    def test_plan_not_created_approved(self):
+        """C5: a supervisor cannot create a plan already approved."""
+        self.plan.action_cancel()
+        with self.assertRaises(AccessError):
+            self.env["aftersales.visit.plan"].sudo(self.supervisor).create(
+                {"year": self.year, "company_id": self.company.id,
+                 "state": "approved"})
+
+    def test_general_manager_approves(self):
+        """C5: the general manager approves the plan."""
+        self._holder(10, 4)
+        self._approved()
+        self.assertEqual(self.plan.state, "approved")
+        self.assertEqual(self.plan.approved_by_id, self.general_manager)
+
+    def test_schedule_needs_approved_plan(self):
+        """C5: a visit of a draft plan cannot be scheduled."""
+        self._holder(10, 4)
+        self.plan.action_generate()
+        visit = self.plan.visit_ids
+        visit.user_id = self.staff
+        with self.assertRaises(ValidationError):
+            visit.sudo(self.staff).action_schedule()
+
+    def test_request_approval_tells_general_manager(self):
+        """C5: asking for approval gives the general manager a to-do."""
+        self._holder(10, 4)
+        self.plan.action_generate()
+        self.plan.sudo(self.supervisor).action_request_approval()
+        self.assertIn(self.general_manager, self.plan.activity_ids.mapped("user_id"))
+
+    # ------------------------------------------------------------------
+    # Overdue (C5) and last / next visit
+    # ------------------------------------------------------------------
+    def _late_visit(self):
+        partner = self._holder(10, 4)
+        self._approved()
+        visit = self._visits_of(partner)
+        visit.planned_date = fields.Date.to_string(date.today() - timedelta(days=1))
+        return visit
+
+    def test_overdue_job_idempotent(self):
+        """C5: the daily job flags a late visit and tells supervisors once."""
+        visit = self._late_visit()
+        self.env["aftersales.visit"].cron_flag_overdue()
+        self.assertTrue(visit.is_overdue)
+        activities = visit.activity_ids
+        self.assertIn(self.supervisor, activities.mapped("user_id"))
+        self.env["aftersales.visit"].cron_flag_overdue()
+        self.assertEqual(visit.activity_ids, activities)
+
+    def test_done_visit_not_overdue(self):
+        """C5: a visit done is no longer overdue."""
+        visit = self._late_visit()
+        self.env["aftersales.visit"].cron_flag_overdue()
+        visit.write({"people_met": "Dr Li", "visit_date": visit.planned_date})
+        visit.action_done()
+        self.assertFalse(visit.is_overdue)
+
+    def test_partner_last_and_next_visit(self):
+        """C5: the customer shows its last visit done and its next planned one."""
+        partner = self._holder(20, 4)
+        first, second = self._approved().sorted("plan_month")
+        first.write({"people_met": "Dr Zhao", "visit_date": "%s-04-20" % self.year})
+        first.action_done()
+        partner.invalidate_cache()
+        self.assertEqual(partner.aftersales_last_visit_date, "%s-04-20" % self.year)
+        self.assertEqual(partner.aftersales_next_visit_date, second.planned_date)
+
+    # ------------------------------------------------------------------
+    # Visit record and ticket (Q8)
+    # ------------------------------------------------------------------
+    def test_done_needs_record(self):
+        """Q8: a visit closes only with the people met."""
+        visit = self._late_visit()
+        with self.assertRaises(ValidationError):
+            visit.sudo(self.staff).action_done()
+
+    def test_work_needed_opens_ticket_once(self):
+        """Q8: a done visit needing work opens one maintenance ticket."""
+        visit = self._late_visit()
+        visit.sudo(self.staff).write({
+            "people_met": "Dr Sun", "issues_raised": "Spindle noise",
+            "actions_decided": "Replace bearing", "work_needed": True})
+        visit.sudo(self.staff).action_done()
+        ticket = visit.ticket_id
+        self.assertEqual(ticket.aftersales_kind, "maintenance")
+        self.assertEqual(ticket.partner_id, visit.partner_id)
+        visit.sudo(self.staff).action_open_ticket()
+        self.assertEqual(visit.ticket_id, ticket)
+        self.assertEqual(self.env["helpdesk.ticket"].search_count(
+            [("name", "=", ticket.name)]), 1)
+
+    def test_record_prints(self):
+        """Q8: the visit record (《顾客走访记录表》) renders with its content."""
+        visit = self._late_visit()
+        visit.write({"people_met": "Dr Qian", "opinion_design": "Compact"})
+        html = self.env.ref(
+            "aftersales_service.action_report_visit_record").render_qweb_pdf(
+                visit.ids)[0]
+        self.assertIn(b"Dr Qian", html)
+
+    def test_views_load_for_staff(self):
+        """C5, Q8: staff open the visits' calendar, kanban, list and form and the
+        plan form."""
+        visits = self.env["aftersales.visit"].sudo(self.staff)
+        for view_type in ("calendar", "kanban", "tree", "form", "search"):
+            self.assertTrue(visits.fields_view_get(view_type=view_type)["arch"])
+        plans = self.env["aftersales.visit.plan"].sudo(self.staff)
+        self.assertIn("action_approve", plans.fields_view_get(view_type="form")["arch"])
