@@ -64,3 +64,20 @@ def test_quality_form_and_capa_pdf(odoo_url, page):
                          form_id, "quality-capa.pdf")
     assert form["name"] in text
     assert "press tool of station 3" in " ".join(text.split())
+
+
+def test_visit_record_pdf(odoo_url, page):
+    """Q8, C5: a visit of next year's approved plan prints its visit record."""
+    login(page, odoo_url, "liuyang", "demo")
+    visit_id = call_kw(page, odoo_url, "aftersales.visit", "search",
+                       [[("plan_id.state", "=", "approved")]], {"limit": 1})[0]
+    call_kw(page, odoo_url, "aftersales.visit", "write", [[visit_id], {
+        "people_met": "Dr. Ma Jun, lab manager",
+        "issues_raised": "Wants a faster sintering program"}])
+    visit = call_kw(page, odoo_url, "aftersales.visit", "read",
+                    [[visit_id], ["name"]])[0]
+    text, _images = _pdf(page, odoo_url, "aftersales_service.report_visit_record",
+                         visit_id, "visit-record.pdf")
+    assert visit["name"] in text
+    assert "Dr. Ma Jun" in text
+    assert "faster sintering program" in " ".join(text.split())
