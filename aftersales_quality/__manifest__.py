@@ -30,6 +30,7 @@
         "views/aftersales_quality_action_views.xml",
         "views/aftersales_quality_defect_category_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/aftersales_visit_views.xml",
         "views/res_partner_views.xml",
         "views/aftersales_survey_views.xml",
         "views/res_config_settings_views.xml",

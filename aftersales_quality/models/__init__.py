@@ -7,3 +7,4 @@ from . import res_partner
 from . import aftersales_survey
 from . import res_company
 from . import res_config_settings
+from . import aftersales_visit

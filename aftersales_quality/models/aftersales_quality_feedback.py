@@ -53,6 +53,9 @@ class AftersalesQualityFeedback(models.Model):
         ondelete="restrict",
         help="Set on the form created automatically for an on-site or "
              "parts-replacing job; unique, so a ticket gets one such form (Q1).")
+    visit_id = fields.Many2one(
+        "aftersales.visit", string="Customer Visit", index=True, ondelete="set null",
+        help="The customer visit whose issues this form follows up (Q8).")
     equipment_id = fields.Many2one("aftersales.equipment", string="Service File")
     product_id = fields.Many2one(
         "product.product", string="Product", index=True, track_visibility="onchange")
