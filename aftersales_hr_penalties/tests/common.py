@@ -10,20 +10,13 @@ class PenaltyCase(AftersalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        users = cls.env["res.users"].with_context(no_reset_password=True)
-        staff_group = cls.env.ref("aftersales_service.group_aftersales_user")
-
-        def user(login, *groups):
-            return users.create({
-                "name": login.title(), "login": login,
-                "email": "%s@example.com" % login,
-                "groups_id": [(6, 0, [g.id for g in groups])],
-            })
-        cls.hr_officer = user("p_hr", cls.env.ref("hr.group_hr_user"))
+        staff_group = "aftersales_service.group_aftersales_user"
+        user = cls._user
+        cls.hr_officer = user("p_hr", "hr.group_hr_user")
         cls.leader = user("p_leader", staff_group)
         cls.engineer = user("p_engineer", staff_group)
         cls.other_engineer = user("p_other", staff_group)
-        cls.portal_user = user("p_portal", cls.env.ref("base.group_portal"))
+        cls.portal_user = user("p_portal", "base.group_portal")
         employees = cls.env["hr.employee"]
         cls.emp_supervisor = employees.create({
             "name": "P Supervisor", "user_id": cls.supervisor.id})

@@ -10,14 +10,7 @@ class QualityCase(AftersalesCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        users = cls.env["res.users"].with_context(no_reset_password=True)
-
-        def user(login, *groups):
-            return users.create({
-                "name": login.title(), "login": login,
-                "email": "%s@example.com" % login,
-                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-            })
+        user = cls._user
         cls.inspector = user("t_inspector", "aftersales_quality.group_quality_user")
         cls.quality_manager = user("t_quality_manager",
                                    "aftersales_quality.group_quality_manager")

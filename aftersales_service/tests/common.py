@@ -21,14 +21,7 @@ class AftersalesCase(SavepointCase):
         })
         cls.china = cls.env.ref("base.cn")
         cls.company.partner_id.country_id = cls.china
-        users = cls.env["res.users"].with_context(no_reset_password=True)
-
-        def user(login, *groups):
-            return users.create({
-                "name": login.title(), "login": login,
-                "email": "%s@example.com" % login,
-                "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
-            })
+        user = cls._user
         cls.staff = user("t_staff", "aftersales_service.group_aftersales_user")
         cls.supervisor = user("t_supervisor",
                               "aftersales_service.group_aftersales_supervisor")
@@ -52,6 +45,15 @@ class AftersalesCase(SavepointCase):
             "country_id": cls.env.ref("base.de").id,
         })
         cls.stock_location = cls.env.ref("stock.stock_location_stock")
+
+    @classmethod
+    def _user(cls, login, *groups):
+        """A real user with exactly ``groups`` (XML ids)."""
+        return cls.env["res.users"].with_context(no_reset_password=True).create({
+            "name": login.title(), "login": login,
+            "email": "%s@example.com" % login,
+            "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
+        })
 
     @classmethod
     def _product(cls, name, equipment=False, installation=False, **vals):

@@ -26,3 +26,29 @@ def call_kw(page, url, model, method, args, kwargs=None):
     payload = response.json()
     assert "error" not in payload, payload.get("error")
     return payload["result"]
+
+
+def pick_m2o(page, field, text):
+    """Type ``text`` in a many2one field of the open form and pick it."""
+    field_input = page.locator('.o_field_widget[name="%s"] input' % field)
+    field_input.click()
+    field_input.type(text, delay=30)
+    page.click('.ui-autocomplete .ui-menu-item a:has-text("%s")' % text)
+
+
+def save_form(page):
+    """Save the open form and wait for it to be read-only again."""
+    page.click(".o_form_button_save")
+    page.wait_for_selector(".o_form_button_edit")
+
+
+def open_record(page, url, model, res_id):
+    """Open a record's form by URL and wait until it has loaded."""
+    page.goto("%s/web#id=%d&model=%s&view_type=form" % (url, res_id, model))
+    page.wait_for_selector(".o_form_view")
+    page.wait_for_selector(".o_loading", state="hidden")
+
+
+def relogin(page, url, user, password="demo"):
+    page.goto(url + "/web/session/logout")
+    login(page, url, user, password)

@@ -4,32 +4,10 @@ salesperson confirms it, then can; and the ticket speaks Chinese, helpdesk_mgmt'
 own labels included (R3)."""
 import re
 
-from odoo_browser import call_kw, login, open_menu
+from odoo_browser import (call_kw, login, open_menu, open_record, pick_m2o,
+                          relogin, save_form)
 
 SERIAL = "HRM5-02301"  # the Beijing lab's first mill, out of warranty (demo)
-
-
-def _m2o(page, field, text):
-    field_input = page.locator('.o_field_widget[name="%s"] input' % field)
-    field_input.click()
-    field_input.type(text, delay=30)
-    page.click('.ui-autocomplete .ui-menu-item a:has-text("%s")' % text)
-
-
-def _saved(page):
-    page.click(".o_form_button_save")
-    page.wait_for_selector(".o_form_button_edit")
-
-
-def _open(page, url, model, res_id):
-    page.goto("%s/web#id=%d&model=%s&view_type=form" % (url, res_id, model))
-    page.wait_for_selector(".o_form_view")
-    page.wait_for_selector(".o_loading", state="hidden")
-
-
-def _relogin(page, url, user):
-    page.goto(url + "/web/session/logout")
-    login(page, url, user, "demo")
 
 
 def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
@@ -39,10 +17,10 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
     page.click("button.o-kanban-button-new, button.o_list_button_add")
     page.wait_for_selector(".o_form_view.o_form_editable")
     page.fill('.o_field_widget[name="name"]', "Spindle alarm E21 again")
-    _m2o(page, "equipment_id", SERIAL)
+    pick_m2o(page, "equipment_id", SERIAL)
     page.click(".note-editable")
     page.keyboard.type("Alarm E21 above 40,000 rpm.")
-    _saved(page)
+    save_form(page)
     ticket_id = int(page.url.split("id=")[1].split("&")[0])
     ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",
                      [[ticket_id], ["warranty_state", "charge_type"]])[0]
@@ -54,7 +32,7 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
     reason = page.locator('textarea.o_field_widget[name="onsite_reason"]')
     reason.click()
     reason.type("Spindle bearing noise; replace on site.")
-    _saved(page)
+    save_form(page)
     page.click("button.o_aftersales_request_onsite")
     page.wait_for_selector("button.o_aftersales_request_onsite", state="hidden")
     # S1: the quotation, from the ticket
@@ -69,8 +47,8 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
                     [[order_id], ["name", "state", "user_id"]])[0]
     assert order["state"] == "draft"
     # S2: the supervisor cannot dispatch before the customer accepts
-    _relogin(page, odoo_url, "liuyang")
-    _open(page, odoo_url, "helpdesk.ticket", ticket_id)
+    relogin(page, odoo_url, "liuyang")
+    open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     page.click("button.o_aftersales_approve_onsite")
     dialog = page.locator(".modal-dialog:has-text('%s')" % order["name"])
     dialog.wait_for()
@@ -79,13 +57,13 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
     assert not call_kw(page, odoo_url, "aftersales.dispatch", "search",
                        [[("ticket_id", "=", ticket_id)]])
     # the customer's salesperson confirms the accepted quotation
-    _relogin(page, odoo_url, "sunli")
-    _open(page, odoo_url, "sale.order", order_id)
+    relogin(page, odoo_url, "sunli")
+    open_record(page, odoo_url, "sale.order", order_id)
     page.get_by_role("button", name=re.compile("确认销售|Confirm Sale")).first.click()
     page.wait_for_selector(".o_statusbar_status button.btn-primary[data-value='sale']")
     # S2: now the supervisor dispatches
-    _relogin(page, odoo_url, "liuyang")
-    _open(page, odoo_url, "helpdesk.ticket", ticket_id)
+    relogin(page, odoo_url, "liuyang")
+    open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     page.click("button.o_aftersales_approve_onsite")
     page.wait_for_function("window.location.hash.includes('model=aftersales.dispatch')")
     shot(page, "paid-3-dispatched")
@@ -103,7 +81,7 @@ def test_ticket_form_in_chinese(odoo_url, page, shot):
     try:
         ticket_id = call_kw(page, odoo_url, "helpdesk.ticket", "search",
                             [[]], {"limit": 1})[0]
-        _open(page, odoo_url, "helpdesk.ticket", ticket_id)
+        open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
         shot(page, "ticket-form-zh_CN")
         labels = [text.strip() for text in
                   page.locator(".o_form_view label, .o_statusbar_status button")

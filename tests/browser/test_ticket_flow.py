@@ -3,22 +3,10 @@ Q1): take a call for a serial, see its warranty, log remote help, ask for on-sit
 service, get the supervisor's approval, file the report with the customer's
 signature, print the receipt, have Quality register the job's feedback form and
 close the ticket."""
-from odoo_browser import call_kw, login, open_menu
+from odoo_browser import (call_kw, login, open_menu, open_record, pick_m2o,
+                          relogin, save_form)
 
 SERIAL = "HRW4-02302"  # the Yabang lab's second wet mill, in warranty (demo)
-
-
-def _m2o(page, field, text):
-    """Pick ``text`` in a many2one field of the open form."""
-    field_input = page.locator('.o_field_widget[name="%s"] input' % field)
-    field_input.click()
-    field_input.type(text, delay=30)
-    page.click('.ui-autocomplete .ui-menu-item a:has-text("%s")' % text)
-
-
-def _saved(page):
-    page.click(".o_form_button_save")
-    page.wait_for_selector(".o_form_button_edit")
 
 
 def test_service_call_to_closed_ticket(odoo_url, page, shot):
@@ -29,14 +17,14 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     page.wait_for_selector(".o_form_view.o_form_editable")
     # T1: the call, on a serial
     page.fill('.o_field_widget[name="name"]', "Chipping on glass-ceramic crowns")
-    _m2o(page, "equipment_id", SERIAL)
+    pick_m2o(page, "equipment_id", SERIAL)
     page.click(".note-editable")
     page.keyboard.type("Chipped margins on e.max blocks since Monday.")
     # W2: the warranty shows at once
     warranty = page.locator('.o_field_widget[name="warranty_state"]')
     assert warranty.inner_text().strip()
     shot(page, "flow-1-intake")
-    _saved(page)
+    save_form(page)
     ticket_id = int(page.url.split("id=")[1].split("&")[0])
     ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",
                      [[ticket_id], ["warranty_state", "partner_id"]])[0]
@@ -53,15 +41,13 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     reason = page.locator('textarea.o_field_widget[name="onsite_reason"]')
     reason.click()
     reason.type("Spindle runout suspected; needs a dial indicator on site.")
-    _saved(page)
+    save_form(page)
     page.click('button.o_aftersales_request_onsite')
     page.wait_for_selector('button.o_aftersales_request_onsite', state="hidden")
     shot(page, "flow-2-onsite-requested")
     # T5: the supervisor approves
-    page.goto(odoo_url + "/web/session/logout")
-    login(page, odoo_url, "liuyang", "demo")
-    page.goto("%s/web#id=%d&model=helpdesk.ticket&view_type=form"
-              % (odoo_url, ticket_id))
+    relogin(page, odoo_url, "liuyang")
+    open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     page.click('button.o_aftersales_approve_onsite')
     page.wait_for_selector('button.o_aftersales_approve_onsite', state="hidden")
     dispatch_id = call_kw(page, odoo_url, "aftersales.dispatch", "search",
@@ -90,7 +76,7 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     page.mouse.down()
     page.mouse.move(box["x"] + 320, box["y"] + 60, steps=10)
     page.mouse.up()
-    _saved(page)
+    save_form(page)
     page.click('button.o_aftersales_file_report')
     page.wait_for_selector('button.o_aftersales_file_report', state="hidden")
     shot(page, "flow-3-report-signed")
@@ -100,27 +86,23 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
         % (odoo_url, ticket_id))
     assert response.body().startswith(b"%PDF")
     # Q1: the Quality department registers the job's quality feedback form
-    page.goto(odoo_url + "/web/session/logout")
-    login(page, odoo_url, "wujing", "demo")
-    page.goto("%s/web#id=%d&model=helpdesk.ticket&view_type=form"
-              % (odoo_url, ticket_id))
+    relogin(page, odoo_url, "wujing")
+    open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     page.click("button.o_quality_feedback_button")
     page.click(".o_list_view .o_data_row")
     page.wait_for_selector("button.o_quality_register")
     page.click(".o_form_button_edit")
     page.click('.o_field_widget[name="defect_category_id"] input')
     page.click(".ui-autocomplete .ui-menu-item a >> nth=0")
-    _saved(page)
+    save_form(page)
     page.click("button.o_quality_register")
     page.wait_for_selector("button.o_quality_register", state="hidden")
     shot(page, "flow-4-quality-form-registered")
-    page.goto(odoo_url + "/web/session/logout")
-    login(page, odoo_url, "liuyang", "demo")
+    relogin(page, odoo_url, "liuyang")
     # closing the ticket
     done = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
                    ["helpdesk_mgmt.helpdesk_ticket_stage_done"])
-    page.goto("%s/web#id=%d&model=helpdesk.ticket&view_type=form"
-              % (odoo_url, ticket_id))
+    open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     page.click('.o_statusbar_status button[data-value="%d"]' % done)
     page.wait_for_selector('.o_statusbar_status button.btn-primary[data-value="%d"]'
                            % done)
