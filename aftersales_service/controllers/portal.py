@@ -1,5 +1,5 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-"""Portal routes of the after-sales suite; close helpdesk_mgmt 11.0's portal holes."""
+"""Portal routes of the after-sales suite; helpdesk_mgmt 11.0's holes closed."""
 import base64
 
 import werkzeug
@@ -27,24 +27,23 @@ def _to_int(value):
 class AftersalesHelpdeskTicketController(HelpdeskTicketController):
     """helpdesk_mgmt's ticket routes, made safe for customers (C1)."""
 
-    def _ticket_closable(self, ticket, stage):
-        """A user may close a ticket it may write, or its own ticket to a closed stage."""
-        if not ticket or not stage:
+    @staticmethod
+    def _user_can(record, operation):
+        """Whether the current user may do ``operation`` on ``record``."""
+        if not record.check_access_rights(operation, raise_exception=False):
             return False
         try:
-            ticket.check_access_rights("write")
-            ticket.check_access_rule("write")
-            return True
-        except AccessError:
-            pass
-        if not stage.closed:
-            return False
-        try:
-            ticket.check_access_rights("read")
-            ticket.check_access_rule("read")
+            record.check_access_rule(operation)
         except (AccessError, MissingError):
             return False
         return True
+
+    def _ticket_closable(self, ticket, stage):
+        """A user may move a ticket it may write, or close its own ticket."""
+        if not ticket or not stage:
+            return False
+        return self._user_can(ticket, "write") or (
+            stage.closed and self._user_can(ticket, "read"))
 
     @http.route()
     def support_ticket_close(self, **kw):
@@ -60,7 +59,7 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
 
     @http.route()
     def submit_ticket(self, **kw):
-        """The ticket's customer is the logged-in user's partner, never a name search."""
+        """The ticket's customer is the user's partner, never a name search."""
         partner = request.env.user.partner_id
         kw.update(name=partner.name, email=partner.email or kw.get("email"))
         vals = {

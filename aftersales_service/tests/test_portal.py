@@ -80,7 +80,7 @@ class TestHelpdeskPortalHoles(PortalCase):
     """C1: helpdesk_mgmt 11.0's three portal defects are closed."""
 
     def test_internal_user_without_helpdesk_gets_no_500(self):
-        """C1: /my pages never answer 500 to an internal user without helpdesk rights."""
+        """C1: /my pages never answer 500 to an internal user without helpdesk."""
         self.authenticate("clerk_c1", PASSWORD)
         for path in ("/my/home", "/my", "/my/tickets",
                      "/my/ticket/%s" % self.ids["a"][3]):
@@ -91,7 +91,7 @@ class TestHelpdeskPortalHoles(PortalCase):
         self.assertIn(self._get("/my/tickets").status_code, (403, 404))
 
     def test_close_foreign_ticket_refused(self):
-        """C1: /ticket/close refuses to change the stage of another customer's ticket."""
+        """C1: /ticket/close refuses a stage change on another customer's ticket."""
         ticket_a = self.ids["a"][3]
         stage_before = self._read("helpdesk.ticket", ticket_a, "stage_id").id
         self.authenticate("portal_b_c1", PASSWORD)
