@@ -11,6 +11,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import (
     CustomerPortal as PortalCustomerPortal,
 )
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import (
     CustomerPortal as HelpdeskCustomerPortal,
@@ -109,7 +110,56 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         if tickets.check_access_rights("read", raise_exception=False):
             count = tickets.search_count(
                 [("partner_id", "child_of", request.env.user.partner_id.id)])
-        return {"ticket_count": count}
+        return {
+            "ticket_count": count,
+            "equipment_count": request.env["aftersales.equipment"].sudo()
+            .search_count(self._aftersales_equipment_domain()),
+        }
+
+    def _aftersales_equipment_domain(self):
+        """C1: a customer sees the service files of its own commercial partner."""
+        partner = request.env.user.commercial_partner_id
+        return [("partner_id", "child_of", [partner.id])]
+
+    def _aftersales_equipment_get(self, equipment_id):
+        """The user's own unit (sudo, after the ownership check) or an empty record."""
+        return request.env["aftersales.equipment"].sudo().search(
+            [("id", "=", equipment_id)] + self._aftersales_equipment_domain(),
+            limit=1)
+
+    @http.route(["/my/equipment", "/my/equipment/page/<int:page>"],
+                type="http", auth="user", website=True)
+    def portal_my_equipment(self, page=1, **kw):
+        """C1, W2: the customer's units with their warranty state and end."""
+        values = self._aftersales_layout_values()
+        units = request.env["aftersales.equipment"].sudo()
+        domain = self._aftersales_equipment_domain()
+        pager = portal_pager(
+            url="/my/equipment", total=units.search_count(domain), page=page,
+            step=self._items_per_page)
+        units = units.search(domain, order="installation_date desc, id desc",
+                             limit=self._items_per_page, offset=pager["offset"])
+        values.update({
+            "units": units, "pager": pager, "page_name": "equipment",
+            "default_url": "/my/equipment",
+        })
+        return request.render("aftersales_service.portal_my_equipment", values)
+
+    @http.route(["/my/equipment/<int:equipment_id>"],
+                type="http", auth="user", website=True)
+    def portal_my_equipment_page(self, equipment_id, **kw):
+        """C1: one own unit and its tickets; a foreign or unknown id is a 404."""
+        unit = self._aftersales_equipment_get(equipment_id)
+        if not unit:
+            return request.not_found()
+        values = self._aftersales_layout_values()
+        values.update({
+            "unit": unit, "page_name": "equipment",
+            "tickets": request.env["helpdesk.ticket"].sudo().search(
+                [("equipment_id", "=", unit.id)], order="id desc"),
+        })
+        return request.render(
+            "aftersales_service.portal_my_equipment_page", values)
 
     @http.route()
     def home(self, **kw):
@@ -118,9 +168,17 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         try:
             return super(AftersalesCustomerPortal, self).home(**kw)
         except AccessError:
+            return request.render(
+                "portal.portal_my_home", self._aftersales_layout_values())
+
+    def _aftersales_layout_values(self):
+        """The portal layout values, without the counters the user may not read."""
+        try:
+            return self._prepare_portal_layout_values()
+        except AccessError:
             values = PortalCustomerPortal._prepare_portal_layout_values(self)
             values.update(self._aftersales_portal_counters())
-            return request.render("portal.portal_my_home", values)
+            return values
 
     @http.route()
     def portal_my_tickets(self, *args, **kw):

@@ -18,6 +18,9 @@ class PortalCase(HttpCase):
         with self.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             ids = {}
+            product = env["product.product"].create({
+                "name": "Portal Mill", "type": "product", "tracking": "serial",
+                "aftersales_equipment": True})
             for key in ("a", "b"):
                 partner = env["res.partner"].create({
                     "name": "Portal Lab %s" % key.upper(), "is_company": True,
@@ -28,12 +31,18 @@ class PortalCase(HttpCase):
                     "email": "contact%s@example.com" % key,
                     "parent_id": partner.id,
                     "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
+                lot = env["stock.production.lot"].create({
+                    "name": "SN-PORTAL-%s" % key.upper(), "product_id": product.id})
+                unit = env["aftersales.equipment"].create({
+                    "product_id": product.id, "lot_id": lot.id,
+                    "partner_id": partner.id, "installation_date": "2026-01-15"})
                 ticket = env["helpdesk.ticket"].create({
                     "name": "Fault of lab %s" % key.upper(),
                     "description": "Secret of lab %s" % key.upper(),
-                    "partner_id": partner.id})
+                    "partner_id": partner.id, "equipment_id": unit.id})
                 ticket.message_subscribe(partner_ids=[partner.id])
-                ids[key] = (partner.id, user.id, user.partner_id.id, ticket.id)
+                ids[key] = (partner.id, user.id, user.partner_id.id, ticket.id,
+                            unit.id)
             internal = env["res.users"].with_context(no_reset_password=True).create({
                 "name": "Clerk Without Helpdesk", "login": "clerk_c1",
                 "password": PASSWORD,
@@ -149,3 +158,44 @@ class TestHelpdeskPortalHoles(PortalCase):
             ticket = env["helpdesk.ticket"].search([("name", "=", "Homonym fault")])
             self.assertEqual(len(ticket), 1)
             self.assertEqual(ticket.partner_id.id, partner_id)
+
+
+class TestPortalEquipment(PortalCase):
+    """C1, W2: the customer's own units on the portal, and only those."""
+
+    def test_equipment_list_shows_own_units_only(self):
+        """C1: /my/equipment lists the customer's units, never another's."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        home = self._get("/my/home")
+        self.assertEqual(home.status_code, 200)
+        self.assertIn('href="/my/equipment"', home.text)
+        response = self._get("/my/equipment")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("SN-PORTAL-A", response.text)
+        self.assertNotIn("SN-PORTAL-B", response.text)
+
+    def test_equipment_page_own_unit(self):
+        """C1: a unit's page shows its serial and its tickets."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        response = self._get("/my/equipment/%s" % self.ids["a"][4])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("SN-PORTAL-A", response.text)
+        self.assertIn("Fault of lab A", response.text)
+
+    def test_equipment_page_foreign_or_unknown_is_404(self):
+        """C1: a guessed foreign or unknown unit id is a 404 without data."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        for unit_id in (self.ids["b"][4], 999999):
+            response = self._get("/my/equipment/%s" % unit_id)
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn("SN-PORTAL-B", response.text)
+            self.assertNotIn("Fault of lab B", response.text)
+
+    def test_equipment_internal_user_no_500(self):
+        """C1: an internal user without helpdesk rights gets no 500 nor data."""
+        self.authenticate("clerk_c1", PASSWORD)
+        response = self._get("/my/equipment")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("SN-PORTAL", response.text)
+        response = self._get("/my/equipment/%s" % self.ids["a"][4])
+        self.assertEqual(response.status_code, 404)
