@@ -45,6 +45,7 @@
         "views/aftersales_visit_views.xml",
         "views/aftersales_visit_plan_views.xml",
         "views/res_config_settings_views.xml",
+        "views/portal_templates.xml",
         "report/aftersales_reports.xml",
         "report/report_onsite.xml",
         "report/report_service_receipt.xml",

@@ -1,0 +1,201 @@
+"""C1: the customer portal is safe: helpdesk_mgmt 11.0's portal holes closed."""
+import re
+
+import odoo
+from odoo.service import security
+from odoo.tests.common import HttpCase
+
+PASSWORD = "Portal-Pass-12"
+
+
+class PortalCase(HttpCase):
+    """Two customers with a portal user each, and an internal user without helpdesk."""
+
+    def setUp(self):
+        super(PortalCase, self).setUp()
+        # Odoo 11: rows must be committed on a cursor taken after the test mode
+        # began, and that cursor closed, before the HTTP server can see them.
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ids = {}
+            product = env["product.product"].create({
+                "name": "Portal Mill", "type": "product", "tracking": "serial",
+                "aftersales_equipment": True})
+            for key in ("a", "b"):
+                partner = env["res.partner"].create({
+                    "name": "Portal Lab %s" % key.upper(), "is_company": True,
+                    "customer": True, "email": "lab%s@example.com" % key})
+                user = env["res.users"].with_context(no_reset_password=True).create({
+                    "name": "Contact %s" % key.upper(),
+                    "login": "portal_%s_c1" % key, "password": PASSWORD,
+                    "email": "contact%s@example.com" % key,
+                    "parent_id": partner.id,
+                    "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
+                lot = env["stock.production.lot"].create({
+                    "name": "SN-PORTAL-%s" % key.upper(), "product_id": product.id})
+                unit = env["aftersales.equipment"].create({
+                    "product_id": product.id, "lot_id": lot.id,
+                    "partner_id": partner.id, "installation_date": "2026-01-15"})
+                ticket = env["helpdesk.ticket"].create({
+                    "name": "Fault of lab %s" % key.upper(),
+                    "description": "Secret of lab %s" % key.upper(),
+                    "partner_id": partner.id, "equipment_id": unit.id})
+                ticket.message_subscribe(partner_ids=[partner.id])
+                ids[key] = (partner.id, user.id, user.partner_id.id, ticket.id,
+                            unit.id)
+            internal = env["res.users"].with_context(no_reset_password=True).create({
+                "name": "Clerk Without Helpdesk", "login": "clerk_c1",
+                "password": PASSWORD,
+                "groups_id": [(6, 0, [env.ref("base.group_user").id])]})
+            closed = env["helpdesk.ticket.stage"].search(
+                [("closed", "=", True)], limit=1)
+            self.assertTrue(closed)
+            self.ids = ids
+            self.internal_id = internal.id
+            self.closed_stage_id = closed.id
+
+    def authenticate(self, user, password):
+        """Log in through a test-mode cursor: ``self.cr`` cannot see the rows above."""
+        uid = self.registry["res.users"].authenticate(
+            self.session.db, user, password, None)
+        self.assertTrue(uid, user)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, uid, {})
+            session = self.session
+            session.uid = uid
+            session.login = user
+            session.session_token = security.compute_session_token(session, env)
+            session.context = dict(env["res.users"].context_get(), uid=uid)
+            session._fix_lang(session.context)
+        odoo.http.root.session_store.save(session)
+
+    def _get(self, path):
+        return self.opener.get(
+            "http://127.0.0.1:%s%s" % (odoo.tests.common.PORT, path),
+            allow_redirects=False, timeout=60)
+
+    def _post(self, path, data):
+        return self.opener.post(
+            "http://127.0.0.1:%s%s" % (odoo.tests.common.PORT, path),
+            data=data, allow_redirects=False, timeout=60)
+
+    def _read(self, model, res_id, field):
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            return env[model].browse(res_id)[field]
+
+
+class TestHelpdeskPortalHoles(PortalCase):
+    """C1: helpdesk_mgmt 11.0's three portal defects are closed."""
+
+    def test_internal_user_without_helpdesk_gets_no_500(self):
+        """C1: /my pages never answer 500 to an internal user without helpdesk."""
+        self.authenticate("clerk_c1", PASSWORD)
+        for path in ("/my/home", "/my", "/my/tickets",
+                     "/my/ticket/%s" % self.ids["a"][3]):
+            response = self._get(path)
+            self.assertLess(response.status_code, 500, path)
+            self.assertNotIn("Secret of lab", response.text, path)
+        self.assertEqual(self._get("/my/home").status_code, 200)
+        self.assertIn(self._get("/my/tickets").status_code, (403, 404))
+
+    def test_close_foreign_ticket_refused(self):
+        """C1: /ticket/close refuses a stage change on another customer's ticket."""
+        ticket_a = self.ids["a"][3]
+        stage_before = self._read("helpdesk.ticket", ticket_a, "stage_id").id
+        self.authenticate("portal_b_c1", PASSWORD)
+        response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
+            ticket_a, self.closed_stage_id))
+        self.assertIn(response.status_code, (403, 404))
+        self.assertNotIn("Secret of lab A", response.text)
+        self.assertEqual(
+            self._read("helpdesk.ticket", ticket_a, "stage_id").id, stage_before)
+        # an unknown id is a 404 too, never a 500
+        response = self._get("/ticket/close?ticket_id=999999&stage_id=%s" % (
+            self.closed_stage_id))
+        self.assertEqual(response.status_code, 404)
+
+    def test_close_own_ticket(self):
+        """C1: a customer still closes its own ticket from the portal."""
+        ticket_a = self.ids["a"][3]
+        self.authenticate("portal_a_c1", PASSWORD)
+        response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
+            ticket_a, self.closed_stage_id))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            self._read("helpdesk.ticket", ticket_a, "stage_id").id,
+            self.closed_stage_id)
+
+    def test_foreign_ticket_page_is_404(self):
+        """C1: another customer's or an unknown ticket page is a 404 without data."""
+        self.authenticate("portal_b_c1", PASSWORD)
+        for ticket_id in (self.ids["a"][3], 999999):
+            response = self._get("/my/ticket/%s" % ticket_id)
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn("Secret of lab A", response.text)
+        response = self._get("/my/ticket/%s" % self.ids["b"][3])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Fault of lab B", response.text)
+
+    def test_new_ticket_with_homonym_partner(self):
+        """C1: a new portal ticket goes to the user's partner despite a homonym."""
+        partner_id = self.ids["a"][2]
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            own = env["res.partner"].browse(partner_id)
+            env["res.partner"].create({"name": own.name, "email": own.email})
+        self.authenticate("portal_a_c1", PASSWORD)
+        page = self._get("/new/ticket")
+        self.assertEqual(page.status_code, 200)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        response = self._post("/submitted/ticket", {
+            "csrf_token": token, "name": "Contact A",
+            "email": "contacta@example.com", "subject": "Homonym fault",
+            "description": "The chair does not rise"})
+        self.assertEqual(response.status_code, 302, response.text[:500])
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ticket = env["helpdesk.ticket"].search([("name", "=", "Homonym fault")])
+            self.assertEqual(len(ticket), 1)
+            self.assertEqual(ticket.partner_id.id, partner_id)
+
+
+class TestPortalEquipment(PortalCase):
+    """C1, W2: the customer's own units on the portal, and only those."""
+
+    def test_equipment_list_shows_own_units_only(self):
+        """C1: /my/equipment lists the customer's units, never another's."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        home = self._get("/my/home")
+        self.assertEqual(home.status_code, 200)
+        self.assertIn('href="/my/equipment"', home.text)
+        response = self._get("/my/equipment")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("SN-PORTAL-A", response.text)
+        self.assertNotIn("SN-PORTAL-B", response.text)
+
+    def test_equipment_page_own_unit(self):
+        """C1: a unit's page shows its serial and its tickets."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        response = self._get("/my/equipment/%s" % self.ids["a"][4])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("SN-PORTAL-A", response.text)
+        self.assertIn("Fault of lab A", response.text)
+
+    def test_equipment_page_foreign_or_unknown_is_404(self):
+        """C1: a guessed foreign or unknown unit id is a 404 without data."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        for unit_id in (self.ids["b"][4], 999999):
+            response = self._get("/my/equipment/%s" % unit_id)
+            self.assertEqual(response.status_code, 404)
+            self.assertNotIn("SN-PORTAL-B", response.text)
+            self.assertNotIn("Fault of lab B", response.text)
+
+    def test_equipment_internal_user_no_500(self):
+        """C1: an internal user without helpdesk rights gets no 500 nor data."""
+        self.authenticate("clerk_c1", PASSWORD)
+        response = self._get("/my/equipment")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("SN-PORTAL", response.text)
+        response = self._get("/my/equipment/%s" % self.ids["a"][4])
+        self.assertEqual(response.status_code, 404)
