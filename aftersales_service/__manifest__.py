@@ -19,6 +19,7 @@
         "stock",
         "contacts",
         "report_xlsx",
+        "hr",
     ],
     "data": [
         "security/aftersales_security.xml",
@@ -50,6 +51,9 @@
         "report/report_service_receipt.xml",
         "report/report_repair_receipt.xml",
         "report/report_visit_record.xml",
+        "data/aftersales_qualification_data.xml",
+        "views/aftersales_qualification_views.xml",
+        "views/hr_employee_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
