@@ -21,6 +21,27 @@ class AftersalesDispatch(models.Model):
                 dispatch.equipment_id.product_id.categ_id
                 ._aftersales_requires_qualification())
 
+    @api.multi
+    def _qualified_users(self):
+        """T14: users holding a qualification for the unit's product line valid
+        on the appointment day."""
+        self.ensure_one()
+        categ = self.equipment_id.product_id.categ_id
+        day = (self.appointment or fields.Datetime.now())[:10]
+        return self.env["aftersales.qualification"].sudo().search([
+            ("product_categ_id", "parent_of", categ.id),
+            ("issue_date", "<=", day), ("expiry_date", ">=", day),
+            ("user_id", "!=", False)]).mapped("user_id")
+
+    @api.onchange("ticket_id", "appointment")
+    def _onchange_qualified_users(self):
+        """T14: the form proposes only qualified staff when the line requires it."""
+        domain = []
+        categ = self.equipment_id.product_id.categ_id
+        if categ and categ._aftersales_requires_qualification():
+            domain = [("id", "in", self._qualified_users().ids)]
+        return {"domain": {"leader_id": domain, "user_ids": domain}}
+
     @api.constrains("leader_id", "user_ids", "appointment", "state")
     def _check_qualifications(self):
         """T14: every engineer of a planned or ongoing dispatch holds a

@@ -109,6 +109,17 @@ class TestQualification(AftersalesCase):
         dispatch = self._dispatch(self.staff, unit=unit)
         self.assertFalse(dispatch.qualification_required)
 
+    def test_onchange_proposes_qualified(self):
+        """T14: only engineers with a valid qualification are proposed."""
+        self._qualify(self.staff_employee, self.lines)
+        self._qualify(self.engineer_employee, self.mills, issue="2023-01-01",
+                      expiry="2025-05-31", number="CERT-OLD")
+        dispatch = self._dispatch(self.staff)
+        result = dispatch._onchange_qualified_users()
+        ids = result["domain"]["user_ids"][0][2]
+        self.assertIn(self.staff.id, ids)
+        self.assertNotIn(self.engineer.id, ids)
+
     def test_expiry_after_issue(self):
         """T14: a certificate cannot expire before it is issued."""
         with self.assertRaises(ValidationError):
