@@ -20,6 +20,7 @@
         "contacts",
         "report_xlsx",
         "hr",
+        "hr_expense",
     ],
     "data": [
         "security/aftersales_security.xml",
@@ -54,6 +55,7 @@
         "data/aftersales_qualification_data.xml",
         "views/aftersales_qualification_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_expense_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -19,3 +19,4 @@ from . import aftersales_visit
 from . import hr_employee
 from . import aftersales_qualification
 from . import aftersales_dispatch_qualification
+from . import hr_expense

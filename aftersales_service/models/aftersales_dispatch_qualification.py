@@ -5,7 +5,8 @@ from odoo.exceptions import ValidationError
 
 
 class AftersalesDispatch(models.Model):
-    """T14: only staff qualified for the unit's product line go on site."""
+    """T14: only staff qualified for the unit's product line go on site;
+    T16: the expenses claimed against the dispatch follow its dates."""
 
     _inherit = "aftersales.dispatch"
 
@@ -20,6 +21,20 @@ class AftersalesDispatch(models.Model):
             dispatch.qualification_required = bool(
                 dispatch.equipment_id.product_id.categ_id
                 ._aftersales_requires_qualification())
+
+    @api.multi
+    def write(self, vals):
+        """T16: new dates re-check the expenses claimed against the dispatch,
+        as superuser: the writer may not read the technician's expenses."""
+        res = super().write(vals)
+        if {"appointment", "arrival_time", "departure_time"} & set(vals):
+            expenses = self.env["hr.expense"].sudo().search(
+                [("aftersales_dispatch_id", "in", self.ids)])
+            if expenses:
+                expenses.invalidate_cache(["aftersales_flagged"], expenses.ids)
+                self.env.add_todo(expenses._fields["aftersales_flagged"], expenses)
+                expenses.recompute()
+        return res
 
     @api.multi
     def _qualified_users(self):
