@@ -37,6 +37,7 @@
     ],
     "demo": [
         "demo/hr_employee_demo.xml",
+        "demo/aftersales_qualification_demo.xml",
         "demo/aftersales_penalty_demo.xml",
     ],
 }

@@ -19,6 +19,8 @@
         "stock",
         "contacts",
         "report_xlsx",
+        "hr",
+        "hr_expense",
     ],
     "data": [
         "security/aftersales_security.xml",
@@ -51,6 +53,10 @@
         "report/report_service_receipt.xml",
         "report/report_repair_receipt.xml",
         "report/report_visit_record.xml",
+        "data/aftersales_qualification_data.xml",
+        "views/aftersales_qualification_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_expense_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

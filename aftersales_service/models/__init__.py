@@ -16,3 +16,7 @@ from . import sale_order
 from . import stock_picking
 from . import aftersales_visit_plan
 from . import aftersales_visit
+from . import hr_employee
+from . import aftersales_qualification
+from . import aftersales_dispatch_qualification
+from . import hr_expense

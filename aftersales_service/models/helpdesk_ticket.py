@@ -799,3 +799,28 @@ class HelpdeskTicket(models.Model):
             self.env.add_todo(self._fields["response_state"], tickets)
             self.recompute()
         return tickets
+
+    # ------------------------------------------------------------------
+    # T16: what the ticket's dispatches cost
+    # ------------------------------------------------------------------
+    aftersales_expense_total = fields.Float(
+        string="Expenses", compute="_compute_aftersales_expense_total",
+        help="Total of the expenses claimed against the ticket's dispatches (T16).")
+
+    @api.multi
+    def _compute_aftersales_expense_total(self):
+        data = self.env["hr.expense"].sudo().read_group(
+            [("aftersales_ticket_id", "in", self.ids)],
+            ["aftersales_ticket_id", "total_amount"], ["aftersales_ticket_id"])
+        totals = {row["aftersales_ticket_id"][0]: row["total_amount"]
+                  for row in data}
+        for ticket in self:
+            ticket.aftersales_expense_total = totals.get(ticket.id, 0.0)
+
+    @api.multi
+    def action_view_aftersales_expenses(self):
+        self.ensure_one()
+        action = self.env.ref("hr_expense.hr_expense_actions_all").read()[0]
+        action["domain"] = [("aftersales_ticket_id", "=", self.id)]
+        action["context"] = {}
+        return action

@@ -18,6 +18,12 @@ class ProductCategory(models.Model):
         help="Months of warranty for export customers; 0 takes the parent "
              "category's value or the company setting.")
 
+    # T14
+    aftersales_requires_qualification = fields.Boolean(
+        string="On-site Work Requires Qualification",
+        help="Engineers dispatched to units of this product line, or of the "
+             "lines below it, must hold a valid qualification (T14).")
+
     @api.constrains("aftersales_warranty_months_domestic",
                     "aftersales_warranty_months_export")
     def _check_aftersales_warranty_months(self):
@@ -40,3 +46,14 @@ class ProductCategory(models.Model):
                 return categ[field]
             categ = categ.parent_id
         return 0
+
+    @api.multi
+    def _aftersales_requires_qualification(self):
+        """T14: True when this category or a parent requires a qualification."""
+        self.ensure_one()
+        categ = self
+        while categ:
+            if categ.aftersales_requires_qualification:
+                return True
+            categ = categ.parent_id
+        return False

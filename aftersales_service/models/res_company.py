@@ -14,6 +14,7 @@ AFTERSALES_NUMBERS = (
     "aftersales_arrival_hours_zone2", "aftersales_arrival_hours_zone3",
     "aftersales_arrival_hours_nearby", "aftersales_sla_risk_hours",
     "aftersales_repeat_repair_days", "aftersales_return_visit_days",
+    "aftersales_qualification_warning_days",
 )
 
 
@@ -92,6 +93,11 @@ class ResCompany(models.Model):
         "product.product", string="Travel and Staff Cost Product",
         domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
         help="Service product quoted for travel and staff time of a paid job (S1).")
+    # T14
+    aftersales_qualification_warning_days = fields.Integer(
+        string="Certificate Expiry Warning (days)", default=30,
+        help="Days before a service qualification expires when its holder and "
+             "the supervisors are told (T14).")
 
     @api.multi
     def write(self, vals):

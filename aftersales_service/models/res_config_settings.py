@@ -57,3 +57,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_travel_product_id")
     aftersales_team_restriction = fields.Boolean(
         related="company_id.aftersales_team_restriction")
+    aftersales_qualification_warning_days = fields.Integer(
+        related="company_id.aftersales_qualification_warning_days")
