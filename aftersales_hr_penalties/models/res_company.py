@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -14,7 +13,4 @@ class ResCompany(models.Model):
 
     @api.constrains("aftersales_penalty_complaint_days")
     def _check_aftersales_penalty_complaint_days(self):
-        if self.filtered(lambda c: c.aftersales_penalty_complaint_days < 0):
-            raise ValidationError(_(
-                "\"Repeated Complaint Window (days)\" cannot be negative: enter "
-                "zero or a positive number of days."))
+        self._aftersales_check_not_negative(["aftersales_penalty_complaint_days"])

@@ -110,17 +110,24 @@ class ResCompany(models.Model):
     @api.constrains(*AFTERSALES_NUMBERS)
     def _check_aftersales_numbers(self):
         """Every policy number is a count, an amount or hours: none is negative."""
+        self._aftersales_check_not_negative(AFTERSALES_NUMBERS)
         for company in self:
-            for name in AFTERSALES_NUMBERS:
-                if company[name] < 0:
-                    raise ValidationError(_(
-                        "After-sales setting \"%s\" cannot be negative: enter zero "
-                        "or a positive number.") % company._fields[name].string)
             if (company.aftersales_entitlement_held_units_high
                     < company.aftersales_entitlement_held_units):
                 raise ValidationError(_(
                     "\"Units Held for 2 Visits\" must be at least \"Units Held for "
                     "1 Visit\" (C4)."))
+
+    @api.multi
+    def _aftersales_check_not_negative(self, names):
+        """The one refusal of a negative policy number; the other addons call it
+        for the settings they add."""
+        for company in self:
+            for name in names:
+                if company[name] < 0:
+                    raise ValidationError(_(
+                        "After-sales setting \"%s\" cannot be negative: enter zero "
+                        "or a positive number.") % company._fields[name].string)
 
     @api.multi
     def aftersales_arrival_hours(self, partner, contract=None):

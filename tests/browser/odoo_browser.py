@@ -52,3 +52,16 @@ def open_record(page, url, model, res_id):
 def relogin(page, url, user, password="demo"):
     page.goto(url + "/web/session/logout")
     login(page, url, user, password)
+
+
+def start_ticket(page, subject, serial, description):
+    """T1: open a new service ticket from the menu and take the call on a serial
+    (left unsaved, for the caller to check and save)."""
+    open_menu(page, "aftersales_service.menu_aftersales_root")
+    open_menu(page, "aftersales_service.menu_aftersales_ticket")
+    page.click("button.o-kanban-button-new, button.o_list_button_add")
+    page.wait_for_selector(".o_form_view.o_form_editable")
+    page.fill('.o_field_widget[name="name"]', subject)
+    pick_m2o(page, "equipment_id", serial)
+    page.click(".note-editable")
+    page.keyboard.type(description)

@@ -4,22 +4,15 @@ salesperson confirms it, then can; and the ticket speaks Chinese, helpdesk_mgmt'
 own labels included (R3)."""
 import re
 
-from odoo_browser import (call_kw, login, open_menu, open_record, pick_m2o,
-                          relogin, save_form)
+from odoo_browser import (call_kw, login, open_record, relogin, save_form,
+                          start_ticket)
 
 SERIAL = "HRM5-02301"  # the Beijing lab's first mill, out of warranty (demo)
 
 
 def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
     login(page, odoo_url, "wanglei", "demo")
-    open_menu(page, "aftersales_service.menu_aftersales_root")
-    open_menu(page, "aftersales_service.menu_aftersales_ticket")
-    page.click("button.o-kanban-button-new, button.o_list_button_add")
-    page.wait_for_selector(".o_form_view.o_form_editable")
-    page.fill('.o_field_widget[name="name"]', "Spindle alarm E21 again")
-    pick_m2o(page, "equipment_id", SERIAL)
-    page.click(".note-editable")
-    page.keyboard.type("Alarm E21 above 40,000 rpm.")
+    start_ticket(page, "Spindle alarm E21 again", SERIAL, "Alarm E21 above 40,000 rpm.")
     save_form(page)
     ticket_id = int(page.url.split("id=")[1].split("&")[0])
     ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",

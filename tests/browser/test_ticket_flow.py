@@ -3,23 +3,17 @@ Q1): take a call for a serial, see its warranty, log remote help, ask for on-sit
 service, get the supervisor's approval, file the report with the customer's
 signature, print the receipt, have Quality register the job's feedback form and
 close the ticket."""
-from odoo_browser import (call_kw, login, open_menu, open_record, pick_m2o,
-                          relogin, save_form)
+from odoo_browser import (call_kw, login, open_record, relogin, save_form,
+                          start_ticket)
 
 SERIAL = "HRW4-02302"  # the Yabang lab's second wet mill, in warranty (demo)
 
 
 def test_service_call_to_closed_ticket(odoo_url, page, shot):
     login(page, odoo_url, "wanglei", "demo")
-    open_menu(page, "aftersales_service.menu_aftersales_root")
-    open_menu(page, "aftersales_service.menu_aftersales_ticket")
-    page.click("button.o-kanban-button-new, button.o_list_button_add")
-    page.wait_for_selector(".o_form_view.o_form_editable")
     # T1: the call, on a serial
-    page.fill('.o_field_widget[name="name"]', "Chipping on glass-ceramic crowns")
-    pick_m2o(page, "equipment_id", SERIAL)
-    page.click(".note-editable")
-    page.keyboard.type("Chipped margins on e.max blocks since Monday.")
+    start_ticket(page, "Chipping on glass-ceramic crowns", SERIAL,
+                 "Chipped margins on e.max blocks since Monday.")
     # W2: the warranty shows at once
     warranty = page.locator('.o_field_widget[name="warranty_state"]')
     assert warranty.inner_text().strip()
