@@ -1,4 +1,7 @@
 """Helpers shared by the browser tests."""
+import itertools
+
+_LOADS = itertools.count()
 
 
 def login(page, url, login, password):
@@ -43,8 +46,13 @@ def save_form(page):
 
 
 def open_record(page, url, model, res_id):
-    """Open a record's form by URL and wait until it has loaded."""
-    page.goto("%s/web#id=%d&model=%s&view_type=form" % (url, res_id, model))
+    """Open a record's form by URL and wait until it has loaded.
+
+    The query string changes on every call so the browser loads the web client
+    afresh: a change of the hash alone can race with the action the client is
+    still opening after login, which then takes the hash back."""
+    page.goto("%s/web?load=%d#id=%d&model=%s&view_type=form"
+              % (url, next(_LOADS), res_id, model))
     page.wait_for_selector(".o_form_view")
     page.wait_for_selector(".o_loading", state="hidden")
 

@@ -1,6 +1,6 @@
 """T6: the customer signs the on-site report in the form, on the technician's
 screen, with the jSignature pad."""
-from odoo_browser import call_kw, login, open_menu
+from odoo_browser import call_kw, login, open_menu, open_record
 
 
 def test_sign_onsite_report(odoo_url, page, shot):
@@ -11,9 +11,7 @@ def test_sign_onsite_report(odoo_url, page, shot):
     before = call_kw(page, odoo_url, "aftersales.dispatch", "read",
                      [[dispatch_id], ["customer_signature"]])[0]["customer_signature"]
     open_menu(page, "aftersales_service.menu_aftersales_root")
-    page.goto("%s/web#id=%d&model=aftersales.dispatch&view_type=form"
-              % (odoo_url, dispatch_id))
-    page.wait_for_selector(".o_form_button_edit")
+    open_record(page, odoo_url, "aftersales.dispatch", dispatch_id)
     page.click(".o_form_button_edit")
     page.click("a[role=tab]:has-text('(T6)')")
     pad = page.locator(".o_aftersales_signature_pad canvas")

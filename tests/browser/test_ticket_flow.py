@@ -47,8 +47,7 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     dispatch_id = call_kw(page, odoo_url, "aftersales.dispatch", "search",
                           [[("ticket_id", "=", ticket_id)]])[0]
     # T6: the on-site report, signed by the customer
-    page.goto("%s/web#id=%d&model=aftersales.dispatch&view_type=form"
-              % (odoo_url, dispatch_id))
+    open_record(page, odoo_url, "aftersales.dispatch", dispatch_id)
     page.click('button.o_aftersales_arrive')
     page.wait_for_selector('button.o_aftersales_file_report')
     page.click(".o_form_button_edit")
