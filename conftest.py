@@ -28,7 +28,9 @@ def _wait_for_port(port, timeout=30.0):
 @pytest.fixture(scope="session", autouse=True)
 def odoo_http_server():
     """Serve HTTP for HttpCase tests during the whole session."""
-    if odoo is None or not odoo.tools.config.get("http_enable"):
+    if getattr(odoo, "tests", None) is None \
+            or not odoo.tools.config.get("http_enable"):
+        # the browser and load tests run without pytest-odoo: nothing to serve
         yield None
         return
     port = int(odoo.tools.config["http_port"])

@@ -33,6 +33,29 @@ class TestChineseTranslation(unittest.TestCase):
                           % (addon, len(missing), missing[:5]))
 
 
+class TestTemplatesUpToDate(SavepointCase):
+    """R3: each committed .pot holds exactly the terms the installed code exports,
+    so a string added without `bash scripts/i18n.sh` fails here, not in front of
+    a Chinese user."""
+
+    def test_pot_matches_code(self):
+        """R3: no addon's .pot lacks a term of its code or keeps a removed one."""
+        for addon in ADDONS:
+            buf = io.BytesIO()
+            trans_export(False, [addon], buf, "po", self.env.cr)
+            exported = {m.id for m in read_po(io.BytesIO(buf.getvalue()),
+                                              locale="zh_CN") if m.id}
+            committed = {m.id for m in _catalog(os.path.join(
+                ROOT, addon, "i18n", addon + ".pot")) if m.id}
+            missing = sorted(exported - committed)
+            stale = sorted(committed - exported)
+            self.assertFalse(
+                missing or stale,
+                "%s: the .pot is out of date (run `bash scripts/i18n.sh`): %d terms "
+                "missing, e.g. %s; %d removed, e.g. %s"
+                % (addon, len(missing), missing[:3], len(stale), stale[:3]))
+
+
 class TestHelpdeskChinese(SavepointCase):
     """R3: helpdesk_mgmt ships no zh_CN; aftersales_service's i18n_extra gives it."""
 

@@ -1,0 +1,375 @@
+"""`make bench`: the suite's speed, measured side by side in one run (issue #10).
+
+Two databases are cloned: one with Odoo's apps and plain helpdesk_mgmt (the test
+template), one with the three addons on top (the test database). A data set of
+service files and tickets is generated in SQL (generation is not what is measured),
+then each figure is measured through the ORM as a real user and printed as one line
+with its reference and the ratio:
+
+(a) ticket creation time, suite vs plain helpdesk_mgmt (target <= 1.5)
+(b) SQL queries per ticket creation, suite vs plain (target <= plain + 15)
+(c) the yearly jobs (classification C2, visit plan C4/C5, renewal reminders W6):
+    time and queries at 2,000 and at 20,000 customers, per customer
+(d) the Excel register of all tickets vs the same rows written with bare xlsxwriter
+    (target <= 3), peak Python memory of each
+(e) the KPI dashboard's grouping vs the equivalent bare SQL GROUP BY
+
+Usage: python scripts/bench.py -c CONFIG --plain DB --suite DB [--scale 1.0]
+"""
+import argparse
+import io
+import statistics
+import time
+import tracemalloc
+from contextlib import contextmanager
+
+import psycopg2
+import xlsxwriter
+
+import odoo
+from odoo import SUPERUSER_ID, api
+
+TICKETS = 50000
+UNITS_PER_CUSTOMER = 10
+CUSTOMERS_SMALL = 2000
+CUSTOMERS_LARGE = 20000
+CREATES = 100
+
+
+def _admin_connection():
+    conn = psycopg2.connect(dbname="postgres")
+    conn.autocommit = True
+    return conn
+
+
+def clone_database(template, name):
+    with _admin_connection() as conn, conn.cursor() as cr:
+        cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                   "WHERE datname IN (%s, %s) AND pid <> pg_backend_pid()",
+                   (template, name))
+        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
+        cr.execute('CREATE DATABASE "%s" TEMPLATE "%s"' % (name, template))
+
+
+def drop_database(name):
+    odoo.sql_db.close_db(name)
+    with _admin_connection() as conn, conn.cursor() as cr:
+        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
+
+
+@contextmanager
+def environment(db, uid=SUPERUSER_ID):
+    """A committed transaction on ``db`` as ``uid``, like one request."""
+    registry = odoo.registry(db)
+    with api.Environment.manage(), registry.cursor() as cr:
+        yield api.Environment(cr, uid, {"tracking_disable": False})
+
+
+def clone_rows(cr, table, template_id, count, overrides):
+    """Insert ``count`` copies of row ``template_id`` of ``table`` in one statement;
+    ``overrides`` maps columns to SQL expressions of the series number ``g``."""
+    cr.execute("SELECT column_name FROM information_schema.columns "
+               "WHERE table_name = %s AND column_name <> 'id'", (table,))
+    columns = [row[0] for row in cr.fetchall()]
+    select = [overrides.get(col, 't."%s"' % col) for col in columns]
+    cr.execute(
+        'INSERT INTO "%s" (%s) SELECT %s FROM "%s" t, generate_series(1, %d) g '
+        'WHERE t.id = %d RETURNING id' % (
+            table, ", ".join('"%s"' % c for c in columns), ", ".join(select),
+            table, count, template_id))
+    return [row[0] for row in cr.fetchall()]
+
+
+def add_customers(db, first, count, units_each, long_term_every=10):
+    """``count`` customer companies, each holding ``units_each`` service files."""
+    with environment(db) as env:
+        cr = env.cr
+        unit = env["aftersales.equipment"].search([], limit=1, order="id")
+        partner = unit.partner_id.commercial_partner_id
+        partners = clone_rows(cr, "res_partner", partner.id, count, {
+            "name": "'Bench Lab ' || lpad((g + %d)::text, 6, '0')" % first,
+            "display_name": "'Bench Lab ' || lpad((g + %d)::text, 6, '0')" % first,
+            "email": "NULL", "ref": "NULL", "aftersales_strategic": "false",
+            "aftersales_long_term": "(g %% %d = 0)" % long_term_every,
+        })
+        cr.execute("UPDATE res_partner SET commercial_partner_id = id "
+                   "WHERE id = ANY(%s)", (partners,))
+        total = count * units_each
+        lots = clone_rows(cr, "stock_production_lot", unit.lot_id.id, total, {
+            "name": "'BENCH-' || lpad((g + %d)::text, 7, '0')" % (first * units_each)})
+        clone_rows(cr, "aftersales_equipment", unit.id, total, {
+            "name": "'BENCH-' || lpad((g + %d)::text, 7, '0')" % (first * units_each),
+            "lot_id": "(%s)[g]" % _array(lots),
+            "partner_id": "(%s)[(g - 1) / %d + 1]" % (_array(partners), units_each),
+            "contact_id": "NULL", "sale_order_id": "NULL", "sale_line_id": "NULL",
+            "picking_id": "NULL", "contract_id": "NULL", "state": "'in_service'",
+        })
+        env.cr.commit()
+        return partners
+
+
+def _array(ids):
+    return "ARRAY[%s]::int[]" % ",".join(map(str, ids))
+
+
+def add_tickets(db, count, on_units):
+    """``count`` tickets over the last two years, spread over units and stages."""
+    with environment(db) as env:
+        cr = env.cr
+        template = env["helpdesk.ticket"].search([], limit=1, order="id")
+        cr.execute("SELECT id FROM helpdesk_ticket_stage ORDER BY sequence, id")
+        stages = [row[0] for row in cr.fetchall()]
+        overrides = {
+            "name": "'Bench call ' || g", "number": "'BENCH' || lpad(g::text, 6, '0')",
+            "stage_id": "(%s)[g %% %d + 1]" % (_array(stages), len(stages)),
+            "create_date": "now() - (g % 730) * interval '1 day'",
+        }
+        if on_units:
+            cr.execute("SELECT id, partner_id FROM aftersales_equipment "
+                       "WHERE name LIKE 'BENCH-%%' ORDER BY id")
+            units = cr.fetchall()
+            reported = ("now() - (g % 730) * interval '1 day' "
+                        "- (g % 24) * interval '1 hour'")
+            overrides.update({
+                "equipment_id": "(%s)[g %% %d + 1]" % (
+                    _array([u[0] for u in units]), len(units)),
+                "partner_id": "(%s)[g %% %d + 1]" % (
+                    _array([u[1] for u in units]), len(units)),
+                "urgency": "(ARRAY['urgent','normal','minor'])[g % 3 + 1]",
+                "reported_date": reported,
+                "response_deadline": "%s + interval '24 hours'" % reported,
+                "first_response_date": "%s + (g %% 30) * interval '1 hour'" % reported,
+                "response_state": "CASE WHEN g % 30 <= 24 THEN 'met' ELSE 'missed' END",
+                "arrival_state": "'none'", "sla_at_risk": "false",
+                "quotation_id": "NULL", "repeat_of_id": "NULL",
+                "is_repeat_repair": "(g % 17 = 0)",
+            })
+        clone_rows(cr, "helpdesk_ticket", template.id, count, overrides)
+        env.cr.commit()
+
+
+def helpdesk_user(db, login, groups):
+    with environment(db) as env:
+        user = env["res.users"].search([("login", "=", login)])
+        if not user:
+            user = env["res.users"].with_context(no_reset_password=True).create({
+                "name": "Bench %s" % login, "login": login,
+                "groups_id": [(6, 0, [env.ref(g).id for g in groups])]})
+        env.cr.commit()
+        return user.id
+
+
+def create_ticket(db, uid, vals):
+    """One ticket created and committed as ``uid``: (seconds, queries)."""
+    with environment(db, uid) as env:
+        before = env.cr.sql_log_count
+        started = time.perf_counter()
+        env["helpdesk.ticket"].create(dict(vals))
+        env.cr.commit()
+        return time.perf_counter() - started, env.cr.sql_log_count - before
+
+
+def ticket_creation(plain, suite):
+    """(a), (b): rounds alternate between the databases so both see the same noise."""
+    plain_uid = helpdesk_user(plain, "bench_agent", [
+        "base.group_user", "helpdesk_mgmt.group_helpdesk_user"])
+    with environment(suite) as env:
+        suite_uid = env.ref("aftersales_service.user_service_wang").id
+        unit = env["aftersales.equipment"].search([("name", "like", "BENCH-")], limit=1)
+        suite_vals = {"name": "Bench: spindle alarm", "description": "Alarm E21.",
+                      "partner_id": unit.partner_id.id, "equipment_id": unit.id,
+                      "urgency": "normal"}
+    with environment(plain) as env:
+        partner = env["res.partner"].search([("customer", "=", True)], limit=1)
+        plain_vals = {"name": "Bench: spindle alarm", "description": "Alarm E21.",
+                      "partner_id": partner.id}
+    for _warm in range(3):
+        create_ticket(plain, plain_uid, plain_vals)
+        create_ticket(suite, suite_uid, suite_vals)
+    times = {"plain": [], "suite": []}
+    queries = {"plain": [], "suite": []}
+    for _round in range(CREATES // 10):
+        for key, db, uid, vals in (("plain", plain, plain_uid, plain_vals),
+                                   ("suite", suite, suite_uid, suite_vals)):
+            for _i in range(10):
+                seconds, count = create_ticket(db, uid, vals)
+                times[key].append(seconds)
+                queries[key].append(count)
+    p, s = statistics.median(times["plain"]), statistics.median(times["suite"])
+    report("(a) ticket creation, median of %d" % CREATES, "%.1f ms" % (s * 1000),
+           "plain helpdesk_mgmt %.1f ms" % (p * 1000), s / p, "<= 1.5")
+    qp, qs = statistics.mean(queries["plain"]), statistics.mean(queries["suite"])
+    report("(b) SQL queries per ticket creation", "%.1f" % qs, "plain %.1f" % qp,
+           qs / qp, "<= plain + 15 (%+.1f)" % (qs - qp))
+
+
+def yearly_jobs(suite, years_ahead):
+    """(c): the three yearly jobs, each in its own transaction, as cron runs them;
+    the plan is a new one (``years_ahead``) so both sizes build a whole plan."""
+    figures = {}
+    jobs = (
+        ("classification (C2)",
+         lambda env: env["res.partner"].cron_aftersales_reclassify()),
+        ("visit plan (C4, C5)", lambda env: _generate_plan(env, years_ahead)),
+        ("renewal reminders (W6)",
+         lambda env: env["aftersales.equipment"].cron_renewal_reminders()),
+    )
+    for name, job in jobs:
+        with environment(suite) as env:
+            before = env.cr.sql_log_count
+            started = time.perf_counter()
+            job(env)
+            env.cr.commit()
+            figures[name] = (time.perf_counter() - started,
+                             env.cr.sql_log_count - before)
+    return figures
+
+
+def _generate_plan(env, years_ahead):
+    year = odoo.fields.Date.from_string(odoo.fields.Date.today()).year + years_ahead
+    env["aftersales.visit.plan"].create({"year": year}).action_generate()
+
+
+def report(figure, measured, reference, ratio, target):
+    print("%-44s %14s   vs %-32s ratio %6.2f   target %s"
+          % (figure, measured, reference, ratio, target), flush=True)
+
+
+def excel_register(suite):
+    """(d): the register's xlsx of every ticket vs bare xlsxwriter on the same rows."""
+    with environment(suite) as env:
+        report_action = env["ir.actions.report"].search([
+            ("report_type", "=", "xlsx"), ("model", "=", "helpdesk.ticket")], limit=1)
+        if not report_action:
+            print("(d) Excel register: no xlsx report on helpdesk.ticket yet; skipped")
+            return
+        tickets = env["helpdesk.ticket"].search([])
+        ids = tickets.ids
+        fields = ["number", "name", "reported_date", "partner_id", "urgency",
+                  "response_deadline", "first_response_date", "response_state"]
+
+        def suite_run():
+            env.clear()
+            report_action.render(ids, {})
+
+        def bare_run():
+            cr = env.cr
+            cr.execute("""SELECT t.number, t.name, t.reported_date, p.name, t.urgency,
+                                 t.response_deadline, t.first_response_date,
+                                 t.response_state
+                            FROM helpdesk_ticket t
+                       LEFT JOIN res_partner p ON p.id = t.partner_id ORDER BY t.id""")
+            out = io.BytesIO()
+            book = xlsxwriter.Workbook(out, {"constant_memory": True})
+            sheet = book.add_worksheet()
+            date_fmt = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
+            sheet.write_row(0, 0, fields)
+            for row_no, row in enumerate(cr.fetchall(), 1):
+                for col, value in enumerate(row):
+                    if hasattr(value, "year"):
+                        sheet.write_datetime(row_no, col, value, date_fmt)
+                    else:
+                        sheet.write(row_no, col, value)
+            book.close()
+
+        timings, peaks = {}, {}
+        for key, run in (("bare", bare_run), ("suite", suite_run)):
+            started = time.perf_counter()
+            run()
+            timings[key] = time.perf_counter() - started
+            tracemalloc.start()
+            run()
+            peaks[key] = tracemalloc.get_traced_memory()[1] / 2 ** 20
+            tracemalloc.stop()
+        report("(d) Excel register of %d tickets" % len(ids),
+               "%.1f s %.0f MiB" % (timings["suite"], peaks["suite"]),
+               "bare xlsxwriter %.1f s %.0f MiB" % (timings["bare"], peaks["bare"]),
+               timings["suite"] / timings["bare"], "<= 3")
+
+
+def kpi_grouping(suite):
+    """(e): the supervisor's dashboard grouping vs the same GROUP BY in bare SQL."""
+    with environment(suite) as env:
+        if "aftersales.ticket.kpi" not in env:
+            print("(e) KPI dashboard: no aftersales.ticket.kpi model yet; skipped")
+            return
+        kpi = env["aftersales.ticket.kpi"]
+        measures = [name for name in ("response_met", "resolved", "repeat_repair")
+                    if name in kpi._fields]
+
+        def suite_run():
+            kpi.read_group([], measures + ["team_id"], ["team_id"], lazy=False)
+
+        def bare_run():
+            env.cr.execute("""SELECT team_id, count(*),
+                                     avg((response_state = 'met')::int),
+                                     avg((closed_date IS NOT NULL)::int),
+                                     avg(is_repeat_repair::int)
+                                FROM helpdesk_ticket GROUP BY team_id""")
+            env.cr.fetchall()
+
+        timings = {}
+        for key, run in (("bare", bare_run), ("suite", suite_run)):
+            run()
+            samples = []
+            for _i in range(5):
+                started = time.perf_counter()
+                run()
+                samples.append(time.perf_counter() - started)
+            timings[key] = statistics.median(samples)
+        report("(e) KPI grouping by team over all tickets",
+               "%.0f ms" % (timings["suite"] * 1000),
+               "bare SQL GROUP BY %.0f ms" % (timings["bare"] * 1000),
+               timings["suite"] / timings["bare"], "reported")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("--plain", required=True, help="template without the addons")
+    parser.add_argument("--suite", required=True, help="database with the addons")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="shrink the data set for a quick run (0.1 = a tenth)")
+    parser.add_argument("--keep", action="store_true", help="keep the bench databases")
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn"])
+    scale = lambda n: max(1, int(n * args.scale))  # noqa: E731
+    plain, suite = "aftersales_bench_plain", "aftersales_bench_suite"
+    clone_database(args.plain, plain)
+    clone_database(args.suite, suite)
+    try:
+        started = time.perf_counter()
+        small = scale(CUSTOMERS_SMALL)
+        add_customers(suite, 0, small, UNITS_PER_CUSTOMER)
+        add_tickets(suite, scale(TICKETS), on_units=True)
+        add_tickets(plain, scale(TICKETS), on_units=False)
+        print("data set: %d customers, %d service files, %d tickets in each database "
+              "(generated in %.0f s)" % (small, small * UNITS_PER_CUSTOMER,
+                                         scale(TICKETS), time.perf_counter() - started),
+              flush=True)
+        ticket_creation(plain, suite)
+        at_small = yearly_jobs(suite, 2)
+        large = scale(CUSTOMERS_LARGE)
+        add_customers(suite, small, large - small, 1)
+        at_large = yearly_jobs(suite, 3)
+        for name in at_small:
+            (t_small, q_small), (t_large, q_large) = at_small[name], at_large[name]
+            report("(c) %s, per customer" % name,
+                   "%d: %.2f ms %.1f q" % (
+                       large, t_large / large * 1000, q_large / large),
+                   "%d: %.2f ms %.1f q" % (
+                       small, t_small / small * 1000, q_small / small),
+                   (q_large / large) / (q_small / small), "queries/customer flat (~1)")
+            print("    total at %d customers %.1f s, %d queries; "
+                  "at %d: %.1f s, %d queries"
+                  % (small, t_small, q_small, large, t_large, q_large), flush=True)
+        excel_register(suite)
+        kpi_grouping(suite)
+    finally:
+        if not args.keep:
+            drop_database(plain)
+            drop_database(suite)
+
+
+if __name__ == "__main__":
+    main()
