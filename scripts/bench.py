@@ -36,25 +36,29 @@ CUSTOMERS_LARGE = 20000
 CREATES = 100
 
 
-def _admin_connection():
+def _admin(*statements):
+    """Run statements outside a transaction (psycopg2 2.9's ``with conn`` opens
+    one even in autocommit mode, and CREATE/DROP DATABASE refuse it)."""
     conn = psycopg2.connect(dbname="postgres")
     conn.autocommit = True
-    return conn
+    try:
+        cr = conn.cursor()
+        for statement, params in statements:
+            cr.execute(statement, params)
+    finally:
+        conn.close()
 
 
 def clone_database(template, name):
-    with _admin_connection() as conn, conn.cursor() as cr:
-        cr.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                   "WHERE datname IN (%s, %s) AND pid <> pg_backend_pid()",
-                   (template, name))
-        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
-        cr.execute('CREATE DATABASE "%s" TEMPLATE "%s"' % (name, template))
+    _admin(("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname IN (%s, %s) AND pid <> pg_backend_pid()", (template, name)),
+           ('DROP DATABASE IF EXISTS "%s"' % name, None),
+           ('CREATE DATABASE "%s" TEMPLATE "%s"' % (name, template), None))
 
 
 def drop_database(name):
     odoo.sql_db.close_db(name)
-    with _admin_connection() as conn, conn.cursor() as cr:
-        cr.execute('DROP DATABASE IF EXISTS "%s"' % name)
+    _admin(('DROP DATABASE IF EXISTS "%s"' % name, None))
 
 
 @contextmanager
@@ -95,10 +99,13 @@ def add_customers(db, first, count, units_each, long_term_every=10):
         cr.execute("UPDATE res_partner SET commercial_partner_id = id "
                    "WHERE id = ANY(%s)", (partners,))
         total = count * units_each
-        lots = clone_rows(cr, "stock_production_lot", unit.lot_id.id, total, {
-            "name": "'BENCH-' || lpad((g + %d)::text, 7, '0')" % (first * units_each)})
+        cr.execute("SELECT count(*) FROM aftersales_equipment "
+                   "WHERE name LIKE 'BENCH-%'")
+        serial = "'BENCH-' || lpad((g + %d)::text, 7, '0')" % cr.fetchone()[0]
+        lots = clone_rows(cr, "stock_production_lot", unit.lot_id.id, total,
+                          {"name": serial})
         clone_rows(cr, "aftersales_equipment", unit.id, total, {
-            "name": "'BENCH-' || lpad((g + %d)::text, 7, '0')" % (first * units_each),
+            "name": serial,
             "lot_id": "(%s)[g]" % _array(lots),
             "partner_id": "(%s)[(g - 1) / %d + 1]" % (_array(partners), units_each),
             "contact_id": "NULL", "sale_order_id": "NULL", "sale_line_id": "NULL",
@@ -154,6 +161,7 @@ def helpdesk_user(db, login, groups):
         if not user:
             user = env["res.users"].with_context(no_reset_password=True).create({
                 "name": "Bench %s" % login, "login": login,
+                "email": "%s@bench.example.com" % login,
                 "groups_id": [(6, 0, [env.ref(g).id for g in groups])]})
         env.cr.commit()
         return user.id

@@ -255,7 +255,8 @@ class HelpdeskTicket(models.Model):
     def _compute_deadlines(self):
         """T3, T4: deadlines from the report time and the company's settings."""
         for ticket in self:
-            company = ticket.company_id or self.env.user.company_id
+            # settings, read without the multi-company rule's child_of query
+            company = (ticket.company_id or self.env.user.company_id).sudo()
             if not ticket.reported_date:
                 ticket.response_deadline = ticket.arrival_deadline = False
                 continue
@@ -272,8 +273,10 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("dispatch_ids.arrival_time", "dispatch_ids.state")
     def _compute_arrival_date(self):
+        """T4: the first arrival of any live dispatch, whoever may read it (a
+        stored clock must not depend on the user who triggered it)."""
         for ticket in self:
-            times = [d.arrival_time for d in ticket.dispatch_ids
+            times = [d.arrival_time for d in ticket.sudo().dispatch_ids
                      if d.arrival_time and d.state != "cancelled"]
             ticket.arrival_date = min(times) if times else False
 
@@ -284,7 +287,7 @@ class HelpdeskTicket(models.Model):
         deadline to missed, so the stored states stay true for reporting."""
         now = fields.Datetime.now()
         for ticket in self:
-            company = ticket.company_id or self.env.user.company_id
+            company = (ticket.company_id or self.env.user.company_id).sudo()
             risk = fields.Datetime.to_string(
                 fields.Datetime.from_string(now)
                 + timedelta(hours=company.aftersales_sla_risk_hours))
@@ -404,8 +407,15 @@ class HelpdeskTicket(models.Model):
         if vals.get("equipment_id") and not vals.get("partner_id"):
             vals["partner_id"] = self.env["aftersales.equipment"].browse(
                 vals["equipment_id"]).partner_id.id
+        # W2, frozen in the creating INSERT: a write after it would track and
+        # recompute the charge a second time (issue #10, queries per call)
+        defaults = self.default_get(["aftersales_kind", "reported_date"])
+        vals["warranty_state"] = self._warranty_state_at_report(
+            self.env["aftersales.equipment"].browse(vals.get("equipment_id")),
+            vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
+            vals.get("reported_date") or defaults.get("reported_date")
+            or fields.Datetime.now())
         ticket = super().create(vals)
-        ticket._freeze_warranty()
         ticket._check_repeat_repair()
         return ticket
 
@@ -720,14 +730,17 @@ class HelpdeskTicket(models.Model):
     def _freeze_warranty(self):
         """W2: the warranty state on the report date, stored on the ticket."""
         for ticket in self:
-            if ticket.aftersales_kind == "material" or not ticket.equipment_id:
-                state = "no_warranty"
-            else:
-                state = ticket.equipment_id.warranty_state_at(
-                    ticket.reported_date[:10])
+            state = self._warranty_state_at_report(
+                ticket.equipment_id, ticket.aftersales_kind, ticket.reported_date)
             if ticket.warranty_state != state:
                 ticket.with_context(aftersales_derived=True).write(
                     {"warranty_state": state})
+
+    @api.model
+    def _warranty_state_at_report(self, equipment, kind, reported_date):
+        if kind == "material" or not equipment:
+            return "no_warranty"
+        return equipment.warranty_state_at(reported_date[:10])
 
     @api.multi
     def _check_repeat_repair(self):
