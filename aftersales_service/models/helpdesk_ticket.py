@@ -830,6 +830,7 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     aftersales_training_ids = fields.One2many(
         "aftersales.training", "ticket_id", string="Trainings",
+        groups="aftersales_service.group_aftersales_user",
         help="The second training this ticket charges the customer for (W5).")
 
     @api.multi
@@ -848,7 +849,9 @@ class HelpdeskTicket(models.Model):
     # T16: money collected on site, reconciled with the order's invoices
     # ------------------------------------------------------------------
     aftersales_collection_ids = fields.One2many(
-        "aftersales.collection", "ticket_id", string="On-site Payments")
+        "aftersales.collection", "ticket_id", string="On-site Payments",
+        groups="aftersales_service.group_aftersales_user,"
+               "account.group_account_invoice")
     aftersales_collection_count = fields.Integer(
         string="Payments", compute="_compute_aftersales_collected")
     aftersales_collected_total = fields.Float(

@@ -153,6 +153,30 @@ class TestCollection(AftersalesCase):
         self.assertIn(b"R-0042", html)
         self.assertIn(b"350", html)
 
+    def test_reconciled_with_invoice(self):
+        """T16: the ticket shows the quotation's invoiced and paid amounts next
+        to what was collected; no warning while collected <= invoiced."""
+        fee = self.env["product.product"].create({
+            "name": "Test Belt Job", "type": "service", "invoice_policy": "order",
+            "list_price": 1000.0})
+        order = self._sale(self.domestic, [(fee, 1, 1000.0)])
+        order.aftersales_ticket_id = self.ticket
+        self.ticket.quotation_id = order
+        invoice = self.env["account.invoice"].browse(order.action_invoice_create())
+        invoice.action_invoice_open()
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1)
+        invoice.pay_and_reconcile(bank, 400.0)
+        self._collect(amount=400.0)
+        ticket = self.ticket.sudo(self.staff)
+        self.assertAlmostEqual(ticket.aftersales_invoiced_amount, 1000.0)
+        self.assertAlmostEqual(ticket.aftersales_paid_amount, 400.0)
+        self.assertAlmostEqual(ticket.aftersales_collected_total, 400.0)
+        self.assertFalse(ticket.aftersales_over_collected)
+        self._collect(amount=700.0)
+        ticket.invalidate_cache()
+        self.assertTrue(ticket.aftersales_over_collected)
+
 
 class TestExpenseAccess(AftersalesCase):
     """T16: who sees the expenses claimed against dispatches."""

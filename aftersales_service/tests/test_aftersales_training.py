@@ -126,6 +126,17 @@ class TestTraining(AftersalesCase):
         self.assertIn(b"Wang Technician", html)
         self.assertNotIn(b"Li Operator", html)
 
+    def test_certificate_in_trainee_language(self):
+        """T15: a certificate prints in its trainee's language (dates in the
+        Chinese format for a Chinese-speaking trainee)."""
+        self.wang.lang = "zh_CN"
+        training = self._approved()
+        self._assess(training, {self.wang: 80.0, self.li: None})
+        html = self.env.ref(
+            "aftersales_service.action_report_training_certificate"
+        ).render_qweb_pdf(training.trainee_ids.filtered("passed").ids)[0]
+        self.assertIn("2026年05月04日".encode(), html)
+
     def test_no_certificate_without_pass(self):
         """T15: printing certificates with nobody passed is refused."""
         training = self._approved()
