@@ -57,6 +57,12 @@
         "views/aftersales_qualification_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_expense_views.xml",
+        "data/aftersales_training_data.xml",
+        "views/aftersales_training_views.xml",
+        "report/report_training_certificate.xml",
+        "data/aftersales_collection_data.xml",
+        "report/report_collection_receipt.xml",
+        "views/aftersales_collection_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

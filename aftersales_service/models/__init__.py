@@ -20,3 +20,6 @@ from . import hr_employee
 from . import aftersales_qualification
 from . import aftersales_dispatch_qualification
 from . import hr_expense
+from . import aftersales_training
+from . import aftersales_training_trainee
+from . import aftersales_collection

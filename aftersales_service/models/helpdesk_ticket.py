@@ -837,3 +837,77 @@ class HelpdeskTicket(models.Model):
         action["domain"] = [("aftersales_ticket_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    # ------------------------------------------------------------------
+    # T15, W5: trainings
+    # ------------------------------------------------------------------
+    aftersales_training_ids = fields.One2many(
+        "aftersales.training", "ticket_id", string="Trainings",
+        groups="aftersales_service.group_aftersales_user",
+        help="The second training this ticket charges the customer for (W5).")
+
+    @api.multi
+    def action_view_aftersales_trainings(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_training_action").read()[0]
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {}
+        if len(self.aftersales_training_ids) == 1:
+            action.update(views=[(False, "form")], view_mode="form",
+                          res_id=self.aftersales_training_ids.id)
+        return action
+
+    # ------------------------------------------------------------------
+    # T16: money collected on site, reconciled with the order's invoices
+    # ------------------------------------------------------------------
+    aftersales_collection_ids = fields.One2many(
+        "aftersales.collection", "ticket_id", string="On-site Payments",
+        groups="aftersales_service.group_aftersales_user,"
+               "account.group_account_invoice")
+    aftersales_collection_count = fields.Integer(
+        string="Payments", compute="_compute_aftersales_collected")
+    aftersales_collected_total = fields.Float(
+        string="Collected On Site", compute="_compute_aftersales_collected",
+        help="Money the technicians collected on site for this job (T16).")
+    aftersales_invoiced_amount = fields.Float(
+        string="Invoiced", compute="_compute_aftersales_collected",
+        help="Total of the quotation's posted invoices, less refunds.")
+    aftersales_paid_amount = fields.Float(
+        string="Paid", compute="_compute_aftersales_collected",
+        help="What the customer paid on the quotation's invoices.")
+    aftersales_over_collected = fields.Boolean(
+        string="Collected More Than Invoiced",
+        compute="_compute_aftersales_collected",
+        help="More money was collected on site than the order invoiced: "
+             "finance checks the receipts against the invoice (T16).")
+
+    @api.depends("aftersales_collection_ids.amount", "quotation_id")
+    def _compute_aftersales_collected(self):
+        """T16: every ticket's collections from one grouped query (all of
+        them, whoever looks), against the quotation's invoices."""
+        data = self.env["aftersales.collection"].sudo().read_group(
+            [("ticket_id", "in", self.ids)], ["ticket_id", "amount"],
+            ["ticket_id"])
+        totals = {row["ticket_id"][0]: (row["amount"], row["ticket_id_count"])
+                  for row in data}
+        for ticket in self:
+            collected, count = totals.get(ticket.id, (0.0, 0))
+            invoices = ticket.quotation_id.sudo().invoice_ids.filtered(
+                lambda i: i.state in ("open", "paid"))
+            invoiced = sum(invoices.mapped("amount_total_signed"))
+            unpaid = sum(invoices.mapped("residual_signed"))
+            ticket.aftersales_collection_count = count
+            ticket.aftersales_collected_total = collected
+            ticket.aftersales_invoiced_amount = invoiced
+            ticket.aftersales_paid_amount = invoiced - unpaid
+            ticket.aftersales_over_collected = collected > invoiced + 0.005
+
+    @api.multi
+    def action_view_aftersales_collections(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_collection_action").read()[0]
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action

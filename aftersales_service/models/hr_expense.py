@@ -15,18 +15,24 @@ class HrExpense(models.Model):
     aftersales_ticket_id = fields.Many2one(
         related="aftersales_dispatch_id.ticket_id", store=True, readonly=True,
         string="Service Ticket")
+    aftersales_place = fields.Char(
+        string="Place (City)",
+        help="The city printed on the receipt; compared with the customer's "
+             "city (T16).")
     aftersales_flagged = fields.Boolean(
-        string="Date Outside Dispatch", compute="_compute_aftersales_flagged",
+        string="Doubtful Receipt", compute="_compute_aftersales_flagged",
         store=True,
-        help="The receipt's date is outside the dispatch's dates: the "
-             "supervisor checks it (T16).")
+        help="The receipt's date is outside the dispatch's dates, or its place "
+             "differs from the customer's city: the supervisor checks it (T16).")
 
-    @api.depends("date", "aftersales_dispatch_id")
+    @api.depends("date", "aftersales_dispatch_id", "aftersales_place",
+                 "aftersales_dispatch_id.partner_id.city")
     def _compute_aftersales_flagged(self):
         """T16: flagged when dated before the appointment or arrival day, or
-        after the departure (or appointment) day. A change of the dispatch's
-        dates recomputes it as superuser (see aftersales.dispatch write), since
-        the supervisor may not read the technician's expenses."""
+        after the departure (or appointment) day, or when the receipt's city is
+        not the customer's. A change of the dispatch's dates recomputes it as
+        superuser (see aftersales.dispatch write), since the supervisor may not
+        read the technician's expenses."""
         for expense in self:
             dispatch = expense.sudo().aftersales_dispatch_id
             date = expense.sudo().date
@@ -36,4 +42,19 @@ class HrExpense(models.Model):
             days = [value[:10] for value in (
                 dispatch.appointment, dispatch.arrival_time,
                 dispatch.departure_time) if value]
-            expense.aftersales_flagged = not min(days) <= date <= max(days)
+            outside = not min(days) <= date <= max(days)
+            expense.aftersales_flagged = (
+                outside or expense.sudo()._aftersales_place_differs())
+
+    @api.multi
+    def _aftersales_place_differs(self):
+        """T16: the receipt's city against the customer's (site contact first,
+        else the company), ignoring case and spaces; unknown is no mismatch."""
+        self.ensure_one()
+        customer = self.aftersales_dispatch_id.partner_id
+        city = customer.city or customer.commercial_partner_id.city
+
+        def norm(value):
+            return "".join((value or "").split()).lower()
+        return bool(norm(self.aftersales_place) and norm(city)
+                    and norm(self.aftersales_place) != norm(city))

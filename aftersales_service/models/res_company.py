@@ -140,3 +140,16 @@ class ResCompany(models.Model):
             return self["aftersales_arrival_hours_%s" % zone]
         return ((contract and contract.arrival_hours)
                 or partner.commercial_partner_id.aftersales_arrival_hours)
+
+    # T15
+    aftersales_training_pass_mark = fields.Float(
+        string="Training Pass Mark", default=60.0,
+        help="Lowest assessment score (out of 100) that earns a customer "
+             "trainee a certificate (T15).")
+
+    @api.constrains("aftersales_training_pass_mark")
+    def _check_aftersales_training_pass_mark(self):
+        for company in self:
+            if not 0 <= company.aftersales_training_pass_mark <= 100:
+                raise ValidationError(_(
+                    "\"Training Pass Mark\" is a score between 0 and 100."))

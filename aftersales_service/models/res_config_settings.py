@@ -59,3 +59,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_team_restriction")
     aftersales_qualification_warning_days = fields.Integer(
         related="company_id.aftersales_qualification_warning_days")
+    aftersales_training_pass_mark = fields.Float(
+        related="company_id.aftersales_training_pass_mark")

@@ -299,3 +299,34 @@ class ResPartner(models.Model):
             partner.helpdesk_ticket_count = total
             partner.helpdesk_ticket_active_count = active
             partner.helpdesk_ticket_count_string = "{} / {}".format(active, total)
+
+    # ------------------------------------------------------------------
+    # T15, W5: trainings
+    # ------------------------------------------------------------------
+    aftersales_training_count = fields.Integer(
+        string="Trainings", compute="_compute_aftersales_training_count")
+
+    @api.multi
+    def _compute_aftersales_training_count(self):
+        """All customers' counters from one grouped query; a contact shows its
+        company's trainings."""
+        trainings = self.env["aftersales.training"]
+        if not trainings.check_access_rights("read", raise_exception=False):
+            return  # counters stay 0 for those who may not see trainings
+        commercial = self.mapped("commercial_partner_id")
+        data = trainings.read_group(
+            [("partner_id", "in", commercial.ids)], ["partner_id"], ["partner_id"])
+        counts = {row["partner_id"][0]: row["partner_id_count"] for row in data}
+        for partner in self:
+            partner.aftersales_training_count = counts.get(
+                partner.commercial_partner_id.id, 0)
+
+    @api.multi
+    def action_view_aftersales_trainings(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_training_action").read()[0]
+        customer = self.commercial_partner_id
+        action["domain"] = [("partner_id", "=", customer.id)]
+        action["context"] = {"default_partner_id": customer.id}
+        return action

@@ -61,3 +61,27 @@ class TestDispatchExpense(AftersalesCase):
         self._expense("2025-06-04", 120.5)
         self.assertAlmostEqual(
             self.ticket.sudo(self.supervisor).aftersales_expense_total, 420.5)
+
+    def _expense_at(self, place, date="2025-06-04"):
+        expense = self._expense(date, 200.0)
+        expense.aftersales_place = place
+        return expense
+
+    def test_place_in_customer_city_not_flagged(self):
+        """T16: a receipt from the customer's city (any case or spacing) is
+        not flagged."""
+        self.domestic.city = "Shenzhen"
+        self.assertFalse(self._expense_at("shen zhen").aftersales_flagged)
+
+    def test_place_elsewhere_flagged(self):
+        """T16: a receipt from another city than the customer's is flagged."""
+        self.domestic.city = "Shenzhen"
+        self.assertTrue(self._expense_at("Guangzhou").aftersales_flagged)
+
+    def test_place_follows_customer_city(self):
+        """T16: when the customer's city is corrected, the flag follows."""
+        self.domestic.city = "Shenzhen"
+        expense = self._expense_at("Dongguan")
+        self.assertTrue(expense.aftersales_flagged)
+        self.domestic.city = "Dongguan"
+        self.assertFalse(expense.aftersales_flagged)

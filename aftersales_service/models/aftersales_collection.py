@@ -1,0 +1,200 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+FINANCE_GROUP = "account.group_account_invoice"
+COLLECTION_METHODS = [
+    ("cash", "Cash"),
+    ("bank_transfer", "Bank Transfer"),
+    ("wechat", "WeChat Pay"),
+    ("alipay", "Alipay"),
+    ("other", "Other"),
+]
+
+
+class AftersalesCollection(models.Model):
+    """T16: money a technician collects on site for a chargeable job, with its
+    receipt, until finance confirms it was handed over."""
+
+    _name = "aftersales.collection"
+    _description = "On-site Payment"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+
+    # ------------------------------------------------------------------
+    # Fields
+    # ------------------------------------------------------------------
+    name = fields.Char(
+        string="Receipt Number", required=True, copy=False, default="/",
+        track_visibility="onchange",
+        help="The number of the receipt given to the customer; left empty, the "
+             "next number of the receipt sequence.")
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Service Ticket", required=True, index=True,
+        ondelete="restrict")
+    dispatch_id = fields.Many2one(
+        "aftersales.dispatch", string="On-site Dispatch", index=True,
+        ondelete="restrict", domain="[('ticket_id', '=', ticket_id)]")
+    partner_id = fields.Many2one(
+        related="ticket_id.partner_id", store=True, readonly=True,
+        string="Customer")
+    amount = fields.Monetary(required=True, track_visibility="onchange")
+    currency_id = fields.Many2one(
+        "res.currency", required=True,
+        default=lambda self: self.env.user.company_id.currency_id)
+    method = fields.Selection(
+        COLLECTION_METHODS, string="Payment Method", required=True,
+        default="cash", track_visibility="onchange")
+    user_id = fields.Many2one(
+        "res.users", string="Collected By", required=True, index=True,
+        default=lambda self: self.env.user, track_visibility="onchange")
+    date = fields.Date(
+        string="Collected On", required=True, index=True,
+        default=fields.Date.context_today, track_visibility="onchange")
+    state = fields.Selection(
+        [("collected", "Collected"), ("handed_over", "Handed Over")],
+        default="collected", required=True, readonly=True, copy=False,
+        track_visibility="onchange")
+    handed_over_by_id = fields.Many2one(
+        "res.users", string="Received by Finance", readonly=True, copy=False)
+    handed_over_date = fields.Datetime(
+        string="Handed Over On", readonly=True, copy=False)
+    is_late = fields.Boolean(
+        string="Not Handed Over in Time", readonly=True, copy=False, index=True,
+        help="Still with the technician after the end of the day it was "
+             "collected; finance and the supervisor were told (T16).")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True,
+        default=lambda self: self.env.user.company_id)
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("receipt_company_unique", "unique(company_id, name)",
+         "This receipt number is already used in the company: enter the "
+         "number printed on the receipt."),
+    ]
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("amount")
+    def _check_amount(self):
+        for collection in self:
+            if collection.amount <= 0:
+                raise ValidationError(_(
+                    "Receipt %s: the amount collected must be more than zero.")
+                    % collection.name)
+
+    @api.constrains("dispatch_id", "ticket_id")
+    def _check_dispatch(self):
+        for collection in self.filtered("dispatch_id"):
+            if collection.dispatch_id.ticket_id != collection.ticket_id:
+                raise ValidationError(_(
+                    "Receipt %(receipt)s: dispatch %(dispatch)s belongs to another "
+                    "ticket; choose a dispatch of ticket %(ticket)s.") % {
+                        "receipt": collection.name,
+                        "dispatch": collection.dispatch_id.name,
+                        "ticket": collection.ticket_id.number})
+
+    # ------------------------------------------------------------------
+    # Onchanges
+    # ------------------------------------------------------------------
+    @api.onchange("dispatch_id")
+    def _onchange_dispatch_id(self):
+        if self.dispatch_id:
+            self.ticket_id = self.dispatch_id.ticket_id
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        """T16: money is born collected; only finance confirms a handover."""
+        if vals.get("state", "collected") != "collected":
+            self._check_finance()
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].next_by_code(
+                "aftersales.collection") or "/"
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """T16: the handover is confirmed by finance, and what finance received
+        is not changed afterwards except by finance."""
+        if "state" in vals or self.filtered(lambda c: c.state == "handed_over"):
+            self._check_finance()
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        for collection in self:
+            if collection.state == "handed_over":
+                raise UserError(_(
+                    "Receipt %s was handed over to finance: it cannot be "
+                    "deleted.") % collection.name)
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_hand_over(self):
+        """T16: finance confirms it received the money."""
+        self._check_finance()
+        for collection in self:
+            if collection.state != "collected":
+                raise UserError(_("Receipt %s is already handed over.")
+                                % collection.name)
+        self.write({"state": "handed_over",
+                    "handed_over_by_id": self.env.user.id,
+                    "handed_over_date": fields.Datetime.now()})
+        self.mapped("activity_ids").sudo().action_done()
+        return True
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_finance(self):
+        if not self.env.user.has_group(FINANCE_GROUP):
+            raise AccessError(_(
+                "Only finance confirms that on-site money was handed over, and "
+                "only finance changes it afterwards (T16)."))
+
+    # ------------------------------------------------------------------
+    # Cron entry points
+    # ------------------------------------------------------------------
+    @api.model
+    def cron_flag_not_handed_over(self):
+        """T16: money still with the technician after the end of the day it
+        was collected is flagged once, with a to-do for finance and the
+        service supervisors; safe to run twice."""
+        today = fields.Date.context_today(self)
+        late = self.search([("state", "=", "collected"), ("is_late", "=", False),
+                            ("date", "<", today)])
+        if not late:
+            return late
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        users = self.env["res.users"]
+        finance = users.search([
+            ("groups_id", "in", self.env.ref(FINANCE_GROUP).id),
+            ("share", "=", False), ("id", "!=", 1)])
+        supervisors = users.search([
+            ("groups_id", "in", self.env.ref(
+                "aftersales_service.group_aftersales_supervisor").id),
+            ("id", "!=", 1)])
+        for collection in late:
+            team = collection.ticket_id.team_id.user_ids
+            told = (finance | (supervisors & team or supervisors)).filtered(
+                lambda u, c=collection.company_id: c in u.company_ids)
+            summary = _("Receipt %(receipt)s: %(amount)s %(currency)s collected "
+                        "by %(user)s on %(date)s is not handed over to "
+                        "finance") % {
+                "receipt": collection.name, "amount": collection.amount,
+                "currency": collection.currency_id.name,
+                "user": collection.user_id.name, "date": collection.date}
+            for user in told:
+                collection._aftersales_activity_schedule(todo, user, today, summary)
+        late.write({"is_late": True})
+        return late
