@@ -57,6 +57,10 @@
         "views/aftersales_qualification_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_expense_views.xml",
+        "data/mail_template_portal_data.xml",
+        "views/portal_service_templates.xml",
+        "views/aftersales_dispatch_portal_views.xml",
+        "views/helpdesk_ticket_portal_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -20,3 +20,4 @@ from . import hr_employee
 from . import aftersales_qualification
 from . import aftersales_dispatch_qualification
 from . import hr_expense
+from . import aftersales_equipment_portal
