@@ -886,8 +886,13 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _portal_attachments(self):
-        """The files of this ticket (photos, documents), not binary fields."""
+        """The files of this ticket the customer may see (photos, documents):
+        neither binary fields nor the files of internal notes."""
         self.ensure_one()
+        internal = self.env["mail.message"].sudo().search([
+            ("model", "=", self._name), ("res_id", "=", self.id),
+            ("subtype_id.internal", "=", True)]).mapped("attachment_ids")
         return self.env["ir.attachment"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "=", self.id),
-            ("res_field", "=", False)], order="id")
+            ("res_field", "=", False), ("id", "not in", internal.ids)],
+            order="id")
