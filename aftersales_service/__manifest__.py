@@ -63,6 +63,10 @@
         "data/aftersales_collection_data.xml",
         "report/report_collection_receipt.xml",
         "views/aftersales_collection_views.xml",
+        "data/mail_template_portal_data.xml",
+        "views/portal_service_templates.xml",
+        "views/aftersales_dispatch_portal_views.xml",
+        "views/helpdesk_ticket_portal_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

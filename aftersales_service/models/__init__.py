@@ -23,3 +23,4 @@ from . import hr_expense
 from . import aftersales_training
 from . import aftersales_training_trainee
 from . import aftersales_collection
+from . import aftersales_equipment_portal

@@ -1,7 +1,17 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import uuid
+
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
+
+# T6: what the customer's signature confirms; frozen once signed.
+SIGNED_FIELDS = {
+    "arrival_time", "departure_time", "work_done", "fault_cause", "solution",
+    "no_parts_used", "parameters", "test_result", "customer_opinion",
+    "customer_signature", "signed_by", "signed_on", "part_line_ids",
+}
 
 
 class AftersalesDispatch(models.Model):
@@ -93,6 +103,10 @@ class AftersalesDispatch(models.Model):
     def write(self, vals):
         """The lead engineer is always one of the engineers; a new signature
         is dated when it is given."""
+        # T6: a signed report is changed or signed again only once reopened
+        if SIGNED_FIELDS & set(vals) \
+                and not self.env.context.get("aftersales_reopen"):
+            self._check_not_signed()
         if vals.get("customer_signature") and not vals.get("signed_on"):
             vals["signed_on"] = fields.Datetime.now()
         if vals.get("leader_id"):
@@ -151,6 +165,109 @@ class AftersalesDispatch(models.Model):
             missing.append(labels["customer_opinion"]["string"])
         return missing
 
+    # ------------------------------------------------------------------
+    # T6: the customer signs from an e-mailed link; a signed report is
+    # locked until a supervisor reopens it with a reason
+    # ------------------------------------------------------------------
+    access_token = fields.Char(
+        copy=False, groups="aftersales_service.group_aftersales_user",
+        help="Secret of the e-mailed signing link; made when the first link "
+             "is sent.")
+    sign_url = fields.Char(
+        compute="_compute_sign_url", string="Signing Link",
+        groups="aftersales_service.group_aftersales_user",
+        help="The portal page where the customer signs this report.")
+    reopen_reason = fields.Text(
+        string="Reason to Reopen", copy=False,
+        help="Why a signed report must be changed; required to reopen it.")
+
+    @api.multi
+    def _compute_sign_url(self):
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        for dispatch in self.filtered("access_token"):
+            dispatch.sign_url = "%s/my/dispatch/%s/sign?access_token=%s" % (
+                base, dispatch.id, dispatch.access_token)
+
+    @api.multi
+    def _check_not_signed(self):
+        signed = self.filtered("signed_on")
+        if signed:
+            raise ValidationError(_(
+                "The on-site report %s is signed by the customer: a supervisor "
+                "must reopen it with a reason (\"Reason to Reopen\") before it "
+                "is changed or signed again (T6).")
+                % ", ".join(signed.mapped("name")))
+
+    @api.multi
+    def action_reopen_report(self):
+        """T6: a supervisor reopens a signed report; the reason stays in the
+        chatter and the signature is removed so the customer signs again."""
+        if not self.env.user.has_group(
+                "aftersales_service.group_aftersales_supervisor"):
+            raise AccessError(_(
+                "Only a service supervisor reopens a signed on-site report (T6)."))
+        for dispatch in self:
+            if not dispatch.signed_on:
+                raise UserError(_("The on-site report %s is not signed: there is "
+                                  "nothing to reopen.") % dispatch.name)
+            reason = (dispatch.reopen_reason or "").strip()
+            if not reason:
+                raise UserError(_(
+                    "On-site report %s: write why it must be changed in \"Reason "
+                    "to Reopen\" first.") % dispatch.name)
+            dispatch.message_post(body=_(
+                "Signed report reopened (signed by %(signer)s on %(date)s). "
+                "Reason: %(reason)s") % {"signer": html_escape(dispatch.signed_by),
+                                         "date": dispatch.signed_on,
+                                         "reason": html_escape(reason)})
+            vals = {"customer_signature": False, "signed_by": False,
+                    "signed_on": False, "reopen_reason": False}
+            if dispatch.state == "done":
+                vals["state"] = "on_site"
+            dispatch.with_context(aftersales_reopen=True).write(vals)
+        return True
+
+    @api.multi
+    def _portal_ensure_token(self):
+        """A fresh uuid4 token for each dispatch that has none yet."""
+        for dispatch in self.sudo().filtered(lambda d: not d.access_token):
+            dispatch.access_token = str(uuid.uuid4())
+        return True
+
+    @api.multi
+    def action_send_sign_request(self):
+        """T6: e-mail the customer a link to read and sign the on-site report."""
+        template = self.env.ref("aftersales_service.mail_template_dispatch_sign")
+        for dispatch in self:
+            if dispatch.signed_on:
+                raise UserError(_("The on-site report %s is already signed.")
+                                % dispatch.name)
+            if dispatch.state not in ("on_site", "done"):
+                raise UserError(_(
+                    "Dispatch %s: fill in the on-site report (arrive on site "
+                    "first) before asking the customer to sign it.")
+                    % dispatch.name)
+        self._portal_ensure_token()
+        for dispatch in self:
+            dispatch.message_post_with_template(template.id)
+        return True
+
+    @api.multi
+    def _portal_sign(self, signer, signature):
+        """T6: store the customer's signature (base64 PNG), name and time."""
+        self.ensure_one()
+        self._check_not_signed()
+        self.write({"customer_signature": signature, "signed_by": signer,
+                    "signed_on": fields.Datetime.now()})
+        self.message_post(body=_("On-site report signed by %s on the customer "
+                                 "portal.") % html_escape(signer))
+
+    @api.multi
+    def _portal_report_issued(self):
+        """T6: the on-site report is issued once filed or signed."""
+        self.ensure_one()
+        return self.state == "done" or bool(self.signed_on)
+
 
 class AftersalesDispatchPart(models.Model):
     """A spare part taken on a dispatch, and whether it was fitted."""
@@ -173,3 +290,24 @@ class AftersalesDispatchPart(models.Model):
     def _check_quantity(self):
         if self.filtered(lambda p: p.quantity <= 0):
             raise ValidationError(_("A spare part's quantity must be positive."))
+
+    # T6: the parts of a signed report are locked with it
+    @api.model
+    def create(self, vals):
+        if vals.get("dispatch_id") \
+                and not self.env.context.get("aftersales_reopen"):
+            self.env["aftersales.dispatch"].browse(
+                vals["dispatch_id"])._check_not_signed()
+        return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        if not self.env.context.get("aftersales_reopen"):
+            self.mapped("dispatch_id")._check_not_signed()
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        if not self.env.context.get("aftersales_reopen"):
+            self.mapped("dispatch_id")._check_not_signed()
+        return super().unlink()

@@ -1,5 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import uuid
 from datetime import timedelta
 
 from psycopg2 import OperationalError, errorcodes
@@ -911,3 +912,74 @@ class HelpdeskTicket(models.Model):
         action["domain"] = [("ticket_id", "=", self.id)]
         action["context"] = {"default_ticket_id": self.id}
         return action
+
+    # ------------------------------------------------------------------
+    # C1, T3: the customer's side: an e-mailed link that opens only this
+    # ticket, and the deadlines as the portal shows them
+    # ------------------------------------------------------------------
+    access_token = fields.Char(
+        copy=False, groups="base.group_user",
+        help="Secret of the e-mailed link that opens this ticket without a "
+             "password; made when the first link is sent.")
+    portal_access_url = fields.Char(
+        compute="_compute_portal_access_url", groups="base.group_user",
+        string="Customer Link",
+        help="The ticket's page on the customer portal with its access token.")
+
+    @api.multi
+    def _compute_portal_access_url(self):
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        for ticket in self.filtered("access_token"):
+            ticket.portal_access_url = "%s/my/ticket/%s?access_token=%s" % (
+                base, ticket.id, ticket.access_token)
+
+    @api.multi
+    def _portal_ensure_token(self):
+        """A fresh uuid4 token for each ticket that has none yet."""
+        for ticket in self.sudo().filtered(lambda t: not t.access_token):
+            ticket.access_token = str(uuid.uuid4())
+        return True
+
+    @api.multi
+    def action_send_portal_link(self):
+        """C1: e-mail the customer a link that opens this ticket only."""
+        template = self.env.ref("aftersales_service.mail_template_ticket_portal")
+        self._portal_ensure_token()
+        for ticket in self:
+            ticket.message_post_with_template(template.id)
+        return True
+
+    @api.multi
+    def _portal_sla(self, which):
+        """T3, T4: (css class, label) of the response or arrival clock as the
+        customer reads it: met, at risk, missed or open."""
+        self.ensure_one()
+        state = self["%s_state" % which]
+        if state == "met":
+            return "success", _("Met")
+        if state == "missed":
+            return "danger", _("Missed")
+        if state == "pending":
+            if self.sla_at_risk:
+                return "warning", _("At Risk")
+            return "info", _("On Time So Far")
+        return "default", _("Not Applicable")
+
+    @api.multi
+    def _portal_receipt_issued(self):
+        """T7: the service receipt is issued once the ticket is closed."""
+        self.ensure_one()
+        return bool(self.stage_id.closed)
+
+    @api.multi
+    def _portal_attachments(self):
+        """The files of this ticket the customer may see (photos, documents):
+        neither binary fields nor the files of internal notes."""
+        self.ensure_one()
+        internal = self.env["mail.message"].sudo().search([
+            ("model", "=", self._name), ("res_id", "=", self.id),
+            ("subtype_id.internal", "=", True)]).mapped("attachment_ids")
+        return self.env["ir.attachment"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "=", self.id),
+            ("res_field", "=", False), ("id", "not in", internal.ids)],
+            order="id")

@@ -10,6 +10,11 @@ def test_sign_onsite_report(odoo_url, page, shot):
                           ["aftersales_service.dispatch_beijing_spindle"])
     before = call_kw(page, odoo_url, "aftersales.dispatch", "read",
                      [[dispatch_id], ["customer_signature"]])[0]["customer_signature"]
+    # T6: the demo report is signed, hence locked: the supervisor reopens it first
+    call_kw(page, odoo_url, "aftersales.dispatch", "write",
+            [[dispatch_id], {"reopen_reason": "Signed by the wrong person"}])
+    call_kw(page, odoo_url, "aftersales.dispatch", "action_reopen_report",
+            [[dispatch_id]])
     open_menu(page, "aftersales_service.menu_aftersales_root")
     open_record(page, odoo_url, "aftersales.dispatch", dispatch_id)
     page.click(".o_form_button_edit")

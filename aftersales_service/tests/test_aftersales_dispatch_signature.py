@@ -1,0 +1,115 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+import re
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .common import AftersalesCase
+
+SIGNATURE = base64.b64encode(b"\x89PNG signature")
+
+
+class TestDispatchSignature(AftersalesCase):
+    """T6: the customer's signature locks the on-site report."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        unit = cls._equipment(cls.furnace, "SIG-1", cls.domestic,
+                              delivery_date="2026-01-10")
+        cls.ticket = cls.env["helpdesk.ticket"].sudo(cls.staff).create({
+            "name": "Heater fault", "description": "No heat",
+            "equipment_id": unit.id, "partner_id": cls.domestic.id})
+        cls.part = cls.env["product.product"].create({"name": "Heater"})
+        cls.dispatch = cls.env["aftersales.dispatch"].create({
+            "ticket_id": cls.ticket.id, "leader_id": cls.staff.id,
+            "appointment": "2026-02-01 08:00:00", "state": "on_site",
+            "work_done": "Heater replaced", "fault_cause": "Burnt heater",
+            "solution": "New heater", "customer_opinion": "Good",
+            "part_line_ids": [(0, 0, {"product_id": cls.part.id, "used": True})]})
+
+    def _sign(self):
+        self.dispatch._portal_sign("Li Lei", SIGNATURE)
+
+    def test_sign_stores_name_and_time(self):
+        """T6: signing stores the image, the signer and the time."""
+        self._sign()
+        self.assertEqual(self.dispatch.signed_by, "Li Lei")
+        self.assertTrue(self.dispatch.signed_on)
+        self.assertEqual(self.dispatch.customer_signature, SIGNATURE)
+
+    def test_signed_report_locked(self):
+        """T6: a signed report cannot be edited, re-signed or its parts changed."""
+        self._sign()
+        dispatch = self.dispatch.sudo(self.staff)
+        with self.assertRaises(ValidationError):
+            dispatch.write({"solution": "Something else"})
+        with self.assertRaises(ValidationError):
+            dispatch.write({"customer_signature": SIGNATURE, "signed_by": "Other"})
+        with self.assertRaises(ValidationError):
+            dispatch.part_line_ids.write({"quantity": 2})
+        with self.assertRaises(ValidationError):
+            self.env["aftersales.dispatch.part"].sudo(self.staff).create({
+                "dispatch_id": dispatch.id, "product_id": self.part.id})
+        with self.assertRaises(ValidationError):
+            dispatch.part_line_ids.unlink()
+        self.assertEqual(self.dispatch.solution, "New heater")
+
+    def test_signed_report_can_be_filed(self):
+        """T6: filing a signed, complete report is not an edit."""
+        self._sign()
+        self.dispatch.sudo(self.staff).action_file_report()
+        self.assertEqual(self.dispatch.state, "done")
+
+    def test_reopen_needs_supervisor_and_reason(self):
+        """T6: only a supervisor reopens, and only with a reason."""
+        self._sign()
+        with self.assertRaises(AccessError):
+            self.dispatch.sudo(self.staff).action_reopen_report()
+        with self.assertRaises(UserError):
+            self.dispatch.sudo(self.supervisor).action_reopen_report()
+        self.assertEqual(self.dispatch.signed_by, "Li Lei")
+
+    def test_reopen_clears_signature_and_unlocks(self):
+        """T6: reopening keeps the reason in the chatter and unlocks the report."""
+        self._sign()
+        self.dispatch.action_file_report()
+        dispatch = self.dispatch.sudo(self.supervisor)
+        dispatch.reopen_reason = "Wrong part number written"
+        dispatch.action_reopen_report()
+        self.assertFalse(dispatch.signed_on)
+        self.assertFalse(dispatch.customer_signature)
+        self.assertFalse(dispatch.reopen_reason)
+        self.assertEqual(dispatch.state, "on_site")
+        self.assertIn("Wrong part number written", dispatch.message_ids[0].body)
+        dispatch.sudo(self.staff).write({"solution": "New heater, part 4711"})
+        self.assertEqual(dispatch.solution, "New heater, part 4711")
+
+    def test_sign_request_mail_has_token_link(self):
+        """T6: the signing mail carries the dispatch's own uuid4 token link."""
+        self.dispatch.sudo(self.staff).action_send_sign_request()
+        token = self.dispatch.access_token
+        self.assertTrue(re.match(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-", token))
+        message = self.dispatch.message_ids[0]
+        self.assertIn("/my/dispatch/%s/sign?access_token=%s" % (
+            self.dispatch.id, token), message.body)
+        self.assertIn(self.domestic, message.partner_ids)
+
+    def test_no_sign_request_when_signed_or_planned(self):
+        """T6: a signed or not yet started report is not sent for signature."""
+        planned = self.dispatch.copy({"state": "planned"})
+        with self.assertRaises(UserError):
+            planned.sudo(self.staff).action_send_sign_request()
+        self._sign()
+        with self.assertRaises(UserError):
+            self.dispatch.sudo(self.staff).action_send_sign_request()
+
+    def test_tokens_are_per_record(self):
+        """C1: each ticket gets its own token, made once."""
+        other = self.ticket.copy()
+        (self.ticket | other)._portal_ensure_token()
+        token = self.ticket.access_token
+        self.assertNotEqual(token, other.access_token)
+        self.ticket._portal_ensure_token()
+        self.assertEqual(self.ticket.access_token, token)

@@ -1,0 +1,455 @@
+"""C1, W2, T1, T3, T6, T7: the customer's service portal: report a fault on a
+unit, follow the ticket, download the paperwork, sign the on-site report, open
+e-mailed links, and never see another customer's data."""
+import base64
+import json
+import re
+
+import odoo
+
+from .test_portal import PASSWORD, PortalCase
+
+# a 1x1 PNG, as jSignature's "image" export and a customer's photo
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGA"
+    "WjR9awAAAABJRU5ErkJggg==")
+
+
+class ServicePortalCase(PortalCase):
+    """Per customer: a dispatch with its filed report, a photo on the ticket, a
+    closed ticket with its receipt, and e-mail tokens."""
+
+    def setUp(self):
+        super(ServicePortalCase, self).setUp()
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            closed = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+            part = env["product.product"].create({"name": "Portal Spindle"})
+            self.data = {}
+            for key in ("a", "b"):
+                partner_id, user_id, contact_id, ticket_id, unit_id = self.ids[key]
+                ticket = env["helpdesk.ticket"].browse(ticket_id)
+                dispatch = env["aftersales.dispatch"].create({
+                    "ticket_id": ticket.id, "leader_id": env.uid,
+                    "appointment": "2026-02-01 08:00:00", "state": "done",
+                    "arrival_time": "2026-02-01 08:30:00",
+                    "work_done": "Work of lab %s" % key.upper(),
+                    "fault_cause": "Worn spindle", "solution": "New spindle",
+                    "customer_opinion": "Fine",
+                    "part_line_ids": [(0, 0, {"product_id": part.id,
+                                              "quantity": 1, "used": True})],
+                })
+                photo = env["ir.attachment"].create({
+                    "name": "photo_%s.png" % key, "datas_fname": "photo_%s.png" % key,
+                    "datas": base64.b64encode(PNG + key.encode()),
+                    "res_model": "helpdesk.ticket", "res_id": ticket.id})
+                done = env["helpdesk.ticket"].create({
+                    "name": "Closed job of lab %s" % key.upper(),
+                    "partner_id": partner_id, "equipment_id": unit_id})
+                done.message_subscribe(partner_ids=[partner_id])
+                done.write({"stage_id": closed.id})
+                ticket._portal_ensure_token()
+                dispatch._portal_ensure_token()
+                self.data[key] = {
+                    "ticket": ticket.id, "dispatch": dispatch.id,
+                    "photo": photo.id, "closed": done.id, "unit": unit_id,
+                    "ticket_token": ticket.access_token,
+                    "dispatch_token": dispatch.access_token,
+                }
+            env["res.users"].browse(self.ids["a"][1]).tz = "Asia/Shanghai"
+            self.portal_type_id = env.ref(
+                "aftersales_service.problem_type_functional").id
+
+    def _csrf(self, path):
+        page = self._get(path)
+        self.assertEqual(page.status_code, 200, path)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def _json(self, path, params):
+        return self.opener.post(
+            "http://127.0.0.1:%s%s" % (odoo.tests.common.PORT, path),
+            data=json.dumps({"jsonrpc": "2.0", "method": "call", "params": params}),
+            headers={"Content-Type": "application/json"}, timeout=60)
+
+    def _report(self, unit_id, csrf, files=None, **values):
+        data = {"csrf_token": csrf, "problem_type_id": self.portal_type_id,
+                "urgency": "urgent", "occurred_date": "2026-03-01T09:30",
+                "production_state": "stopped",
+                "description": "The spindle stops\nafter two minutes"}
+        data.update(values)
+        return self.opener.post(
+            "http://127.0.0.1:%s/my/equipment/%s/report" % (
+                odoo.tests.common.PORT, unit_id),
+            data=data, files=files, allow_redirects=False, timeout=60)
+
+    def _tickets_of(self, unit_id):
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            return env["helpdesk.ticket"].search_count(
+                [("equipment_id", "=", unit_id)])
+
+
+class TestPortalReport(ServicePortalCase):
+    """T1, T2, W2, T3: reporting a fault on an own unit."""
+
+    def test_report_button_and_form(self):
+        """T1: the unit's page links to the form, which offers the unit's data."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        unit = self.data["a"]["unit"]
+        page = self._get("/my/equipment/%s" % unit)
+        self.assertIn('href="/my/equipment/%s/report"' % unit, page.text)
+        form = self._get("/my/equipment/%s/report" % unit)
+        self.assertEqual(form.status_code, 200)
+        self.assertIn("SN-PORTAL-A", form.text)
+        self.assertIn('name="photos"', form.text)
+        self.assertIn('name="csrf_token"', form.text)
+
+    def test_report_creates_portal_ticket(self):
+        """T1, W2: the ticket has the unit, the portal channel, the user's
+        partner, the frozen warranty, the occurred time in UTC and the photo."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        unit = self.data["a"]["unit"]
+        csrf = self._csrf("/my/equipment/%s/report" % unit)
+        response = self._report(unit, csrf, files=[
+            ("photos", ("fault.png", PNG, "image/png"))])
+        self.assertEqual(response.status_code, 302, response.text[:300])
+        location = response.headers["Location"]
+        ticket_id = int(re.search(r"/my/ticket/(\d+)\?reported=1", location).group(1))
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ticket = env["helpdesk.ticket"].browse(ticket_id)
+            self.assertEqual(ticket.equipment_id.id, unit)
+            self.assertEqual(ticket.channel_id,
+                             env.ref("aftersales_service.helpdesk_channel_portal"))
+            self.assertEqual(ticket.partner_id.id, self.ids["a"][2])
+            self.assertEqual(ticket.warranty_state, "in_warranty")
+            self.assertEqual(
+                ticket.warranty_state,
+                ticket.equipment_id.warranty_state_at(ticket.reported_date[:10]))
+            self.assertEqual(ticket.urgency, "urgent")
+            self.assertEqual(ticket.production_state, "stopped")
+            self.assertEqual(ticket.problem_type_id.id, self.portal_type_id)
+            self.assertEqual(ticket.occurred_date, "2026-03-01 01:30:00")
+            self.assertIn("after two minutes", ticket.description)
+            photos = ticket._portal_attachments()
+            self.assertEqual(photos.mapped("datas_fname"), ["fault.png"])
+            self.assertEqual(base64.b64decode(photos.datas), PNG)
+            self.assertTrue(ticket.response_deadline)
+        page = self.opener.get(location, timeout=60)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_aftersales_reported", page.text)
+        self.assertIn("o_aftersales_response", page.text)
+
+    def test_report_invalid_input_kept(self):
+        """T1: a wrong input re-renders the form with a message and the typed text."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        unit = self.data["a"]["unit"]
+        before = self._tickets_of(unit)
+        csrf = self._csrf("/my/equipment/%s/report" % unit)
+        for values in ({"occurred_date": "2099-01-01T10:00"},
+                       {"occurred_date": "yesterday"},
+                       {"problem_type_id": ""}):
+            response = self._report(unit, csrf, **values)
+            self.assertEqual(response.status_code, 200, values)
+            self.assertIn("o_aftersales_error", response.text, values)
+            self.assertIn("The spindle stops", response.text, values)
+        response = self._report(unit, csrf, files=[
+            ("photos", ("virus.exe", b"MZ...", "application/octet-stream"))])
+        self.assertIn("virus.exe", response.text)
+        self.assertEqual(self._tickets_of(unit), before)
+
+    def test_report_without_csrf_refused(self):
+        """T1: a POST without the CSRF token creates nothing."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        unit = self.data["a"]["unit"]
+        before = self._tickets_of(unit)
+        response = self._report(unit, "wrong-token")
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self._tickets_of(unit), before)
+
+    def test_report_choose_own_unit(self):
+        """C1: the report form without a unit offers only the customer's units."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        page = self._get("/my/equipment")
+        self.assertIn('href="/my/equipment/report"', page.text)
+        form = self._get("/my/equipment/report")
+        self.assertEqual(form.status_code, 200)
+        self.assertIn("SN-PORTAL-A", form.text)
+        self.assertNotIn("SN-PORTAL-B", form.text)
+
+    def test_report_foreign_unit_is_404(self):
+        """C1: reporting on a foreign or unknown unit is a 404 and creates nothing."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        foreign = self.data["b"]["unit"]
+        before = self._tickets_of(foreign)
+        csrf = self._csrf("/my/equipment/report")
+        for unit_id in (foreign, 999999):
+            self.assertEqual(
+                self._get("/my/equipment/%s/report" % unit_id).status_code, 404)
+            self.assertEqual(self._report(unit_id, csrf).status_code, 404)
+        response = self._post("/my/equipment/report", {
+            "csrf_token": csrf, "unit_id": foreign, "description": "x",
+            "problem_type_id": self.portal_type_id, "urgency": "normal"})
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("SN-PORTAL-B", response.text)
+        self.assertEqual(self._tickets_of(foreign), before)
+
+
+class TestPortalTicketPage(ServicePortalCase):
+    """T3, T4, T6, C1: the ticket and unit pages tell the service story."""
+
+    def test_ticket_page_deadlines_and_dispatch(self):
+        """T3: the ticket page shows the deadline state, the visit and its report."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        data = self.data["a"]
+        page = self._get("/my/ticket/%s" % data["ticket"])
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_aftersales_response", page.text)
+        self.assertIn("o_aftersales_dispatches", page.text)
+        self.assertIn("/my/dispatch/%s/report" % data["dispatch"], page.text)
+        self.assertIn("/my/dispatch/%s/sign" % data["dispatch"], page.text)
+        self.assertIn("/my/ticket/%s/attachment/%s" % (data["ticket"], data["photo"]),
+                      page.text)
+        self.assertNotIn(data["ticket_token"], page.text)
+
+    def test_unit_page_history(self):
+        """C1: the unit's page lists parts replaced and the next maintenance visit."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["aftersales.visit"].create({
+                "partner_id": self.ids["a"][0], "visit_type": "preventive",
+                "planned_date": "2099-05-17",
+                "equipment_ids": [(6, 0, [self.data["a"]["unit"]])]})
+        self.authenticate("portal_a_c1", PASSWORD)
+        page = self._get("/my/equipment/%s" % self.data["a"]["unit"])
+        self.assertIn("Portal Spindle", page.text)
+        self.assertIn("o_aftersales_next_visit", page.text)
+        self.assertIn("2099", page.text)
+        page_b = self._get("/my/equipment/%s" % self.data["b"]["unit"])
+        self.assertEqual(page_b.status_code, 404)
+
+
+class TestPortalPaperwork(ServicePortalCase):
+    """T6, T7: the customer downloads its own issued paperwork only."""
+
+    def test_receipt_of_closed_ticket(self):
+        """T7: the receipt of an own closed ticket downloads; of an open one, 404."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        response = self._get("/my/ticket/%s/receipt" % self.data["a"]["closed"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Closed job of lab A", response.text)
+        response = self._get("/my/ticket/%s/receipt" % self.data["a"]["ticket"])
+        self.assertEqual(response.status_code, 404)
+
+    def test_onsite_report_pdf(self):
+        """T6: the filed on-site report of an own ticket downloads."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        response = self._get("/my/dispatch/%s/report" % self.data["a"]["dispatch"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Work of lab A", response.text)
+
+    def test_own_attachment_downloads(self):
+        """C1: a file of an own ticket downloads with its bytes."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        data = self.data["a"]
+        response = self._get("/my/ticket/%s/attachment/%s" % (
+            data["ticket"], data["photo"]))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, PNG + b"a")
+
+
+class TestPortalSigning(ServicePortalCase):
+    """T6: the customer signs the on-site report from the e-mailed link."""
+
+    def _sign(self, dispatch_id, token, name="Wang Fang", signature=None):
+        return self._json("/my/dispatch/%s/sign/submit" % dispatch_id, {
+            "res_id": dispatch_id, "access_token": token, "partner_name": name,
+            "signature": signature or base64.b64encode(PNG).decode()}).json()
+
+    def test_sign_with_token_without_password(self):
+        """T6: the token link shows the report and stores signature, name, time."""
+        data = self.data["a"]
+        url = "/my/dispatch/%s/sign?access_token=%s" % (
+            data["dispatch"], data["dispatch_token"])
+        page = self._get(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Work of lab A", page.text)
+        self.assertIn("o_portal_signature_form", page.text)
+        result = self._sign(data["dispatch"], data["dispatch_token"])["result"]
+        self.assertIn("success", result)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            dispatch = env["aftersales.dispatch"].browse(data["dispatch"])
+            self.assertEqual(dispatch.signed_by, "Wang Fang")
+            self.assertTrue(dispatch.signed_on)
+            self.assertEqual(base64.b64decode(dispatch.customer_signature), PNG)
+            signed_on = dispatch.signed_on
+        again = self._sign(data["dispatch"], data["dispatch_token"], name="Other")
+        self.assertIn("error", again["result"])
+        self.assertEqual(self._read("aftersales.dispatch", data["dispatch"],
+                                    "signed_by"), "Wang Fang")
+        self.assertEqual(self._read("aftersales.dispatch", data["dispatch"],
+                                    "signed_on"), signed_on)
+        page = self._get(url)
+        self.assertIn("o_aftersales_signed", page.text)
+        self.assertNotIn("o_portal_signature_form", page.text)
+
+    def test_sign_refuses_empty_or_bad_signature(self):
+        """T6: no name or no drawn image stores nothing."""
+        data = self.data["a"]
+        for name, signature in (("", None), ("Wang Fang", "bm90IGEgcG5n")):
+            result = self._sign(data["dispatch"], data["dispatch_token"], name,
+                                signature)["result"]
+            self.assertIn("error", result)
+        self.assertFalse(self._read("aftersales.dispatch", data["dispatch"],
+                                    "signed_on"))
+
+    def test_owner_signs_when_logged_in(self):
+        """T6: the logged-in customer opens the signing page without a token."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        page = self._get("/my/dispatch/%s/sign" % self.data["a"]["dispatch"])
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Contact A", page.text)
+
+
+class TestPortalTokenLinks(ServicePortalCase):
+    """C1: e-mailed links open their own record only, without a password."""
+
+    def test_ticket_mail_link_opens_ticket(self):
+        """C1: the ticket mail carries the token link, which opens the ticket."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ticket = env["helpdesk.ticket"].browse(self.data["a"]["ticket"])
+            ticket.action_send_portal_link()
+            message = env["mail.message"].search([
+                ("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)],
+                order="id desc", limit=1)
+            self.assertIn("/my/ticket/%s?access_token=%s" % (
+                ticket.id, self.data["a"]["ticket_token"]), message.body)
+            self.assertIn(ticket.partner_id, message.partner_ids)
+        response = self._get("/my/ticket/%s?access_token=%s" % (
+            self.data["a"]["ticket"], self.data["a"]["ticket_token"]))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Fault of lab A", response.text)
+        self.assertNotIn("Fault of lab B", response.text)
+
+    def test_sign_mail_link(self):
+        """T6: the signing mail carries the dispatch's token link."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            dispatch = env["aftersales.dispatch"].browse(self.data["a"]["dispatch"])
+            dispatch.action_send_sign_request()
+            message = env["mail.message"].search([
+                ("model", "=", "aftersales.dispatch"), ("res_id", "=", dispatch.id)],
+                order="id desc", limit=1)
+            self.assertIn("/my/dispatch/%s/sign?access_token=%s" % (
+                dispatch.id, self.data["a"]["dispatch_token"]), message.body)
+
+    def test_wrong_or_foreign_token_refused(self):
+        """C1: a wrong token or another record's token opens nothing."""
+        a, b = self.data["a"], self.data["b"]
+        paths = [
+            "/my/ticket/%s?access_token=%s" % (a["ticket"], b["ticket_token"]),
+            "/my/ticket/%s?access_token=%s" % (a["ticket"], "x" * 36),
+            "/my/ticket/%s?access_token=%s" % (a["ticket"], "%E4%B8%AD"),
+            "/my/dispatch/%s/sign?access_token=%s" % (
+                a["dispatch"], b["dispatch_token"]),
+            "/my/dispatch/%s/sign?access_token=%s" % (a["dispatch"], b["ticket_token"]),
+            "/my/dispatch/%s/sign?access_token=" % a["dispatch"],
+            "/my/dispatch/%s/report?access_token=%s" % (
+                a["dispatch"], b["dispatch_token"]),
+            "/my/ticket/%s/receipt?access_token=%s" % (a["closed"], b["ticket_token"]),
+            "/my/ticket/%s/attachment/%s?access_token=%s" % (
+                a["ticket"], a["photo"], b["ticket_token"]),
+        ]
+        for path in paths:
+            response = self._get(path)
+            self.assertIn(response.status_code, (302, 303, 403, 404), path)
+            self.assertNotIn("lab A", response.text, path)
+        result = self._json("/my/dispatch/%s/sign/submit" % a["dispatch"], {
+            "res_id": a["dispatch"], "access_token": b["dispatch_token"],
+            "partner_name": "Intruder",
+            "signature": base64.b64encode(PNG).decode()}).json()
+        self.assertIn("error", result["result"])
+        self.assertFalse(self._read("aftersales.dispatch", a["dispatch"], "signed_on"))
+
+    def test_anonymous_without_token_goes_to_login(self):
+        """C1: without a token an anonymous visitor is sent to log in."""
+        response = self._get("/my/ticket/%s" % self.data["a"]["ticket"])
+        self.assertIn(response.status_code, (302, 303))
+        self.assertIn("/web/login", response.headers["Location"])
+
+
+class TestPortalServiceIsolation(ServicePortalCase):
+    """C1: every new route refuses another customer's and a clerk's guesses
+    with 403/404, never a 500 nor data."""
+
+    def _paths(self, key):
+        data = self.data[key]
+        return [
+            "/my/equipment/%s/report" % data["unit"],
+            "/my/ticket/%s" % data["ticket"],
+            "/my/ticket/%s/receipt" % data["closed"],
+            "/my/ticket/%s/attachment/%s" % (data["ticket"], data["photo"]),
+            "/my/dispatch/%s/report" % data["dispatch"],
+            "/my/dispatch/%s/sign" % data["dispatch"],
+            "/my/dispatch/999999/sign",
+            "/my/ticket/999999/receipt",
+        ]
+
+    def _assert_refused(self, key, secret):
+        for path in self._paths(key):
+            response = self._get(path)
+            self.assertIn(response.status_code, (403, 404), path)
+            self.assertNotIn(secret, response.text, path)
+        dispatch_id = self.data[key]["dispatch"]
+        result = self._json("/my/dispatch/%s/sign/submit" % dispatch_id, {
+            "res_id": dispatch_id, "partner_name": "Intruder",
+            "signature": base64.b64encode(PNG).decode()}).json()
+        self.assertIn("error", result["result"])
+        self.assertFalse(self._read("aftersales.dispatch", self.data[key]["dispatch"],
+                                    "signed_on"))
+
+    def _assert_no_content(self, key):
+        """C1: /web/content gives neither the photo nor the signature."""
+        data = self.data[key]
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["aftersales.dispatch"].browse(data["dispatch"]).with_context(
+                aftersales_reopen=True).write({"customer_signature": base64.b64encode(
+                    PNG + b"sig"), "signed_by": "X"})
+        for path in ("/web/content/%s" % data["photo"],
+                     "/web/content/%s?download=true" % data["photo"],
+                     "/web/content?model=aftersales.dispatch&id=%s"
+                     "&field=customer_signature" % data["dispatch"],
+                     "/web/image/aftersales.dispatch/%s/customer_signature"
+                     % data["dispatch"]):
+            response = self._get(path)
+            self.assertLess(response.status_code, 500, path)
+            self.assertNotIn(PNG + key.encode(), response.content, path)
+            self.assertNotIn(PNG + b"sig", response.content, path)
+
+    def test_other_customer_refused(self):
+        """C1: customer B reaches none of A's records by guessed ids."""
+        self.authenticate("portal_b_c1", PASSWORD)
+        self._assert_refused("a", "lab A")
+        self._assert_no_content("a")
+        # B's own ticket cannot serve A's file either
+        response = self._get("/my/ticket/%s/attachment/%s" % (
+            self.data["b"]["ticket"], self.data["a"]["photo"]))
+        self.assertEqual(response.status_code, 404)
+
+    def test_internal_user_without_helpdesk_refused(self):
+        """C1: an internal user without helpdesk rights gets 403/404, never 500."""
+        self.authenticate("clerk_c1", PASSWORD)
+        self._assert_refused("a", "lab A")
+        self._assert_no_content("a")
+        self.assertEqual(self._get("/my/equipment/report").status_code, 404)
+
+    def test_anonymous_refused(self):
+        """C1: an anonymous visitor without token gets nothing."""
+        for path in self._paths("a")[2:]:
+            response = self._get(path)
+            self.assertIn(response.status_code, (302, 303, 403, 404), path)
+            self.assertNotIn("lab A", response.text, path)
+        self._assert_no_content("a")
