@@ -8,6 +8,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
+from odoo.addons.aftersales_service.models.row_lock import lock_rows
+
 HR_GROUP = "hr.group_hr_user"
 STATES = [
     ("draft", "Proposed"),
@@ -146,11 +148,18 @@ class AftersalesPenalty(models.Model):
     @api.constrains("multiplier", "multiplier_reason", "base_amount")
     def _check_multiplier(self):
         """P3, P4: a multiplied amount says why."""
+        labels = self.fields_get(["multiplier", "base_amount"])
         for penalty in self:
-            if penalty.multiplier <= 0 or penalty.base_amount < 0:
+            if penalty.base_amount < 0:
                 raise ValidationError(_(
-                    "%s: the amount and the multiplier must be positive.")
-                    % penalty.name)
+                    "%(record)s: \"%(field)s\" cannot be negative.") % {
+                        "record": penalty.name,
+                        "field": labels["base_amount"]["string"]})
+            if penalty.multiplier <= 0:
+                raise ValidationError(_(
+                    "%(record)s: \"%(field)s\" must be positive.") % {
+                        "record": penalty.name,
+                        "field": labels["multiplier"]["string"]})
             if penalty.multiplier != 1 and not (
                     penalty.multiplier_reason or "").strip():
                 raise ValidationError(_(
@@ -204,10 +213,18 @@ class AftersalesPenalty(models.Model):
             vals.setdefault("base_amount", offence.amount)
             vals.setdefault("demerit", offence.kind == "demerit")
         if vals.get("employee_id") and not vals.get("company_id"):
-            company = self.env["hr.employee"].browse(
-                vals["employee_id"]).sudo().company_id
-            if company:
-                vals["company_id"] = company.id
+            employee = self.env["hr.employee"].browse(vals["employee_id"]).sudo()
+            if employee.company_id:
+                vals["company_id"] = employee.company_id.id
+            if self.env.uid != SUPERUSER_ID and employee.company_id \
+                    and employee.company_id not in self.env.user.company_ids:
+                raise ValidationError(_(
+                    "\"%(field)s\": %(employee)s works for %(company)s, not for "
+                    "your company; choose one of your company's employees.") % {
+                        "field": self.fields_get(["employee_id"])[
+                            "employee_id"]["string"],
+                        "employee": employee.name,
+                        "company": employee.company_id.name})
         if vals.get("state", "draft") != "draft":
             raise UserError(_("A record starts as a proposal: HR confirms it "
                               "afterwards (P6)."))
@@ -229,14 +246,15 @@ class AftersalesPenalty(models.Model):
                     "HR has already decided: the statement can no longer be "
                     "changed."))
         if "state" in vals:
+            # the states' labels in the user's language
+            states = dict(self._fields["state"]._description_selection(self.env))
             for penalty in self:
                 step = (penalty.state, vals["state"])
                 if step[0] != step[1] and step not in TRANSITIONS:
                     raise UserError(_(
                         "%(name)s cannot go from \"%(from)s\" to \"%(to)s\".") % {
                             "name": penalty.name,
-                            "from": dict(STATES)[step[0]],
-                            "to": dict(STATES)[step[1]]})
+                            "from": states[step[0]], "to": states[step[1]]})
         return super().write(vals)
 
     @api.multi
@@ -261,10 +279,19 @@ class AftersalesPenalty(models.Model):
                 "records (P6)."))
 
     @api.multi
+    def _lock_for_decision(self):
+        """P6: two HR officers deciding the same record at once: the second
+        one is told instead of deciding it twice (issue #10)."""
+        lock_rows(self, _(
+            "Another HR officer is deciding %s at this moment: open the record "
+            "again in a few seconds.") % ", ".join(self.mapped("name")))
+
+    @api.multi
     def action_confirm(self):
         """P6: HR confirms proposals; the payroll month defaults to the month
         of the fact."""
         self._check_hr()
+        self._lock_for_decision()
         wrong = self.filtered(lambda p: p.state != "draft")
         if wrong:
             raise UserError(_("Only proposed records can be confirmed: %s.")
@@ -282,6 +309,7 @@ class AftersalesPenalty(models.Model):
     def action_reject(self, reason):
         """P6: HR rejects proposals or confirmed records, with the reason."""
         self._check_hr()
+        self._lock_for_decision()
         if not (reason or "").strip():
             raise UserError(_("Give the reason for rejecting."))
         wrong = self.filtered(lambda p: p.state not in ("draft", "confirmed"))
@@ -297,6 +325,7 @@ class AftersalesPenalty(models.Model):
     def action_apply(self, payroll_month=None):
         """P7: confirmed fines are applied in a payroll month."""
         self._check_hr()
+        self._lock_for_decision()
         wrong = self.filtered(lambda p: p.state != "confirmed")
         if wrong:
             raise UserError(_("Only confirmed records can be applied in payroll; "
@@ -312,6 +341,7 @@ class AftersalesPenalty(models.Model):
     def action_reset_draft(self):
         """HR reopens a confirmed or rejected record for a new decision."""
         self._check_hr()
+        self._lock_for_decision()
         wrong = self.filtered(lambda p: p.state not in ("confirmed", "rejected"))
         if wrong:
             raise UserError(_("Only confirmed or rejected records go back to "
@@ -325,6 +355,7 @@ class AftersalesPenalty(models.Model):
         """P4: fake inspection or report records found on review multiply the
         fine by the catalogue's doubling rule."""
         self._check_hr()
+        self._lock_for_decision()
         rule = self.env["aftersales.penalty.offence"]._by_code("P4_FAKE")
         factor = rule.multiplier or 2.0
         for penalty in self:

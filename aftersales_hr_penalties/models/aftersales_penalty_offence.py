@@ -54,6 +54,10 @@ class AftersalesPenaltyOffence(models.Model):
                     "Doubling rule \"%s\": the multiplier must be greater than "
                     "one.") % offence.name)
 
+    @api.constrains("code")
+    def _check_code_length(self):
+        self.env["res.company"]._aftersales_check_length(self, {"code": 32})
+
     @api.model
     def _by_code(self, code):
         """The active catalogue entry with ``code`` (empty when HR archived it)."""

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AftersalesProblemType(models.Model):
@@ -22,3 +22,7 @@ class AftersalesProblemType(models.Model):
     _sql_constraints = [
         ("code_unique", "unique(code)", "Another problem type has this code."),
     ]
+
+    @api.constrains("code")
+    def _check_code_length(self):
+        self.env["res.company"]._aftersales_check_length(self, {"code": 32})

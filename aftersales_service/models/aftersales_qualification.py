@@ -45,9 +45,18 @@ class AftersalesQualification(models.Model):
     def _check_dates(self):
         for qualification in self:
             if qualification.expiry_date <= qualification.issue_date:
+                labels = self.fields_get(["issue_date", "expiry_date"])
                 raise ValidationError(_(
-                    "Certificate %s: the expiry date must be after the issue "
-                    "date.") % qualification.certificate_number)
+                    "Certificate %(number)s: \"%(expiry)s\" must be after "
+                    "\"%(issue)s\".") % {
+                        "number": qualification.certificate_number,
+                        "expiry": labels["expiry_date"]["string"],
+                        "issue": labels["issue_date"]["string"]})
+
+    @api.constrains("certificate_number")
+    def _check_certificate_number_length(self):
+        self.env["res.company"]._aftersales_check_length(
+            self, {"certificate_number": 64})
 
     @api.multi
     def write(self, vals):

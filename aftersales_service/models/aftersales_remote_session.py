@@ -34,9 +34,11 @@ class AftersalesRemoteSession(models.Model):
 
     @api.constrains("duration")
     def _check_duration(self):
-        if self.filtered(lambda s: s.duration < 0):
-            raise ValidationError(_("The duration of a remote session cannot be "
-                                    "negative."))
+        for session in self.filtered(lambda s: s.duration < 0):
+            raise ValidationError(_(
+                "%(record)s: \"%(field)s\" cannot be negative.") % {
+                    "record": session.ticket_id.number,
+                    "field": self.fields_get(["duration"])["duration"]["string"]})
 
     @api.model
     def create(self, vals):

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .row_lock import lock_rows
+
 VISIT_TYPES = [
     ("preventive", "Preventive Maintenance"),
     ("key_customer", "Customer Visit"),
@@ -214,12 +216,14 @@ class AftersalesVisit(models.Model):
         and each supervisor gets one to-do per visit; flagged visits are not
         told twice, and visits no longer late are unflagged."""
         today = fields.Date.context_today(self)
-        self.search([("is_overdue", "=", True), "|",
-                     ("state", "not in", ("planned", "scheduled")),
-                     ("planned_date", ">=", today)]).write({"is_overdue": False})
-        late = self.search([("is_overdue", "=", False),
-                            ("state", "in", ("planned", "scheduled")),
-                            ("planned_date", "<", today)])
+        # a run started at the same moment keeps the visits it holds
+        lock_rows(self.search([
+            ("is_overdue", "=", True), "|",
+            ("state", "not in", ("planned", "scheduled")),
+            ("planned_date", ">=", today)])).write({"is_overdue": False})
+        late = lock_rows(self.search([("is_overdue", "=", False),
+                                      ("state", "in", ("planned", "scheduled")),
+                                      ("planned_date", "<", today)]))
         if not late:
             return late
         late.write({"is_overdue": True})

@@ -6,6 +6,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .row_lock import lock_rows
+
 PLAN_DAY = 15  # visits are planned mid-month; scheduling sets the real day
 
 
@@ -121,6 +123,9 @@ class AftersalesVisitPlan(models.Model):
         customer, type and planned month) stay, whatever their state; planned
         visits nobody is entitled to any more go; anything else is added. A
         regeneration that changes an approved plan sends it back for approval."""
+        lock_rows(self, _(
+            "Someone is generating or approving %s at this moment: open the plan "
+            "again in a few seconds.") % ", ".join(self.mapped("name")))
         for plan in self:
             if plan.state == "cancelled":
                 raise UserError(_("%s is cancelled: create a new plan instead.")

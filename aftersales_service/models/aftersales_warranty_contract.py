@@ -85,12 +85,14 @@ class AftersalesWarrantyContract(models.Model):
 
     @api.constrains("warranty_months", "arrival_hours", "preventive_visits_per_year")
     def _check_numbers(self):
+        names = ["warranty_months", "arrival_hours", "preventive_visits_per_year"]
         for contract in self:
-            if contract.warranty_months < 0 or contract.arrival_hours < 0 \
-                    or contract.preventive_visits_per_year < 0:
-                raise ValidationError(_(
-                    "Contract %s: warranty months, arrival hours and visits per "
-                    "year cannot be negative.") % contract.name)
+            for name in names:
+                if contract[name] < 0:
+                    raise ValidationError(_(
+                        "%(record)s: \"%(field)s\" cannot be negative.") % {
+                            "record": contract.name,
+                            "field": self.fields_get([name])[name]["string"]})
 
     @api.onchange("sale_order_id")
     def _onchange_sale_order_id(self):

@@ -3,12 +3,11 @@
 import uuid
 from datetime import timedelta
 
-from psycopg2 import OperationalError, errorcodes
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .aftersales_equipment import WARRANTY_STATES
+from .row_lock import lock_rows
 
 TICKET_KINDS = [
     ("repair", "Repair"),
@@ -388,6 +387,11 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: the problem cannot have occurred after it was "
                     "reported; correct \"Occurred On\".") % ticket.number)
 
+    @api.constrains("name")
+    def _check_name_length(self):
+        """The subject is one line; the problem itself goes in the description."""
+        self.env["res.company"]._aftersales_check_length(self, {"name": 256})
+
     # ------------------------------------------------------------------
     # Onchanges
     # ------------------------------------------------------------------
@@ -503,6 +507,7 @@ class HelpdeskTicket(models.Model):
     def _approve_onsite(self, leader=None, appointment=None):
         """T5: approve on-site service and create each ticket's planned dispatch."""
         self._check_supervisor()
+        self._lock_for_onsite_decision()
         dispatches = self.env["aftersales.dispatch"]
         for ticket in self:
             if ticket.onsite_state != "requested":
@@ -522,6 +527,15 @@ class HelpdeskTicket(models.Model):
         self.write({"onsite_state": "approved",
                     "onsite_approved_by": self.env.user.id})
         return dispatches
+
+    @api.multi
+    def _lock_for_onsite_decision(self):
+        """T5: two supervisors deciding at once: the second one is told, and
+        no second dispatch is made (issue #10)."""
+        lock_rows(self, _(
+            "Another supervisor is deciding on-site service of %s at this "
+            "moment: open the ticket again in a few seconds.")
+            % ", ".join(self.mapped("number")))
 
     @api.multi
     def _check_onsite_gate(self):
@@ -551,6 +565,7 @@ class HelpdeskTicket(models.Model):
     def action_reject_onsite(self):
         """T5: a rejection needs its reason."""
         self._check_supervisor()
+        self._lock_for_onsite_decision()
         for ticket in self:
             if ticket.onsite_state != "requested":
                 raise UserError(_(
@@ -581,18 +596,9 @@ class HelpdeskTicket(models.Model):
         """Hold the ticket's row until the transaction ends; a concurrent click
         gets a clear message instead of a second quotation."""
         self.ensure_one()
-        try:
-            with self.env.cr.savepoint():
-                self.env.cr.execute(
-                    "SELECT id FROM helpdesk_ticket WHERE id = %s FOR UPDATE NOWAIT",
-                    (self.id,), log_exceptions=False)
-        except OperationalError as error:
-            if error.pgcode != errorcodes.LOCK_NOT_AVAILABLE:
-                raise
-            raise UserError(_(
-                "Someone is making the quotation of ticket %s at this moment: "
-                "open the ticket again in a few seconds.") % self.number)
-        self.invalidate_cache(["quotation_id"], self.ids)
+        lock_rows(self, _(
+            "Someone is making the quotation of ticket %s at this moment: "
+            "open the ticket again in a few seconds.") % self.number)
 
     @api.multi
     def _create_quotation(self):
@@ -809,6 +815,8 @@ class HelpdeskTicket(models.Model):
             "&", ("arrival_state", "=", "pending"),
             ("arrival_deadline", "<=", horizon),
         ])
+        # a run started at the same moment keeps the tickets it holds
+        tickets = lock_rows(tickets)
         if tickets:
             self.env.add_todo(self._fields["response_state"], tickets)
             self.recompute()

@@ -27,13 +27,16 @@ class ProductCategory(models.Model):
     @api.constrains("aftersales_warranty_months_domestic",
                     "aftersales_warranty_months_export")
     def _check_aftersales_warranty_months(self):
+        names = ["aftersales_warranty_months_domestic",
+                 "aftersales_warranty_months_export"]
         for categ in self:
-            if (categ.aftersales_warranty_months_domestic < 0
-                    or categ.aftersales_warranty_months_export < 0):
-                raise ValidationError(_(
-                    "Warranty months on category \"%s\" cannot be negative; use 0 "
-                    "to follow the parent category or the company setting.")
-                    % categ.display_name)
+            for name in names:
+                if categ[name] < 0:
+                    raise ValidationError(_(
+                        "%(record)s: \"%(field)s\" cannot be negative; use 0 to "
+                        "follow the parent category or the company setting.") % {
+                            "record": categ.display_name,
+                            "field": self.fields_get([name])[name]["string"]})
 
     @api.multi
     def _aftersales_warranty_months(self, market):

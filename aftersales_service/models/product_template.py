@@ -40,13 +40,15 @@ class ProductTemplate(models.Model):
     @api.constrains("aftersales_warranty_months_domestic",
                     "aftersales_warranty_months_export", "aftersales_extension_months")
     def _check_aftersales_months(self):
+        names = ["aftersales_warranty_months_domestic",
+                 "aftersales_warranty_months_export", "aftersales_extension_months"]
         for template in self:
-            if min(template.aftersales_warranty_months_domestic,
-                   template.aftersales_warranty_months_export,
-                   template.aftersales_extension_months) < 0:
-                raise ValidationError(_(
-                    "Warranty months on product \"%s\" cannot be negative.")
-                    % template.display_name)
+            for name in names:
+                if template[name] < 0:
+                    raise ValidationError(_(
+                        "%(record)s: \"%(field)s\" cannot be negative.") % {
+                            "record": template.display_name,
+                            "field": self.fields_get([name])[name]["string"]})
 
     @api.multi
     def aftersales_warranty_months(self, market, company=None):

@@ -127,7 +127,8 @@ class ResCompany(models.Model):
                 if company[name] < 0:
                     raise ValidationError(_(
                         "After-sales setting \"%s\" cannot be negative: enter zero "
-                        "or a positive number.") % company._fields[name].string)
+                        "or a positive number.")
+                        % company.fields_get([name])[name]["string"])
 
     @api.multi
     def aftersales_arrival_hours(self, partner, contract=None):
@@ -153,3 +154,18 @@ class ResCompany(models.Model):
             if not 0 <= company.aftersales_training_pass_mark <= 100:
                 raise ValidationError(_(
                     "\"Training Pass Mark\" is a score between 0 and 100."))
+
+    @api.model
+    def _aftersales_check_length(self, records, limits):
+        """The one refusal of a pasted text where a short reference is expected
+        (issue #10); ``limits`` maps field names of ``records`` to their
+        maximum length."""
+        for record in records:
+            for name, size in limits.items():
+                length = len(record[name] or "")
+                if length > size:
+                    raise ValidationError(_(
+                        "\"%(field)s\" is too long: %(length)s characters, at "
+                        "most %(max)s are allowed.") % {
+                            "field": records.fields_get([name])[name]["string"],
+                            "length": length, "max": size})

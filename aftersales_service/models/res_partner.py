@@ -155,8 +155,10 @@ class ResPartner(models.Model):
     def _check_aftersales_arrival_hours(self):
         if self.filtered(lambda p: p.aftersales_arrival_hours < 0):
             raise ValidationError(_(
-                "Contract arrival hours cannot be negative: enter the hours the "
-                "contract gives to arrive on site."))
+                "\"%s\" cannot be negative: enter the hours the contract gives "
+                "to arrive on site.") % self.fields_get(
+                    ["aftersales_arrival_hours"])["aftersales_arrival_hours"][
+                        "string"])
 
     @api.multi
     def write(self, vals):

@@ -1,0 +1,455 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The suite's whole access policy in one table, asserted as each role.
+
+Each row: (model, role, read, write, create, unlink) on a reference record
+made by the administrator, which belongs to none of the roles (its ticket,
+visit and actions are assigned to another engineer, its penalty names another
+employee, it is in the main company):
+
+- "yes": the access right is granted and no record rule refuses the record;
+- "no": the access right (ir.model.access) is refused;
+- "own": the access right is granted but a record rule narrows it to the
+  user's own records (own tickets, own penalties, own wizards) or own
+  company's, so the reference record is refused.
+
+Wizards (transient models) have no access rights in Odoo: only their creator
+uses a wizard record, hence "own" for every role; what a wizard does is
+guarded by its action (tested in each addon).
+"""
+from odoo import fields
+from odoo.exceptions import AccessError
+
+from odoo.addons.aftersales_service.tests.common import AftersalesCase
+
+YES, NO, OWN = "yes", "no", "own"
+ROLES = ("staff", "supervisor", "salesperson", "quality_user", "quality_manager",
+         "engineering", "hr_officer", "employee", "portal", "other_company")
+OPERATIONS = ("read", "write", "create", "unlink")
+
+MATRIX = [
+    # model, role: read, write, create, unlink
+    # --- aftersales_service -------------------------------------------------
+    ("aftersales.equipment", "staff", YES, NO, NO, NO),
+    ("aftersales.equipment", "supervisor", YES, YES, YES, NO),
+    ("aftersales.equipment", "salesperson", YES, NO, NO, NO),
+    ("aftersales.equipment", "quality_user", YES, NO, NO, NO),
+    ("aftersales.equipment", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.equipment", "engineering", YES, NO, NO, NO),
+    ("aftersales.equipment", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.equipment", "employee", NO, NO, NO, NO),
+    ("aftersales.equipment", "portal", NO, NO, NO, NO),
+    ("aftersales.equipment", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.warranty.contract", "staff", YES, NO, NO, NO),
+    ("aftersales.warranty.contract", "supervisor", YES, YES, YES, NO),
+    ("aftersales.warranty.contract", "salesperson", YES, NO, NO, NO),
+    ("aftersales.warranty.contract", "quality_user", NO, NO, NO, NO),
+    ("aftersales.warranty.contract", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.warranty.contract", "engineering", NO, NO, NO, NO),
+    ("aftersales.warranty.contract", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.warranty.contract", "employee", NO, NO, NO, NO),
+    ("aftersales.warranty.contract", "portal", NO, NO, NO, NO),
+    ("aftersales.warranty.contract", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.problem.type", "staff", YES, NO, NO, NO),
+    ("aftersales.problem.type", "supervisor", YES, NO, NO, NO),
+    ("aftersales.problem.type", "salesperson", YES, NO, NO, NO),
+    ("aftersales.problem.type", "quality_user", YES, NO, NO, NO),
+    ("aftersales.problem.type", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.problem.type", "engineering", YES, NO, NO, NO),
+    ("aftersales.problem.type", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.problem.type", "employee", YES, NO, NO, NO),
+    ("aftersales.problem.type", "portal", NO, NO, NO, NO),
+    ("aftersales.problem.type", "other_company", YES, NO, NO, NO),
+
+    ("aftersales.remote.session", "staff", YES, OWN, OWN, NO),
+    ("aftersales.remote.session", "supervisor", YES, YES, YES, NO),
+    ("aftersales.remote.session", "salesperson", NO, NO, NO, NO),
+    ("aftersales.remote.session", "quality_user", YES, NO, NO, NO),
+    ("aftersales.remote.session", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.remote.session", "engineering", YES, NO, NO, NO),
+    ("aftersales.remote.session", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.remote.session", "employee", NO, NO, NO, NO),
+    ("aftersales.remote.session", "portal", NO, NO, NO, NO),
+    ("aftersales.remote.session", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.dispatch", "staff", OWN, OWN, NO, NO),
+    ("aftersales.dispatch", "supervisor", YES, YES, YES, NO),
+    ("aftersales.dispatch", "salesperson", NO, NO, NO, NO),
+    ("aftersales.dispatch", "quality_user", YES, NO, NO, NO),
+    ("aftersales.dispatch", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.dispatch", "engineering", YES, NO, NO, NO),
+    ("aftersales.dispatch", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.dispatch", "employee", NO, NO, NO, NO),
+    ("aftersales.dispatch", "portal", NO, NO, NO, NO),
+    ("aftersales.dispatch", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.dispatch.part", "staff", OWN, OWN, OWN, OWN),
+    ("aftersales.dispatch.part", "supervisor", YES, YES, YES, YES),
+    ("aftersales.dispatch.part", "salesperson", NO, NO, NO, NO),
+    ("aftersales.dispatch.part", "quality_user", YES, NO, NO, NO),
+    ("aftersales.dispatch.part", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.dispatch.part", "engineering", YES, NO, NO, NO),
+    ("aftersales.dispatch.part", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.dispatch.part", "employee", NO, NO, NO, NO),
+    ("aftersales.dispatch.part", "portal", NO, NO, NO, NO),
+    ("aftersales.dispatch.part", "other_company", OWN, OWN, OWN, OWN),
+
+    ("aftersales.ticket.part", "staff", YES, OWN, OWN, OWN),
+    ("aftersales.ticket.part", "supervisor", YES, YES, YES, YES),
+    ("aftersales.ticket.part", "salesperson", YES, NO, NO, NO),
+    ("aftersales.ticket.part", "quality_user", YES, NO, NO, NO),
+    ("aftersales.ticket.part", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.ticket.part", "engineering", YES, NO, NO, NO),
+    ("aftersales.ticket.part", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.ticket.part", "employee", YES, NO, NO, NO),
+    ("aftersales.ticket.part", "portal", NO, NO, NO, NO),
+    ("aftersales.ticket.part", "other_company", OWN, OWN, OWN, OWN),
+
+    ("aftersales.visit.plan", "staff", YES, NO, NO, NO),
+    ("aftersales.visit.plan", "supervisor", YES, YES, YES, NO),
+    ("aftersales.visit.plan", "salesperson", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "quality_user", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "engineering", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "employee", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "portal", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.visit", "staff", YES, YES, NO, NO),
+    ("aftersales.visit", "supervisor", YES, YES, YES, NO),
+    ("aftersales.visit", "salesperson", YES, NO, NO, NO),
+    ("aftersales.visit", "quality_user", YES, NO, NO, NO),
+    ("aftersales.visit", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.visit", "engineering", NO, NO, NO, NO),
+    ("aftersales.visit", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.visit", "employee", NO, NO, NO, NO),
+    ("aftersales.visit", "portal", NO, NO, NO, NO),
+    ("aftersales.visit", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.qualification", "staff", YES, NO, NO, NO),
+    ("aftersales.qualification", "supervisor", YES, YES, YES, NO),
+    ("aftersales.qualification", "salesperson", NO, NO, NO, NO),
+    ("aftersales.qualification", "quality_user", NO, NO, NO, NO),
+    ("aftersales.qualification", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.qualification", "engineering", NO, NO, NO, NO),
+    ("aftersales.qualification", "hr_officer", YES, YES, YES, YES),
+    ("aftersales.qualification", "employee", NO, NO, NO, NO),
+    ("aftersales.qualification", "portal", NO, NO, NO, NO),
+    ("aftersales.qualification", "other_company", OWN, OWN, OWN, OWN),
+
+    ("aftersales.discount.approval", "staff", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "supervisor", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "salesperson", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "quality_user", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "quality_manager", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "engineering", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "hr_officer", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "employee", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "portal", OWN, OWN, OWN, OWN),
+    ("aftersales.discount.approval", "other_company", OWN, OWN, OWN, OWN),
+
+    # helpdesk.ticket: helpdesk_mgmt's model, with the fields this suite adds
+    ("helpdesk.ticket", "staff", OWN, OWN, OWN, NO),
+    ("helpdesk.ticket", "supervisor", YES, YES, YES, NO),
+    ("helpdesk.ticket", "salesperson", NO, NO, NO, NO),
+    ("helpdesk.ticket", "quality_user", YES, NO, NO, NO),
+    ("helpdesk.ticket", "quality_manager", YES, NO, NO, NO),
+    ("helpdesk.ticket", "engineering", YES, NO, NO, NO),
+    ("helpdesk.ticket", "hr_officer", NO, NO, NO, NO),
+    ("helpdesk.ticket", "employee", NO, NO, NO, NO),
+    ("helpdesk.ticket", "portal", OWN, NO, NO, NO),
+    ("helpdesk.ticket", "other_company", OWN, OWN, OWN, NO),
+
+    # --- aftersales_quality -------------------------------------------------
+    ("aftersales.quality.feedback", "staff", OWN, NO, OWN, NO),
+    ("aftersales.quality.feedback", "supervisor", OWN, NO, OWN, NO),
+    ("aftersales.quality.feedback", "salesperson", NO, NO, NO, NO),
+    ("aftersales.quality.feedback", "quality_user", YES, YES, YES, NO),
+    ("aftersales.quality.feedback", "quality_manager", YES, YES, YES, YES),
+    ("aftersales.quality.feedback", "engineering", YES, YES, NO, NO),
+    ("aftersales.quality.feedback", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.quality.feedback", "employee", NO, NO, NO, NO),
+    ("aftersales.quality.feedback", "portal", NO, NO, NO, NO),
+    ("aftersales.quality.feedback", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.quality.action", "staff", OWN, OWN, NO, NO),
+    ("aftersales.quality.action", "supervisor", OWN, OWN, NO, NO),
+    ("aftersales.quality.action", "salesperson", OWN, OWN, NO, NO),
+    ("aftersales.quality.action", "quality_user", YES, YES, YES, NO),
+    ("aftersales.quality.action", "quality_manager", YES, YES, YES, YES),
+    ("aftersales.quality.action", "engineering", YES, YES, YES, NO),
+    ("aftersales.quality.action", "hr_officer", OWN, OWN, NO, NO),
+    ("aftersales.quality.action", "employee", OWN, OWN, NO, NO),
+    ("aftersales.quality.action", "portal", NO, NO, NO, NO),
+    ("aftersales.quality.action", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.quality.defect.category", "staff", YES, NO, NO, NO),
+    ("aftersales.quality.defect.category", "supervisor", YES, NO, NO, NO),
+    ("aftersales.quality.defect.category", "salesperson", YES, NO, NO, NO),
+    ("aftersales.quality.defect.category", "quality_user", YES, NO, NO, NO),
+    ("aftersales.quality.defect.category", "quality_manager", YES, YES, YES, YES),
+    ("aftersales.quality.defect.category", "engineering", YES, NO, NO, NO),
+    ("aftersales.quality.defect.category", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.quality.defect.category", "employee", YES, NO, NO, NO),
+    ("aftersales.quality.defect.category", "portal", NO, NO, NO, NO),
+    ("aftersales.quality.defect.category", "other_company", YES, NO, NO, NO),
+
+    ("aftersales.survey", "staff", YES, YES, YES, NO),
+    ("aftersales.survey", "supervisor", YES, YES, YES, NO),
+    ("aftersales.survey", "salesperson", NO, NO, NO, NO),
+    ("aftersales.survey", "quality_user", YES, YES, YES, NO),
+    ("aftersales.survey", "quality_manager", YES, YES, YES, YES),
+    ("aftersales.survey", "engineering", NO, NO, NO, NO),
+    ("aftersales.survey", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.survey", "employee", NO, NO, NO, NO),
+    ("aftersales.survey", "portal", NO, NO, NO, NO),
+    ("aftersales.survey", "other_company", OWN, OWN, OWN, NO),
+
+    # --- aftersales_hr_penalties --------------------------------------------
+    ("aftersales.penalty", "staff", OWN, OWN, NO, NO),
+    ("aftersales.penalty", "supervisor", OWN, OWN, NO, NO),
+    ("aftersales.penalty", "salesperson", OWN, OWN, NO, NO),
+    ("aftersales.penalty", "quality_user", OWN, OWN, NO, NO),
+    ("aftersales.penalty", "quality_manager", OWN, OWN, NO, NO),
+    ("aftersales.penalty", "engineering", OWN, OWN, NO, NO),
+    ("aftersales.penalty", "hr_officer", YES, YES, YES, NO),
+    ("aftersales.penalty", "employee", OWN, OWN, NO, NO),
+    ("aftersales.penalty", "portal", NO, NO, NO, NO),
+    ("aftersales.penalty", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.penalty.offence", "staff", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "supervisor", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "salesperson", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "quality_user", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "engineering", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "employee", YES, NO, NO, NO),
+    ("aftersales.penalty.offence", "portal", NO, NO, NO, NO),
+    ("aftersales.penalty.offence", "other_company", YES, NO, NO, NO),
+] + [
+    (wizard, role, OWN, OWN, OWN, OWN)
+    for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
+                   "aftersales.ticket.close.warning")
+    for role in ROLES
+]
+
+ROLE_GROUPS = {
+    "staff": ["aftersales_service.group_aftersales_user"],
+    "supervisor": ["aftersales_service.group_aftersales_supervisor"],
+    "salesperson": ["sales_team.group_sale_salesman"],
+    "quality_user": ["aftersales_quality.group_quality_user"],
+    "quality_manager": ["aftersales_quality.group_quality_manager"],
+    "engineering": ["aftersales_quality.group_quality_engineering"],
+    "hr_officer": ["hr.group_hr_user"],
+    "employee": ["base.group_user"],
+    "portal": ["base.group_portal"],
+    # a service supervisor, quality user and HR officer, of another company
+    "other_company": ["aftersales_service.group_aftersales_supervisor",
+                      "aftersales_quality.group_quality_user",
+                      "hr.group_hr_user"],
+}
+
+
+class TestAccessMatrix(AftersalesCase):
+    """C1, T5, Q1, P6: who reads, writes, creates and deletes what."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_company = cls.env["res.company"].create(
+            {"name": "Matrix Other Company"})
+        cls.users = {}
+        for role, groups in ROLE_GROUPS.items():
+            cls.users[role] = cls._matrix_user(role, groups)
+        cls.env["hr.employee"].create({
+            "name": "Matrix Employee", "user_id": cls.users["employee"].id})
+        cls.engineer = cls._user("m_engineer",
+                                 "aftersales_service.group_aftersales_user")
+        cls.records = cls._reference_records()
+
+    @classmethod
+    def _matrix_user(cls, role, groups):
+        login = "m_%s" % role
+        values = {
+            "name": login.title(), "login": login,
+            "email": "%s@example.com" % login,
+            "groups_id": [(6, 0, [cls.env.ref(g).id for g in groups])],
+        }
+        if role == "other_company":
+            values.update(company_id=cls.other_company.id,
+                          company_ids=[(6, 0, cls.other_company.ids)])
+        if role == "portal":
+            customer = cls.env["res.partner"].create(
+                {"name": "Matrix Portal Customer", "is_company": True,
+                 "customer": True})
+            values["partner_id"] = cls.env["res.partner"].create(
+                {"name": "Matrix Portal Contact", "parent_id": customer.id,
+                 "email": "m_portal@example.com"}).id
+        return cls.env["res.users"].with_context(no_reset_password=True).create(
+            values)
+
+    @classmethod
+    def _reference_records(cls):
+        """One record of every model, made by the administrator and owned by
+        nobody of the roles."""
+        env = cls.env
+        today = fields.Date.context_today(env.user)
+        engineer = cls.engineer
+        other_employee = env["hr.employee"].create({"name": "Matrix Engineer",
+                                                    "user_id": engineer.id})
+        equipment = cls._equipment(cls.machine, "MATRIX-SN-1", cls.domestic,
+                                   installation_date=today)
+        ticket = env["helpdesk.ticket"].create({
+            "name": "Matrix ticket", "description": "Access matrix",
+            "equipment_id": equipment.id, "user_id": engineer.id})
+        dispatch = env["aftersales.dispatch"].create({
+            "ticket_id": ticket.id, "leader_id": engineer.id,
+            "appointment": fields.Datetime.now()})
+        feedback = env["aftersales.quality.feedback"].create({
+            "ticket_id": ticket.id, "partner_id": cls.domestic.id,
+            "severity": "normal", "defect_description": "Matrix"})
+        offence = env["aftersales.penalty.offence"].create(
+            {"name": "Matrix offence", "code": "MATRIX", "amount": 10.0})
+        penalty = env["aftersales.penalty"].create(
+            {"employee_id": other_employee.id, "offence_id": offence.id})
+        order = env["sale.order"].create({"partner_id": cls.domestic.id})
+        return {
+            "aftersales.equipment": equipment,
+            "aftersales.warranty.contract": env[
+                "aftersales.warranty.contract"].create(
+                    {"partner_id": cls.domestic.id, "warranty_months": 12}),
+            "aftersales.problem.type": env["aftersales.problem.type"].create(
+                {"name": "Matrix problem", "code": "MATRIX"}),
+            "aftersales.remote.session": env["aftersales.remote.session"].create(
+                {"ticket_id": ticket.id, "user_id": engineer.id,
+                 "steps": "Checked the spindle by phone"}),
+            "aftersales.dispatch": dispatch,
+            "aftersales.dispatch.part": env["aftersales.dispatch.part"].create(
+                {"dispatch_id": dispatch.id, "product_id": cls.material.id}),
+            "aftersales.ticket.part": env["aftersales.ticket.part"].create(
+                {"ticket_id": ticket.id, "product_id": cls.material.id}),
+            "aftersales.visit.plan": env["aftersales.visit.plan"].create(
+                {"year": 2045}),
+            "aftersales.visit": env["aftersales.visit"].create(
+                {"partner_id": cls.domestic.id, "planned_date": today,
+                 "user_id": engineer.id}),
+            "aftersales.qualification": env["aftersales.qualification"].create(
+                {"employee_id": other_employee.id, "product_categ_id": cls.categ.id,
+                 "certificate_number": "MATRIX-1", "expiry_date": "2045-01-01"}),
+            "aftersales.discount.approval": env[
+                "aftersales.discount.approval"].create(
+                    {"order_id": order.id, "discount": 5.0, "reason": "Matrix"}),
+            "helpdesk.ticket": ticket,
+            "aftersales.quality.feedback": feedback,
+            "aftersales.quality.action": env["aftersales.quality.action"].create({
+                "feedback_id": feedback.id, "name": "Matrix action",
+                "department_id": env["hr.department"].create(
+                    {"name": "Matrix Department"}).id,
+                "user_id": engineer.id, "due_date": today}),
+            "aftersales.quality.defect.category": env[
+                "aftersales.quality.defect.category"].create(
+                    {"name": "Matrix category"}),
+            "aftersales.survey": env["aftersales.survey"].create(
+                {"partner_id": cls.domestic.id}),
+            "aftersales.penalty": penalty,
+            "aftersales.penalty.offence": offence,
+            "aftersales.penalty.payroll.export": env[
+                "aftersales.penalty.payroll.export"].create({}),
+            "aftersales.penalty.reject": env["aftersales.penalty.reject"].create(
+                {"penalty_ids": [(6, 0, penalty.ids)], "reason": "Matrix"}),
+            "aftersales.ticket.close.warning": env[
+                "aftersales.ticket.close.warning"].create(
+                    {"ticket_id": ticket.id, "message": "Matrix"}),
+        }
+
+    @staticmethod
+    def _access(record, operation):
+        """What the policy gives the record's user for ``operation``."""
+        if not record.check_access_rights(operation, raise_exception=False):
+            return NO
+        try:
+            record.check_access_rule(operation)
+        except AccessError:
+            return OWN
+        return YES
+
+    def test_matrix_covers_every_model_and_role(self):
+        """C1, Q1, P6: every model of the three addons is in the table, with
+        every role, once."""
+        models = set(self.env["ir.model"].search(
+            [("model", "=like", "aftersales.%")]).mapped("model"))
+        models.add("helpdesk.ticket")
+        self.assertEqual(set(row[0] for row in MATRIX), models)
+        cells = [(row[0], row[1]) for row in MATRIX]
+        self.assertEqual(len(cells), len(set(cells)), "a (model, role) twice")
+        self.assertEqual(set(cells), {(m, r) for m in models for r in ROLES})
+        self.assertEqual(set(self.records), models)
+
+    def test_matrix(self):
+        """C1, T5, Q1, P6: each role gets exactly the access of the table."""
+        wrong = []
+        for model, role, *expected in MATRIX:
+            record = self.records[model].sudo(self.users[role])
+            for operation, want in zip(OPERATIONS, expected):
+                got = self._access(record, operation)
+                if got != want:
+                    wrong.append("%s %s %s: expected %s, got %s"
+                                 % (model, role, operation, want, got))
+        self.assertFalse(wrong, "\n".join(wrong))
+
+    def test_own_means_own(self):
+        """T5, P6: where the table says "own", the user's own record passes:
+        staff read their own ticket, employees their own penalty."""
+        staff = self.users["staff"]
+        ticket = self.records["helpdesk.ticket"].copy({"user_id": staff.id})
+        self.assertEqual(self._access(ticket.sudo(staff), "write"), YES)
+        employee = self.users["employee"]
+        penalty = self.records["aftersales.penalty"].copy({
+            "employee_id": employee.employee_ids.id})
+        self.assertEqual(self._access(penalty.sudo(employee), "read"), YES)
+        self.assertEqual(self._access(penalty.sudo(employee), "unlink"), NO)
+
+    def test_ticket_fields_we_own(self):
+        """T1, S4, Q1, P6: every role that reads tickets opens the ticket list
+        and form, with the fields the three addons add, without an access
+        error (a counter or a link to a model it cannot read would raise)."""
+        ticket = self.records["helpdesk.ticket"]
+        field_ids = self.env["ir.model.data"].search([
+            ("model", "=", "ir.model.fields"),
+            ("module", "in", ("aftersales_service", "aftersales_quality",
+                              "aftersales_hr_penalties"))]).mapped("res_id")
+        owned = set(self.env["ir.model.fields"].browse(field_ids).filtered(
+            lambda f: f.model == "helpdesk.ticket").mapped("name"))
+        self.assertIn("quotation_id", owned)
+        readers = [role for model, role, read, *_ in MATRIX
+                   if model == "helpdesk.ticket" and read != NO and role != "portal"]
+        for role in readers:
+            user = self.users[role]
+            record = ticket.sudo(user)
+            if self._access(record, "read") != YES:  # staff: their own ticket
+                record = ticket.copy({"user_id": user.id,
+                                      "company_id": user.company_id.id}).sudo(user)
+            for view_type in ("tree", "form"):
+                with self.subTest(role=role, view=view_type):
+                    view = record.fields_view_get(view_type=view_type)
+                    names = sorted(set(view["fields"]) & owned)
+                    self.assertTrue(names)
+                    record.invalidate_cache()
+                    record.read(names)
+
+    def test_other_company_sees_its_own(self):
+        """C1: another company's supervisor works on its own company's
+        service files, not on ours."""
+        user = self.users["other_company"]
+        own = self.records["aftersales.equipment"].copy({
+            "company_id": self.other_company.id,
+            "lot_id": self._lot(self.machine, "MATRIX-SN-2").id})
+        self.assertEqual(self._access(own.sudo(user), "write"), YES)
+        self.assertEqual(
+            self.env["aftersales.equipment"].sudo(user).search(
+                [("id", "in", (own | self.records["aftersales.equipment"]).ids)]),
+            own)
