@@ -57,6 +57,8 @@
         "views/aftersales_qualification_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_expense_views.xml",
+        "report/aftersales_register_reports.xml",
+        "wizards/aftersales_register_wizard_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

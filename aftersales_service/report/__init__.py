@@ -1,0 +1,5 @@
+from . import register_xlsx_abstract
+from . import register_calls_xlsx
+from . import register_dispatch_xlsx
+from . import register_fees_xlsx
+from . import register_return_visit_xlsx
