@@ -276,8 +276,8 @@ class TestReturnVisitRegister(RegisterCase):
         for ticket in (self.june_last, self.july):
             self._close_ticket(ticket)
         self.june_last.sudo().write({"closed_date": "2025-06-30 10:00:00",
-                              "return_visit_date": "2025-07-07",
-                              "return_visit_outcome": "Runs fine"})
+                                     "return_visit_date": "2025-07-07",
+                                     "return_visit_outcome": "Runs fine"})
         self.july.sudo().write({"closed_date": "2025-07-02 10:00:00"})
         action = self._wizard("return_visits", "2025-06-01", "2025-06-30")
         content = self._render(
