@@ -59,6 +59,8 @@
         "views/hr_expense_views.xml",
         "report/aftersales_register_reports.xml",
         "wizards/aftersales_register_wizard_views.xml",
+        "security/aftersales_ticket_kpi_security.xml",
+        "report/aftersales_ticket_kpi_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -3,3 +3,4 @@ from . import register_calls_xlsx
 from . import register_dispatch_xlsx
 from . import register_fees_xlsx
 from . import register_return_visit_xlsx
+from . import aftersales_ticket_kpi
