@@ -61,6 +61,7 @@
         "wizards/aftersales_register_wizard_views.xml",
         "security/aftersales_ticket_kpi_security.xml",
         "report/aftersales_ticket_kpi_views.xml",
+        "report/report_layout.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
