@@ -37,6 +37,8 @@
         "views/portal_templates.xml",
         "report/aftersales_quality_reports.xml",
         "report/report_quality_feedback.xml",
+        "report/aftersales_ticket_kpi_views.xml",
+        "report/report_layout.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

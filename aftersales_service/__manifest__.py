@@ -67,6 +67,11 @@
         "views/portal_service_templates.xml",
         "views/aftersales_dispatch_portal_views.xml",
         "views/helpdesk_ticket_portal_views.xml",
+        "report/aftersales_register_reports.xml",
+        "wizards/aftersales_register_wizard_views.xml",
+        "security/aftersales_ticket_kpi_security.xml",
+        "report/aftersales_ticket_kpi_views.xml",
+        "report/report_layout.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -140,6 +140,52 @@ MATRIX = [
     ("aftersales.qualification", "portal", NO, NO, NO, NO),
     ("aftersales.qualification", "other_company", OWN, OWN, OWN, OWN),
 
+    ("aftersales.training", "staff", YES, YES, YES, NO),
+    ("aftersales.training", "supervisor", YES, YES, YES, NO),
+    ("aftersales.training", "salesperson", YES, NO, NO, NO),
+    ("aftersales.training", "quality_user", NO, NO, NO, NO),
+    ("aftersales.training", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.training", "engineering", NO, NO, NO, NO),
+    ("aftersales.training", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.training", "employee", NO, NO, NO, NO),
+    ("aftersales.training", "portal", NO, NO, NO, NO),
+    ("aftersales.training", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.training.trainee", "staff", YES, YES, YES, YES),
+    ("aftersales.training.trainee", "supervisor", YES, YES, YES, YES),
+    ("aftersales.training.trainee", "salesperson", YES, NO, NO, NO),
+    ("aftersales.training.trainee", "quality_user", NO, NO, NO, NO),
+    ("aftersales.training.trainee", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.training.trainee", "engineering", NO, NO, NO, NO),
+    ("aftersales.training.trainee", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.training.trainee", "employee", NO, NO, NO, NO),
+    ("aftersales.training.trainee", "portal", NO, NO, NO, NO),
+    ("aftersales.training.trainee", "other_company", OWN, OWN, OWN, OWN),
+
+    # money collected on site (T16): staff their own, finance and HR all
+    ("aftersales.collection", "staff", OWN, OWN, OWN, NO),
+    ("aftersales.collection", "supervisor", YES, YES, YES, NO),
+    ("aftersales.collection", "salesperson", NO, NO, NO, NO),
+    ("aftersales.collection", "quality_user", NO, NO, NO, NO),
+    ("aftersales.collection", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.collection", "engineering", NO, NO, NO, NO),
+    ("aftersales.collection", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.collection", "employee", NO, NO, NO, NO),
+    ("aftersales.collection", "portal", NO, NO, NO, NO),
+    ("aftersales.collection", "other_company", OWN, OWN, OWN, NO),
+
+    # the supervisor's KPI dashboard (R1, Q9), a read-only SQL view
+    ("aftersales.ticket.kpi", "staff", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "supervisor", YES, NO, NO, NO),
+    ("aftersales.ticket.kpi", "salesperson", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "quality_user", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "engineering", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "employee", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "portal", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi", "other_company", OWN, NO, NO, NO),
+
     ("aftersales.discount.approval", "staff", OWN, OWN, OWN, OWN),
     ("aftersales.discount.approval", "supervisor", OWN, OWN, OWN, OWN),
     ("aftersales.discount.approval", "salesperson", OWN, OWN, OWN, OWN),
@@ -233,7 +279,7 @@ MATRIX = [
 ] + [
     (wizard, role, OWN, OWN, OWN, OWN)
     for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
-                   "aftersales.ticket.close.warning")
+                   "aftersales.ticket.close.warning", "aftersales.register.wizard")
     for role in ROLES
 ]
 
@@ -317,6 +363,13 @@ class TestAccessMatrix(AftersalesCase):
         penalty = env["aftersales.penalty"].create(
             {"employee_id": other_employee.id, "offence_id": offence.id})
         order = env["sale.order"].create({"partner_id": cls.domestic.id})
+        training = env["aftersales.training"].create({
+            "partner_id": cls.domestic.id, "product_id": cls.machine.id,
+            "product_categ_id": cls.categ.id, "trainer_id": engineer.id,
+            "place": "on_site",
+            "date_start": "2026-05-04 01:00:00", "date_end": "2026-05-05 09:00:00",
+            "trainee_ids": [(0, 0, {"partner_id": env["res.partner"].create(
+                {"name": "Matrix Trainee", "parent_id": cls.domestic.id}).id})]})
         return {
             "aftersales.equipment": equipment,
             "aftersales.warranty.contract": env[
@@ -340,6 +393,15 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.qualification": env["aftersales.qualification"].create(
                 {"employee_id": other_employee.id, "product_categ_id": cls.categ.id,
                  "certificate_number": "MATRIX-1", "expiry_date": "2045-01-01"}),
+            "aftersales.training": training,
+            "aftersales.training.trainee": training.trainee_ids,
+            "aftersales.collection": env["aftersales.collection"].create(
+                {"ticket_id": ticket.id, "amount": 100.0, "method": "cash",
+                 "user_id": engineer.id}),
+            "aftersales.ticket.kpi": env["aftersales.ticket.kpi"].search(
+                [("ticket_id", "=", ticket.id)]),
+            "aftersales.register.wizard": env["aftersales.register.wizard"].create(
+                {}),
             "aftersales.discount.approval": env[
                 "aftersales.discount.approval"].create(
                     {"order_id": order.id, "discount": 5.0, "reason": "Matrix"}),

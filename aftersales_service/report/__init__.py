@@ -1,1 +1,7 @@
 from . import report_training_certificate
+from . import register_xlsx_abstract
+from . import register_calls_xlsx
+from . import register_dispatch_xlsx
+from . import register_fees_xlsx
+from . import register_return_visit_xlsx
+from . import aftersales_ticket_kpi

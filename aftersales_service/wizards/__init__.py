@@ -1,1 +1,2 @@
 from . import aftersales_discount_approval
+from . import aftersales_register_wizard
