@@ -37,6 +37,9 @@
         "views/portal_templates.xml",
         "report/aftersales_quality_reports.xml",
         "report/report_quality_feedback.xml",
+        "security/aftersales_return_inspection_rules.xml",
+        "data/aftersales_return_inspection_data.xml",
+        "views/aftersales_return_inspection_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

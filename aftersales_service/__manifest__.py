@@ -57,6 +57,11 @@
         "views/aftersales_qualification_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_expense_views.xml",
+        "security/aftersales_return_rules.xml",
+        "data/aftersales_return_data.xml",
+        "views/aftersales_return_views.xml",
+        "views/aftersales_return_inherit_views.xml",
+        "report/aftersales_return_reports.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

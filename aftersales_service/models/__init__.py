@@ -20,3 +20,5 @@ from . import hr_employee
 from . import aftersales_qualification
 from . import aftersales_dispatch_qualification
 from . import hr_expense
+from . import aftersales_return
+from . import stock_move

@@ -824,3 +824,18 @@ class HelpdeskTicket(models.Model):
         action["domain"] = [("aftersales_ticket_id", "=", self.id)]
         action["context"] = {}
         return action
+
+    # ------------------------------------------------------------------
+    # T13: a complaint can end in a return or an exchange
+    # ------------------------------------------------------------------
+    aftersales_return_ids = fields.One2many(
+        "aftersales.return", "ticket_id", string="Returns and Exchanges")
+
+    @api.multi
+    def action_create_aftersales_return(self):
+        """Open a new return request filled from the complaint."""
+        self.ensure_one()
+        action = self.env.ref("aftersales_service.aftersales_return_action").read()[0]
+        action.update(views=[(False, "form")], view_mode="form", target="current")
+        action["context"] = {"default_ticket_id": self.id}
+        return action

@@ -59,3 +59,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_team_restriction")
     aftersales_qualification_warning_days = fields.Integer(
         related="company_id.aftersales_qualification_warning_days")
+    aftersales_return_band1_amount = fields.Monetary(
+        related="company_id.aftersales_return_band1_amount",
+        currency_field="aftersales_currency_id")
+    aftersales_return_band2_amount = fields.Monetary(
+        related="company_id.aftersales_return_band2_amount",
+        currency_field="aftersales_currency_id")

@@ -1,0 +1,1 @@
+from . import aftersales_return_register_xlsx
