@@ -12,7 +12,8 @@ class AftersalesReturn(models.Model):
     _inherit = "aftersales.return"
 
     penalty_ids = fields.One2many(
-        "aftersales.penalty", "return_id", string="Penalty Proposals")
+        "aftersales.penalty", "return_id", string="Penalty Proposals",
+        groups="hr.group_hr_user")
 
     @api.multi
     def _aftersales_on_done(self):

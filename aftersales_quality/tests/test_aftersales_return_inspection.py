@@ -126,3 +126,11 @@ class TestReturnInspection(ReturnCase):
         form = inspection.feedback_id
         self.assertEqual(form.supplier_id, self.vendor)
         self.assertIn(self.buyer, form.sudo().activity_ids.mapped("user_id"))
+
+    def test_accounting_reads_inspection_summary(self):
+        """T13: Accounting opens a return and sees its inspection's result."""
+        request = self._received("QI-ACC")
+        self._inspect(request)
+        billing = self._user("t_billing", "account.group_account_invoice")
+        values = request.sudo(billing).read(["inspection_id", "inspection_result"])[0]
+        self.assertEqual(values["inspection_result"], "conforming")

@@ -453,7 +453,12 @@ class AftersalesEquipment(models.Model):
     @api.multi
     def _compute_return_count(self):
         """T13: returns of each unit, by one read_group."""
-        data = self.env["aftersales.return"].read_group(
+        returns = self.env["aftersales.return"]
+        if not returns.check_access_rights("read", raise_exception=False):
+            for equipment in self:
+                equipment.return_count = 0
+            return
+        data = returns.read_group(
             [("equipment_id", "in", self.ids)], ["equipment_id"], ["equipment_id"])
         counts = {row["equipment_id"][0]: row["equipment_id_count"] for row in data}
         for equipment in self:

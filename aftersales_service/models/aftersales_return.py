@@ -438,13 +438,19 @@ class AftersalesReturn(models.Model):
     @api.multi
     def _check_lots_delivered(self, lots):
         """T13: every serial was delivered (a done move to a customer) to this
-        customer's company; names the first one that was not."""
+        customer's company, or is on one of its service files (C1: the
+        installed base imported without deliveries); names the first one that
+        was not."""
         self.ensure_one()
         customer = self.partner_id.commercial_partner_id
         delivered = self.env["stock.move.line"].sudo().search([
             ("lot_id", "in", lots.ids), ("state", "=", "done"),
             ("location_dest_id.usage", "=", "customer"),
             ("move_id.picking_id.partner_id", "child_of", customer.id),
+        ]).mapped("lot_id")
+        delivered |= self.env["aftersales.equipment"].sudo().search([
+            ("lot_id", "in", (lots - delivered).ids),
+            ("partner_id", "child_of", customer.id),
         ]).mapped("lot_id")
         missing = lots - delivered
         if missing:

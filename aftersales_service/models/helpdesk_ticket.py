@@ -828,9 +828,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # T13: a complaint can end in a return or an exchange
     # ------------------------------------------------------------------
-    aftersales_return_ids = fields.One2many(
-        "aftersales.return", "ticket_id", string="Returns and Exchanges")
-
     @api.multi
     def action_create_aftersales_return(self):
         """Open a new return request filled from the complaint."""

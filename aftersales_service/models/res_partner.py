@@ -309,7 +309,12 @@ class ResPartner(models.Model):
     @api.multi
     def _compute_aftersales_return_count(self):
         """T13: returns of the customer's company, by one read_group."""
-        data = self.env["aftersales.return"].read_group(
+        returns = self.env["aftersales.return"]
+        if not returns.check_access_rights("read", raise_exception=False):
+            for partner in self:
+                partner.aftersales_return_count = 0
+            return
+        data = returns.read_group(
             [("commercial_partner_id", "in",
               self.mapped("commercial_partner_id").ids)],
             ["commercial_partner_id"], ["commercial_partner_id"])

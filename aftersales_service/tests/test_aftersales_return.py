@@ -157,6 +157,16 @@ class TestReturnReceipt(ReturnCase):
         with self.assertRaisesRegex(ValidationError, "RR-OTHER"):
             self._return(order, lot)
 
+    def test_installed_base_serial_accepted(self):
+        """T13, C1: a serial on the customer's service file (installed base
+        imported without a delivery) comes back."""
+        unit = self._equipment(self.furnace, "RR-BASE", self.domestic)
+        request = self.env["aftersales.return"].sudo(self.staff).create({
+            "equipment_id": unit.id, "reason": "Door does not close",
+            "outcome": "repair"})
+        self.assertEqual((request.lot_id, request.partner_id),
+                         (unit.lot_id, self.domestic))
+
     def test_receipt_checks_serial(self):
         """T13: the receipt refuses a serial this customer never received."""
         request = self._approved("RR-SWAP")
@@ -291,3 +301,29 @@ class TestReturnStatistics(ReturnCase):
         self.assertEqual(template.aftersales_returned_qty, 1.0)
         self.assertEqual(template.aftersales_delivered_qty, 2.0)
         self.assertAlmostEqual(template.aftersales_return_rate, 50.0)
+
+
+class TestReturnAccess(ReturnCase):
+
+    def test_salesman_reads_only(self):
+        """T13: salesmen read returns but do not create them."""
+        request = self._approved("RX-READ")
+        self.assertEqual(request.sudo(self.salesman).read(["name"])[0]["name"],
+                         request.name)
+        order, lot = self._delivered_serial("RX-CREATE")
+        with self.assertRaises(AccessError):
+            self._return(order, lot, user=self.salesman)
+
+    def test_staff_cannot_delete(self):
+        """T13: service staff create and read requests, never delete them."""
+        request = self._approved("RX-DEL")
+        with self.assertRaises(AccessError):
+            request.sudo(self.staff).unlink()
+
+    def test_other_company_hidden(self):
+        """T13: a request of another company is not visible."""
+        other = self.env["res.company"].create({"name": "Test Other Co"})
+        request = self._approved("RX-CO")
+        request.sudo().company_id = other
+        self.assertFalse(self.env["aftersales.return"].sudo(self.staff).search(
+            [("id", "=", request.id)]))
