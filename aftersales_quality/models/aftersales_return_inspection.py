@@ -61,8 +61,9 @@ class AftersalesReturnInspection(models.Model):
         "inspection_id", "attachment_id", string="Photos",
         states={"done": [("readonly", True)]})
     inspector_id = fields.Many2one(
-        "res.users", string="Inspector", default=lambda self: self.env.user,
-        states={"done": [("readonly", True)]})
+        "res.users", string="Inspector", states={"done": [("readonly", True)]},
+        help="Who inspected the goods; the user who ends the inspection when "
+             "left empty.")
     inspection_date = fields.Date(
         string="Inspected On", states={"done": [("readonly", True)]})
     feedback_id = fields.Many2one(

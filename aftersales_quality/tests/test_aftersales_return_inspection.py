@@ -61,6 +61,7 @@ class TestReturnInspection(ReturnCase):
         inspection = self._inspect(request)
         self.assertEqual(request.state, "inspected")
         self.assertEqual(inspection.sudo().restock_picking_id.state, "done")
+        self.assertEqual(inspection.inspector_id, self.inspector)
         quant = self.env["stock.quant"].search([
             ("lot_id", "=", request.lot_id.id), ("quantity", ">", 0)])
         self.assertEqual(quant.location_id, self.stock_location)
