@@ -34,6 +34,8 @@
         "views/helpdesk_ticket_team_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
+        "data/aftersales_return_offence_data.xml",
+        "views/aftersales_return_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",

@@ -39,6 +39,9 @@
         "report/report_quality_feedback.xml",
         "report/aftersales_ticket_kpi_views.xml",
         "report/report_layout.xml",
+        "security/aftersales_return_inspection_rules.xml",
+        "data/aftersales_return_inspection_data.xml",
+        "views/aftersales_return_inspection_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -72,6 +72,11 @@
         "security/aftersales_ticket_kpi_security.xml",
         "report/aftersales_ticket_kpi_views.xml",
         "report/report_layout.xml",
+        "security/aftersales_return_rules.xml",
+        "data/aftersales_return_data.xml",
+        "views/aftersales_return_views.xml",
+        "views/aftersales_return_inherit_views.xml",
+        "report/aftersales_return_reports.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

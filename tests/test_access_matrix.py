@@ -186,6 +186,29 @@ MATRIX = [
     ("aftersales.ticket.kpi", "portal", NO, NO, NO, NO),
     ("aftersales.ticket.kpi", "other_company", OWN, NO, NO, NO),
 
+    # returns and exchanges (T13): service staff ask, Quality inspects
+    ("aftersales.return", "staff", YES, YES, YES, NO),
+    ("aftersales.return", "supervisor", YES, YES, YES, NO),
+    ("aftersales.return", "salesperson", YES, NO, NO, NO),
+    ("aftersales.return", "quality_user", YES, NO, NO, NO),
+    ("aftersales.return", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.return", "engineering", NO, NO, NO, NO),
+    ("aftersales.return", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.return", "employee", NO, NO, NO, NO),
+    ("aftersales.return", "portal", NO, NO, NO, NO),
+    ("aftersales.return", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.return.inspection", "staff", YES, NO, NO, NO),
+    ("aftersales.return.inspection", "supervisor", YES, NO, NO, NO),
+    ("aftersales.return.inspection", "salesperson", YES, NO, NO, NO),
+    ("aftersales.return.inspection", "quality_user", YES, YES, NO, NO),
+    ("aftersales.return.inspection", "quality_manager", YES, YES, YES, YES),
+    ("aftersales.return.inspection", "engineering", NO, NO, NO, NO),
+    ("aftersales.return.inspection", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.return.inspection", "employee", NO, NO, NO, NO),
+    ("aftersales.return.inspection", "portal", NO, NO, NO, NO),
+    ("aftersales.return.inspection", "other_company", OWN, OWN, NO, NO),
+
     ("aftersales.discount.approval", "staff", OWN, OWN, OWN, OWN),
     ("aftersales.discount.approval", "supervisor", OWN, OWN, OWN, OWN),
     ("aftersales.discount.approval", "salesperson", OWN, OWN, OWN, OWN),
@@ -363,6 +386,8 @@ class TestAccessMatrix(AftersalesCase):
         penalty = env["aftersales.penalty"].create(
             {"employee_id": other_employee.id, "offence_id": offence.id})
         order = env["sale.order"].create({"partner_id": cls.domestic.id})
+        return_request = env["aftersales.return"].create({
+            "equipment_id": equipment.id, "reason": "Matrix", "outcome": "repair"})
         training = env["aftersales.training"].create({
             "partner_id": cls.domestic.id, "product_id": cls.machine.id,
             "product_categ_id": cls.categ.id, "trainer_id": engineer.id,
@@ -402,6 +427,10 @@ class TestAccessMatrix(AftersalesCase):
                 [("ticket_id", "=", ticket.id)]),
             "aftersales.register.wizard": env["aftersales.register.wizard"].create(
                 {}),
+            "aftersales.return": return_request,
+            "aftersales.return.inspection": env[
+                "aftersales.return.inspection"].create(
+                    {"return_id": return_request.id}),
             "aftersales.discount.approval": env[
                 "aftersales.discount.approval"].create(
                     {"order_id": order.id, "discount": 5.0, "reason": "Matrix"}),

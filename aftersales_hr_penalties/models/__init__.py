@@ -6,3 +6,4 @@ from . import helpdesk_ticket_team
 from . import hr_employee
 from . import res_company
 from . import res_config_settings
+from . import aftersales_return

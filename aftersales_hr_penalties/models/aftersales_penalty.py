@@ -23,6 +23,7 @@ SOURCES = [
     ("incomplete_report", "Incomplete Report (T6)"),
     ("repeat_repair", "Repeat Repair (T8)"),
     ("complaint", "Verified Complaint (C6)"),
+    ("return", "Return Caused by Service Staff (T13)"),
 ]
 # (from, to) pairs HR may move a record along (P6)
 TRANSITIONS = {
@@ -392,3 +393,10 @@ class AftersalesPenalty(models.Model):
         if penalty.employee_id.user_id:
             penalty.message_subscribe_users(user_ids=penalty.employee_id.user_id.ids)
         return penalty
+
+    # ------------------------------------------------------------------
+    # T13: a return whose cause is a service employee
+    # ------------------------------------------------------------------
+    return_id = fields.Many2one(
+        "aftersales.return", string="Return / Exchange", index=True,
+        ondelete="set null")

@@ -8,3 +8,5 @@ from . import aftersales_survey
 from . import res_company
 from . import res_config_settings
 from . import aftersales_visit
+from . import aftersales_return_inspection
+from . import aftersales_return

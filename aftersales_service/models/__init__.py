@@ -24,3 +24,5 @@ from . import aftersales_training
 from . import aftersales_training_trainee
 from . import aftersales_collection
 from . import aftersales_equipment_portal
+from . import aftersales_return
+from . import stock_move

@@ -443,3 +443,31 @@ class AftersalesEquipment(models.Model):
                 records.write({"renewal_reminder_date": end_date})
             reminded |= due
         return reminded
+
+    # ------------------------------------------------------------------
+    # T13: the unit's returns
+    # ------------------------------------------------------------------
+    return_count = fields.Integer(
+        string="Returns", compute="_compute_return_count")
+
+    @api.multi
+    def _compute_return_count(self):
+        """T13: returns of each unit, by one read_group."""
+        returns = self.env["aftersales.return"]
+        if not returns.check_access_rights("read", raise_exception=False):
+            for equipment in self:
+                equipment.return_count = 0
+            return
+        data = returns.read_group(
+            [("equipment_id", "in", self.ids)], ["equipment_id"], ["equipment_id"])
+        counts = {row["equipment_id"][0]: row["equipment_id_count"] for row in data}
+        for equipment in self:
+            equipment.return_count = counts.get(equipment.id, 0)
+
+    @api.multi
+    def action_view_returns(self):
+        self.ensure_one()
+        action = self.env.ref("aftersales_service.aftersales_return_action").read()[0]
+        action["domain"] = [("equipment_id", "=", self.id)]
+        action["context"] = {"default_equipment_id": self.id}
+        return action

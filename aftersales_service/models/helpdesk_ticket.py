@@ -991,3 +991,15 @@ class HelpdeskTicket(models.Model):
             ("res_model", "=", self._name), ("res_id", "=", self.id),
             ("res_field", "=", False), ("id", "not in", internal.ids)],
             order="id")
+
+    # ------------------------------------------------------------------
+    # T13: a complaint can end in a return or an exchange
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_create_aftersales_return(self):
+        """Open a new return request filled from the complaint."""
+        self.ensure_one()
+        action = self.env.ref("aftersales_service.aftersales_return_action").read()[0]
+        action.update(views=[(False, "form")], view_mode="form", target="current")
+        action["context"] = {"default_ticket_id": self.id}
+        return action

@@ -65,3 +65,52 @@ class ProductTemplate(models.Model):
         return (self[field]
                 or self.categ_id._aftersales_warranty_months(market)
                 or company[field])
+
+    # ------------------------------------------------------------------
+    # T13: how often the product comes back
+    # ------------------------------------------------------------------
+    aftersales_returned_qty = fields.Float(
+        string="Returned Quantity", compute="_compute_aftersales_return_rate",
+        help="Quantity in return and exchange requests that were not refused.")
+    aftersales_delivered_qty = fields.Float(
+        string="Delivered Quantity", compute="_compute_aftersales_return_rate",
+        help="Quantity delivered to customers (done deliveries).")
+    aftersales_return_rate = fields.Float(
+        string="Return Rate (%)", compute="_compute_aftersales_return_rate",
+        help="Returned quantity against delivered quantity, in percent (T13).")
+
+    @api.multi
+    def _compute_aftersales_return_rate(self):
+        """T13: returned vs delivered quantity, one read_group for each."""
+        variants = self.mapped("product_variant_ids")
+        returned = self.env["aftersales.return"].sudo().read_group(
+            [("product_id", "in", variants.ids), ("state", "!=", "refused")],
+            ["product_id", "quantity"], ["product_id"])
+        delivered = self.env["stock.move"].sudo().read_group(
+            [("product_id", "in", variants.ids), ("state", "=", "done"),
+             ("location_dest_id.usage", "=", "customer"),
+             ("location_id.usage", "=", "internal")],
+            ["product_id", "product_qty"], ["product_id"])
+        template_of = {v.id: v.product_tmpl_id.id for v in variants}
+        totals = {}
+        for rows, key in ((returned, "quantity"), (delivered, "product_qty")):
+            for row in rows:
+                tmpl = template_of[row["product_id"][0]]
+                totals.setdefault(tmpl, {}).setdefault(key, 0.0)
+                totals[tmpl][key] += row[key] or 0.0
+        for template in self:
+            values = totals.get(template.id, {})
+            back = values.get("quantity", 0.0)
+            out = values.get("product_qty", 0.0)
+            template.aftersales_returned_qty = back
+            template.aftersales_delivered_qty = out
+            template.aftersales_return_rate = out and 100.0 * back / out
+
+    @api.multi
+    def action_view_aftersales_returns(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_return_analysis_action").read()[0]
+        action["domain"] = [("product_id", "in", self.product_variant_ids.ids),
+                            ("state", "!=", "refused")]
+        return action

@@ -15,6 +15,7 @@ AFTERSALES_NUMBERS = (
     "aftersales_arrival_hours_nearby", "aftersales_sla_risk_hours",
     "aftersales_repeat_repair_days", "aftersales_return_visit_days",
     "aftersales_qualification_warning_days",
+    "aftersales_return_band1_amount", "aftersales_return_band2_amount",
 )
 
 
@@ -169,3 +170,25 @@ class ResCompany(models.Model):
                         "most %(max)s are allowed.") % {
                             "field": records.fields_get([name])[name]["string"],
                             "length": length, "max": size})
+
+    # T13: returns and exchanges approved by authority level
+    aftersales_return_band1_amount = fields.Monetary(
+        string="Returns: Service Supervisor Approves up to", default=20000.0,
+        currency_field="currency_id",
+        help="A return or exchange worth at most this amount is approved by a "
+             "service supervisor (T13).")
+    aftersales_return_band2_amount = fields.Monetary(
+        string="Returns: Sales Director Approves up to", default=100000.0,
+        currency_field="currency_id",
+        help="Above the supervisor's limit and up to this amount the sales "
+             "director approves; above it the general manager (T13).")
+
+    @api.constrains("aftersales_return_band1_amount",
+                    "aftersales_return_band2_amount")
+    def _check_aftersales_return_bands(self):
+        for company in self:
+            if (company.aftersales_return_band2_amount
+                    < company.aftersales_return_band1_amount):
+                raise ValidationError(_(
+                    "\"Returns: Sales Director Approves up to\" must be at least "
+                    "\"Returns: Service Supervisor Approves up to\" (T13)."))

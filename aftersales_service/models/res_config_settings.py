@@ -61,3 +61,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_qualification_warning_days")
     aftersales_training_pass_mark = fields.Float(
         related="company_id.aftersales_training_pass_mark")
+    aftersales_return_band1_amount = fields.Monetary(
+        related="company_id.aftersales_return_band1_amount",
+        currency_field="aftersales_currency_id")
+    aftersales_return_band2_amount = fields.Monetary(
+        related="company_id.aftersales_return_band2_amount",
+        currency_field="aftersales_currency_id")

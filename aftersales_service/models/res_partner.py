@@ -331,4 +331,36 @@ class ResPartner(models.Model):
         customer = self.commercial_partner_id
         action["domain"] = [("partner_id", "=", customer.id)]
         action["context"] = {"default_partner_id": customer.id}
+
+    # ------------------------------------------------------------------
+    # T13: the customer's returns
+    # ------------------------------------------------------------------
+    aftersales_return_count = fields.Integer(
+        string="Returns", compute="_compute_aftersales_return_count")
+
+    @api.multi
+    def _compute_aftersales_return_count(self):
+        """T13: returns of the customer's company, by one read_group."""
+        returns = self.env["aftersales.return"]
+        if not returns.check_access_rights("read", raise_exception=False):
+            for partner in self:
+                partner.aftersales_return_count = 0
+            return
+        data = returns.read_group(
+            [("commercial_partner_id", "in",
+              self.mapped("commercial_partner_id").ids)],
+            ["commercial_partner_id"], ["commercial_partner_id"])
+        counts = {row["commercial_partner_id"][0]: row["commercial_partner_id_count"]
+                  for row in data}
+        for partner in self:
+            partner.aftersales_return_count = counts.get(
+                partner.commercial_partner_id.id, 0)
+
+    @api.multi
+    def action_view_aftersales_returns(self):
+        self.ensure_one()
+        action = self.env.ref("aftersales_service.aftersales_return_action").read()[0]
+        action["domain"] = [("commercial_partner_id", "=",
+                             self.commercial_partner_id.id)]
+        action["context"] = {"default_partner_id": self.id}
         return action

@@ -5,3 +5,4 @@ from . import register_dispatch_xlsx
 from . import register_fees_xlsx
 from . import register_return_visit_xlsx
 from . import aftersales_ticket_kpi
+from . import aftersales_return_register_xlsx

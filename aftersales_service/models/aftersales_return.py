@@ -1,0 +1,785 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import OperationalError, errorcodes
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+RETURN_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "To Approve"),
+    ("approved", "Approved"),
+    ("received", "Received"),
+    ("inspected", "Inspected"),
+    ("done", "Done"),
+    ("refused", "Refused"),
+]
+OUTCOMES = [
+    ("exchange", "Exchange"),
+    ("refund", "Refund"),
+    ("repair", "Repair and Return"),
+    ("credit", "Credit"),
+]
+# T13: who approves, lowest authority first
+APPROVAL_LEVELS = [
+    ("supervisor", "Service Supervisor"),
+    ("director", "Sales Director"),
+    ("general_manager", "General Manager"),
+]
+APPROVAL_GROUPS = {
+    "supervisor": "aftersales_service.group_aftersales_supervisor",
+    "director": "sales_team.group_sale_manager",
+    "general_manager": "aftersales_service.group_aftersales_general_manager",
+}
+CAUSE_TYPES = [
+    ("design", "Design"),
+    ("manufacturing", "Manufacturing"),
+    ("assembly", "Assembly"),
+    ("material", "Material"),
+    ("purchased_part", "Purchased Part"),
+    ("transport", "Transport"),
+    ("service", "Service Staff"),
+    ("sales", "Sales"),
+    ("customer", "Customer Use"),
+    ("other", "Other"),
+]
+
+
+class AftersalesReturn(models.Model):
+    """T13: a return or exchange (退换货单), from the complaint through the
+    approval by authority level, the receipt, Quality's inspection and the
+    outcome, to the cause and the person or department who owns it."""
+
+    _name = "aftersales.return"
+    _description = "Return / Exchange Request"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "request_date desc, id desc"
+
+    # ------------------------------------------------------------------
+    # The request
+    # ------------------------------------------------------------------
+    name = fields.Char(string="Number", required=True, copy=False,
+                       readonly=True, default="/", index=True)
+    state = fields.Selection(
+        RETURN_STATES, default="draft", required=True, readonly=True,
+        copy=False, index=True, track_visibility="onchange")
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True,
+        default=lambda self: self.env.user.company_id)
+    currency_id = fields.Many2one(related="company_id.currency_id", readonly=True)
+    user_id = fields.Many2one(
+        "res.users", string="Requested By", required=True, readonly=True,
+        default=lambda self: self.env.user, copy=False,
+        help="Whoever created the request; they cannot approve it.")
+    request_date = fields.Date(
+        string="Requested On", required=True, default=fields.Date.context_today,
+        index=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Customer", required=True, index=True,
+        track_visibility="onchange")
+    commercial_partner_id = fields.Many2one(
+        related="partner_id.commercial_partner_id", store=True, readonly=True,
+        string="Customer Company", index=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Source Ticket", index=True,
+        ondelete="set null", track_visibility="onchange")
+    equipment_id = fields.Many2one(
+        "aftersales.equipment", string="Service File", index=True)
+    product_id = fields.Many2one(
+        "product.product", string="Product", required=True, index=True,
+        track_visibility="onchange")
+    product_tracking = fields.Selection(
+        related="product_id.tracking", readonly=True)
+    lot_id = fields.Many2one(
+        "stock.production.lot", string="Serial / Lot Number",
+        domain="[('product_id', '=', product_id)]", track_visibility="onchange")
+    quantity = fields.Float(
+        default=1.0, required=True, digits=(16, 3), track_visibility="onchange")
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Origin Sale Order", index=True,
+        domain="[('partner_id', 'child_of', commercial_partner_id)]")
+    sale_line_id = fields.Many2one(
+        "sale.order.line", string="Origin Order Line",
+        compute="_compute_sale_line_id", store=True)
+    reason = fields.Text(required=True, help="What the customer complains about.")
+    outcome = fields.Selection(
+        OUTCOMES, string="Requested Outcome", required=True, default="exchange",
+        track_visibility="onchange",
+        help="Exchange ships a replacement; refund and credit give a customer "
+             "credit note; repair sends the same unit back after repair.")
+    amount = fields.Monetary(
+        string="Amount at Stake", currency_field="currency_id",
+        track_visibility="onchange",
+        help="The value of the returned goods: the origin order line's unit "
+             "price times the quantity, editable; it decides who approves.")
+    replacement_price = fields.Monetary(
+        string="Agreed Replacement Price", currency_field="currency_id",
+        help="Unit price of the replacement on an exchange; zero ships it free.")
+    # ------------------------------------------------------------------
+    # Approval by authority level (T13, C6)
+    # ------------------------------------------------------------------
+    approval_level = fields.Selection(
+        APPROVAL_LEVELS, string="Approved By Level",
+        compute="_compute_approval_level", store=True)
+    approval_note = fields.Char(
+        string="Who Approves and Why", compute="_compute_approval_level")
+    approved_by_id = fields.Many2one(
+        "res.users", string="Approved By", readonly=True, copy=False)
+    approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    refuse_reason = fields.Text(string="Refusal Reason", copy=False)
+    # ------------------------------------------------------------------
+    # Receipt and inspection
+    # ------------------------------------------------------------------
+    picking_id = fields.Many2one(
+        "stock.picking", string="Receipt", readonly=True, copy=False)
+    received_date = fields.Datetime(string="Received On", readonly=True, copy=False)
+    inspected_date = fields.Datetime(
+        string="Inspected On", readonly=True, copy=False)
+    inspection_decision = fields.Selection(
+        [("restock", "Restock"), ("repair", "Repair"), ("scrap", "Scrap")],
+        readonly=True, copy=False, track_visibility="onchange")
+    # ------------------------------------------------------------------
+    # Outcome
+    # ------------------------------------------------------------------
+    replacement_order_id = fields.Many2one(
+        "sale.order", string="Replacement Order", readonly=True, copy=False)
+    credit_note_id = fields.Many2one(
+        "account.invoice", string="Credit Note", readonly=True, copy=False)
+    repair_ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Repair Ticket", readonly=True, copy=False)
+    return_picking_id = fields.Many2one(
+        "stock.picking", string="Delivery Back", readonly=True, copy=False)
+    done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
+    # ------------------------------------------------------------------
+    # Cause and owner
+    # ------------------------------------------------------------------
+    cause_type = fields.Selection(
+        CAUSE_TYPES, string="Cause", track_visibility="onchange", index=True)
+    root_cause = fields.Text(track_visibility="onchange")
+    department_id = fields.Many2one(
+        "hr.department", string="Responsible Department", index=True,
+        track_visibility="onchange")
+    employee_id = fields.Many2one(
+        "hr.employee", string="Responsible Person", index=True,
+        track_visibility="onchange")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("sale_order_id", "product_id")
+    def _compute_sale_line_id(self):
+        for request in self:
+            lines = request.sudo().sale_order_id.order_line.filtered(
+                lambda l, p=request.product_id: l.product_id == p)
+            request.sale_line_id = lines[:1]
+
+    @api.depends("amount", "company_id.aftersales_return_band1_amount",
+                 "company_id.aftersales_return_band2_amount")
+    def _compute_approval_level(self):
+        """T13: the amount decides the authority that approves."""
+        labels = dict(APPROVAL_LEVELS)
+        for request in self:
+            company = request.company_id or self.env.user.company_id
+            band1 = company.aftersales_return_band1_amount
+            band2 = company.aftersales_return_band2_amount
+            amount = request.amount
+            if amount <= band1:
+                level = "supervisor"
+                why = _("%(amount).2f is at most %(band).2f") % {
+                    "amount": amount, "band": band1}
+            elif amount <= band2:
+                level = "director"
+                why = _("%(amount).2f is above %(low).2f and at most %(band).2f") % {
+                    "amount": amount, "low": band1, "band": band2}
+            else:
+                level = "general_manager"
+                why = _("%(amount).2f is above %(band).2f") % {
+                    "amount": amount, "band": band2}
+            request.approval_level = level
+            request.approval_note = _("%(who)s approves: %(why)s (T13).") % {
+                "who": labels[level], "why": why}
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("quantity", "amount", "replacement_price")
+    def _check_quantity(self):
+        for request in self:
+            if request.quantity <= 0:
+                raise ValidationError(_(
+                    "Return %s: the \"Quantity\" must be positive.") % request.name)
+            if request.amount < 0 or request.replacement_price < 0:
+                raise ValidationError(_(
+                    "Return %s: the \"Amount at Stake\" and the \"Agreed "
+                    "Replacement Price\" cannot be negative.") % request.name)
+
+    @api.constrains("lot_id", "product_id", "partner_id")
+    def _check_lot_delivered(self):
+        """T13: a serial comes back only from the customer it was delivered to."""
+        for request in self.filtered("lot_id"):
+            if request.lot_id.product_id != request.product_id:
+                raise ValidationError(_(
+                    "Return %(name)s: serial %(lot)s belongs to %(product)s, not "
+                    "to the returned product.") % {
+                        "name": request.name, "lot": request.lot_id.name,
+                        "product": request.lot_id.product_id.display_name})
+            request._check_lots_delivered(request.lot_id)
+
+    # ------------------------------------------------------------------
+    # Onchanges
+    # ------------------------------------------------------------------
+    @api.onchange("ticket_id")
+    def _onchange_ticket_id(self):
+        if self.ticket_id:
+            self.update(self._ticket_values(self.ticket_id))
+
+    @api.onchange("equipment_id")
+    def _onchange_equipment_id(self):
+        if self.equipment_id:
+            self.update(self._equipment_values(self.equipment_id))
+
+    @api.onchange("sale_order_id", "product_id", "quantity")
+    def _onchange_amount(self):
+        if self.sale_order_id and self.product_id:
+            self.amount = self._default_amount(
+                self.sale_order_id, self.product_id, self.quantity)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model
+    def _equipment_values(self, equipment):
+        equipment = equipment.sudo()
+        return {
+            "partner_id": equipment.partner_id.id,
+            "product_id": equipment.product_id.id,
+            "lot_id": equipment.lot_id.id,
+            "sale_order_id": equipment.sale_order_id.id,
+            "quantity": 1.0,
+        }
+
+    @api.model
+    def _ticket_values(self, ticket):
+        """The complaint names the customer and the unit."""
+        ticket = ticket.sudo()
+        values = {"partner_id": ticket.partner_id.id,
+                  "reason": ticket.name}
+        if ticket.equipment_id:
+            values.update(self._equipment_values(ticket.equipment_id))
+            values["equipment_id"] = ticket.equipment_id.id
+        return values
+
+    @api.model
+    def _default_amount(self, order, product, quantity):
+        """The origin order line's unit price times the returned quantity."""
+        line = order.sudo().order_line.filtered(lambda l: l.product_id == product)[:1]
+        return line.price_unit * quantity if line else 0.0
+
+    @api.model
+    def create(self, vals):
+        vals = dict(vals)
+        if vals.get("ticket_id"):
+            ticket = self.env["helpdesk.ticket"].browse(vals["ticket_id"])
+            for key, value in self._ticket_values(ticket).items():
+                vals.setdefault(key, value)
+        elif vals.get("equipment_id"):
+            equipment = self.env["aftersales.equipment"].browse(vals["equipment_id"])
+            for key, value in self._equipment_values(equipment).items():
+                vals.setdefault(key, value)
+        if "amount" not in vals and vals.get("sale_order_id") \
+                and vals.get("product_id"):
+            vals["amount"] = self._default_amount(
+                self.env["sale.order"].browse(vals["sale_order_id"]),
+                self.env["product.product"].browse(vals["product_id"]),
+                vals.get("quantity", 1.0))
+        if vals.get("name", "/") == "/":
+            vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
+                "aftersales.return") or "/"
+        vals["user_id"] = self.env.uid
+        return super().create(vals)
+
+    @api.multi
+    def copy(self, default=None):
+        default = dict(default or {}, name="/")
+        return super().copy(default)
+
+    @api.multi
+    def write(self, vals):
+        """T13: what was approved stays approved: the goods and the amount change
+        only while the request is a draft."""
+        locked = {"partner_id", "product_id", "lot_id", "quantity", "amount",
+                  "outcome", "equipment_id", "sale_order_id"} & set(vals)
+        if locked and not self.env.context.get("aftersales_return_derived"):
+            for request in self.filtered(lambda r: r.state != "draft"):
+                raise UserError(_(
+                    "Return %s is no longer a draft: the customer, goods, quantity, "
+                    "amount and outcome cannot change after it was sent for "
+                    "approval.") % request.name)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # Actions: approval
+    # ------------------------------------------------------------------
+    @api.multi
+    def _check_state(self, expected):
+        labels = dict(RETURN_STATES)
+        for request in self:
+            if request.state not in expected:
+                raise UserError(_(
+                    "Return %(name)s is %(state)s: this step needs it %(expected)s.")
+                    % {"name": request.name, "state": labels[request.state],
+                       "expected": _(" or ").join(labels[s] for s in expected)})
+
+    @api.multi
+    def action_submit(self):
+        """T13: send for approval; the approvers of the band get a to-do."""
+        self._check_state(("draft",))
+        for request in self:
+            if request.product_id.tracking != "none" and not request.lot_id:
+                raise UserError(_(
+                    "Return %s: the product is tracked; fill in the \"Serial / Lot "
+                    "Number\" the customer sends back.") % request.name)
+            if request.amount <= 0 and request.outcome in ("refund", "credit"):
+                raise UserError(_(
+                    "Return %s: a refund or credit needs the \"Amount at "
+                    "Stake\".") % request.name)
+        self.write({"state": "to_approve"})
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        for request in self:
+            approvers = request._approvers().filtered(
+                lambda u, r=request: u != r.user_id)
+            for approver in approvers:
+                request._aftersales_activity_schedule(
+                    todo, approver, today, request.approval_note)
+        return True
+
+    @api.multi
+    def _approvers(self):
+        """The users of the band's group (not the superuser)."""
+        self.ensure_one()
+        group = self.env.ref(APPROVAL_GROUPS[self.approval_level]).sudo()
+        return group.users.filtered(lambda u: u.id != 1 and u.active)
+
+    @api.multi
+    def _check_approver(self):
+        """T13: the band's authority (or a higher one) decides, never the
+        requester."""
+        user = self.env.user
+        levels = [level for level, _label in APPROVAL_LEVELS]
+        labels = dict(APPROVAL_LEVELS)
+        for request in self:
+            if request.user_id == user:
+                raise UserError(_(
+                    "Return %s: you created this request, so someone else must "
+                    "approve or refuse it (T13).") % request.name)
+            allowed = levels[levels.index(request.approval_level):]
+            if not any(user.has_group(APPROVAL_GROUPS[level]) for level in allowed):
+                raise AccessError(_(
+                    "Return %(name)s needs the approval of the %(who)s: "
+                    "%(note)s") % {"name": request.name,
+                                   "who": labels[request.approval_level],
+                                   "note": request.approval_note})
+
+    @api.multi
+    def action_approve(self):
+        """T13: approval creates the receipt of the goods."""
+        self._check_state(("to_approve",))
+        self._check_approver()
+        self.sudo().write({"state": "approved", "approved_by_id": self.env.uid,
+                           "approved_date": fields.Datetime.now()})
+        for request in self.sudo():
+            request._create_receipt()
+            request.activity_ids.unlink()
+        return True
+
+    @api.multi
+    def action_refuse(self):
+        """T13: a refusal says why."""
+        self._check_state(("to_approve",))
+        self._check_approver()
+        for request in self:
+            if not (request.refuse_reason or "").strip():
+                raise UserError(_(
+                    "Return %s: write the reason for refusing in \"Refusal "
+                    "Reason\".") % request.name)
+        self.sudo().write({"state": "refused", "approved_by_id": self.env.uid,
+                           "approved_date": fields.Datetime.now()})
+        self.sudo().mapped("activity_ids").unlink()
+        return True
+
+    @api.multi
+    def action_reset_draft(self):
+        """A refused request can be corrected and sent again."""
+        self._check_state(("refused",))
+        for request in self:
+            if request.user_id != self.env.user and not self.env.user.has_group(
+                    APPROVAL_GROUPS["supervisor"]):
+                raise AccessError(_(
+                    "Return %s: only its requester or a service supervisor "
+                    "reopens it.") % request.name)
+        self.sudo().write({"state": "draft", "approved_by_id": False,
+                           "approved_date": False})
+        return True
+
+    # ------------------------------------------------------------------
+    # Receipt
+    # ------------------------------------------------------------------
+    @api.multi
+    def _returns_location(self):
+        return self.env.ref("aftersales_service.stock_location_returns")
+
+    @api.multi
+    def _warehouse(self):
+        self.ensure_one()
+        return self.env["stock.warehouse"].sudo().search(
+            [("company_id", "=", self.company_id.id)], limit=1)
+
+    @api.multi
+    def _check_lots_delivered(self, lots):
+        """T13: every serial was delivered (a done move to a customer) to this
+        customer's company, or is on one of its service files (C1: the
+        installed base imported without deliveries); names the first one that
+        was not."""
+        self.ensure_one()
+        customer = self.partner_id.commercial_partner_id
+        delivered = self.env["stock.move.line"].sudo().search([
+            ("lot_id", "in", lots.ids), ("state", "=", "done"),
+            ("location_dest_id.usage", "=", "customer"),
+            ("move_id.picking_id.partner_id", "child_of", customer.id),
+        ]).mapped("lot_id")
+        delivered |= self.env["aftersales.equipment"].sudo().search([
+            ("lot_id", "in", (lots - delivered).ids),
+            ("partner_id", "child_of", customer.id),
+        ]).mapped("lot_id")
+        missing = lots - delivered
+        if missing:
+            raise ValidationError(_(
+                "Return %(name)s: serial %(lot)s was never delivered to "
+                "%(customer)s; check the serial number on the goods.") % {
+                    "name": self.name, "lot": missing[0].name,
+                    "customer": customer.name})
+
+    @api.multi
+    def _create_receipt(self):
+        """T13, T12: one incoming picking from the customer into the returns
+        location, where the goods wait for Quality's inspection."""
+        self.ensure_one()
+        if self.picking_id:
+            return self.picking_id
+        warehouse = self._warehouse()
+        picking_type = warehouse.in_type_id
+        source = self.partner_id.property_stock_customer or self.env.ref(
+            "stock.stock_location_customers")
+        dest = self._returns_location()
+        picking = self.env["stock.picking"].sudo().create({
+            "picking_type_id": picking_type.id,
+            "partner_id": self.partner_id.id,
+            "location_id": source.id,
+            "location_dest_id": dest.id,
+            "origin": self.name,
+            "company_id": self.company_id.id,
+            "aftersales_return_id": self.id,
+            "move_lines": [(0, 0, {
+                "name": self.product_id.display_name,
+                "product_id": self.product_id.id,
+                "product_uom": self.product_id.uom_id.id,
+                "product_uom_qty": self.quantity,
+                "location_id": source.id,
+                "location_dest_id": dest.id,
+            })],
+        })
+        picking.action_confirm()
+        picking.action_assign()
+        if self.lot_id:
+            picking.move_line_ids.write({"lot_id": self.lot_id.id})
+        self.with_context(aftersales_return_derived=True).write(
+            {"picking_id": picking.id})
+        self.message_post(body=_("Receipt %s created for the returned goods.")
+                          % picking.name)
+        return picking
+
+    @api.multi
+    def _aftersales_received(self):
+        """The receipt was validated: the goods wait for the inspection."""
+        requests = self.filtered(lambda r: r.state == "approved")
+        requests.sudo().write({"state": "received",
+                               "received_date": fields.Datetime.now()})
+        requests.sudo()._aftersales_on_received()
+        return requests
+
+    @api.multi
+    def _aftersales_on_received(self):
+        """Hook: aftersales_quality opens the incoming inspection here."""
+        return True
+
+    # ------------------------------------------------------------------
+    # Inspection (done by aftersales_quality when installed)
+    # ------------------------------------------------------------------
+    @api.multi
+    def _aftersales_check_inspection_done(self):
+        """Hook: aftersales_quality refuses while its inspection is open."""
+        return True
+
+    @api.multi
+    def action_mark_inspected(self):
+        """Without the Quality addon a supervisor records the inspection."""
+        if not self.env.user.has_group(APPROVAL_GROUPS["supervisor"]):
+            raise AccessError(_("Only a service supervisor records that returned "
+                                "goods were inspected."))
+        self._aftersales_check_inspection_done()
+        return self._aftersales_set_inspected("restock")
+
+    @api.multi
+    def _aftersales_set_inspected(self, decision):
+        """T13: the goods were inspected; their next move is allowed."""
+        self._check_state(("received",))
+        self.sudo().write({"state": "inspected",
+                           "inspection_decision": decision,
+                           "inspected_date": fields.Datetime.now()})
+        return True
+
+    # ------------------------------------------------------------------
+    # Outcome
+    # ------------------------------------------------------------------
+    @api.multi
+    def _lock_for_outcome(self):
+        """Hold the request's row until the transaction ends, so a second
+        (simultaneous) click finds the document of the first."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "SELECT id FROM aftersales_return WHERE id = %s "
+                    "FOR UPDATE NOWAIT", (self.id,), log_exceptions=False)
+        except OperationalError as error:
+            if error.pgcode != errorcodes.LOCK_NOT_AVAILABLE:
+                raise
+            raise UserError(_(
+                "Someone is applying the outcome of return %s at this moment: "
+                "open it again in a few seconds.") % self.name)
+        self.invalidate_cache(ids=self.ids)
+
+    @api.multi
+    def _outcome_document(self):
+        self.ensure_one()
+        if self.outcome == "exchange":
+            return self.replacement_order_id
+        if self.outcome in ("refund", "credit"):
+            return self.credit_note_id
+        return self.return_picking_id
+
+    @api.multi
+    def action_apply_outcome(self):
+        """T13: exchange, refund/credit or repair, once; then done. A second
+        click opens the document the first one made."""
+        self.ensure_one()
+        self._lock_for_outcome()
+        document = self._outcome_document()
+        if document:
+            return self._action_open(document)
+        self._check_state(("inspected",))
+        self._check_outcome_user()
+        if not (self.root_cause or "").strip() or not self.cause_type \
+                or not (self.department_id or self.employee_id):
+            raise UserError(_(
+                "Return %s: record the \"Cause\", the \"Root Cause\" and the "
+                "responsible department or person before closing it (T13).")
+                % self.name)
+        request = self.sudo()
+        if self.outcome == "exchange":
+            document = request._create_replacement_order()
+        elif self.outcome in ("refund", "credit"):
+            document = request._create_credit_note()
+        else:
+            document = request._create_repair_return()
+        request.with_context(aftersales_return_derived=True).write(
+            {"state": "done", "done_date": fields.Datetime.now()})
+        self._aftersales_on_done()
+        return self._action_open(document)
+
+    @api.multi
+    def _check_outcome_user(self):
+        """T13: Sales issues replacements, Accounting the credit notes, service
+        supervisors send repaired units back."""
+        self.ensure_one()
+        group = {
+            "exchange": "sales_team.group_sale_salesman",
+            "refund": "account.group_account_invoice",
+            "credit": "account.group_account_invoice",
+            "repair": APPROVAL_GROUPS["supervisor"],
+        }[self.outcome]
+        if not self.env.user.has_group(group):
+            raise AccessError(_(
+                "Return %(name)s: the %(outcome)s is issued by the \"%(group)s\" "
+                "role.") % {
+                    "name": self.name,
+                    "outcome": dict(OUTCOMES)[self.outcome].lower(),
+                    "group": self.env.ref(group).display_name})
+
+    @api.multi
+    def _aftersales_on_done(self):
+        """Hook: aftersales_hr_penalties proposes a penalty here."""
+        return True
+
+    @api.multi
+    def _create_replacement_order(self):
+        """T13: the replacement ships through Sales and Stock, at zero or the
+        agreed price."""
+        self.ensure_one()
+        customer = self.partner_id.commercial_partner_id
+        salesperson = self.partner_id.user_id or customer.user_id
+        order = self.env["sale.order"].create({
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "user_id": salesperson.id or self.env.uid,
+            "origin": self.name,
+            "client_order_ref": self.name,
+            "note": _("Replacement for return %(name)s: %(reason)s") % {
+                "name": self.name, "reason": self.reason},
+            "order_line": [(0, 0, {
+                "product_id": self.product_id.id,
+                "product_uom_qty": self.quantity,
+                "product_uom": self.product_id.uom_id.id,
+                "price_unit": self.replacement_price,
+                "tax_id": [(6, 0, self.sale_line_id.tax_id.ids
+                            if self.replacement_price else [])],
+            })],
+        })
+        order.action_confirm()
+        self.with_context(aftersales_return_derived=True).write(
+            {"replacement_order_id": order.id})
+        self.message_post(body=_("Replacement order %s confirmed (T13).")
+                          % order.name)
+        return order
+
+    @api.multi
+    def _invoiced_price(self):
+        """The unit price the customer was invoiced for the returned product on
+        the origin order, else the order's price."""
+        self.ensure_one()
+        line = self.sale_line_id
+        invoice_lines = line.invoice_lines.filtered(
+            lambda l: l.invoice_id.type == "out_invoice"
+            and l.invoice_id.state in ("open", "paid"))
+        if invoice_lines:
+            return invoice_lines[0].price_unit, invoice_lines[0].invoice_line_tax_ids
+        if line:
+            return line.price_unit, line.tax_id
+        return (self.amount / self.quantity if self.quantity else 0.0,
+                self.env["account.tax"])
+
+    @api.multi
+    def _create_credit_note(self):
+        """T13: a customer credit note for the returned quantity at the invoiced
+        price, left in draft for Accounting to validate."""
+        self.ensure_one()
+        price, taxes = self._invoiced_price()
+        customer = self.partner_id.commercial_partner_id
+        journal = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", self.company_id.id)],
+            limit=1)
+        if not journal:
+            raise UserError(_(
+                "Company %s has no sales journal: ask Accounting to create one "
+                "before the credit note.") % self.company_id.name)
+        fiscal_position = customer.property_account_position_id
+        invoice = self.env["account.invoice"].with_context(
+            type="out_refund").create({
+                "partner_id": customer.id,
+                "type": "out_refund",
+                "company_id": self.company_id.id,
+                "journal_id": journal.id,
+                "account_id": customer.property_account_receivable_id.id,
+                "fiscal_position_id": fiscal_position.id,
+                "currency_id": (self.sale_order_id.currency_id
+                                or self.company_id.currency_id).id,
+                "origin": self.name,
+                "name": self.name,
+                "comment": _("Return %(name)s: %(reason)s") % {
+                    "name": self.name, "reason": self.reason},
+            })
+        lines = self.env["account.invoice.line"]
+        account = lines.get_invoice_line_account(
+            "out_refund", self.product_id, fiscal_position, self.company_id)
+        lines.create({
+            "invoice_id": invoice.id,
+            "product_id": self.product_id.id,
+            "name": self.product_id.display_name,
+            "account_id": (account or journal.default_credit_account_id).id,
+            "quantity": self.quantity,
+            "uom_id": self.product_id.uom_id.id,
+            "price_unit": price,
+            "invoice_line_tax_ids": [(6, 0, taxes.ids)],
+            "sale_line_ids": [(6, 0, self.sale_line_id.ids)],
+        })
+        invoice.compute_taxes()
+        self.with_context(aftersales_return_derived=True).write(
+            {"credit_note_id": invoice.id})
+        self.message_post(body=_("Credit note created for Accounting (T13)."))
+        return invoice
+
+    @api.multi
+    def _create_repair_return(self):
+        """T13, T12: back to the ticket workflow, and the same unit delivered
+        back to the customer from the returns location."""
+        self.ensure_one()
+        ticket = self.ticket_id
+        if not ticket:
+            ticket = self.env["helpdesk.ticket"].create({
+                "name": _("Repair of returned goods %s") % self.name,
+                "description": self.reason,
+                "partner_id": self.partner_id.id,
+                "equipment_id": self.equipment_id.id,
+                "aftersales_kind": "repair",
+                "company_id": self.company_id.id,
+            })
+        ticket.message_post(body=_(
+            "Return %s: the unit is repaired at the company and delivered back "
+            "(T12, T13).") % self.name)
+        warehouse = self._warehouse()
+        source = self._returns_location()
+        dest = self.partner_id.property_stock_customer or self.env.ref(
+            "stock.stock_location_customers")
+        picking = self.env["stock.picking"].create({
+            "picking_type_id": warehouse.out_type_id.id,
+            "partner_id": self.partner_id.id,
+            "location_id": source.id,
+            "location_dest_id": dest.id,
+            "origin": self.name,
+            "company_id": self.company_id.id,
+            "move_lines": [(0, 0, {
+                "name": self.product_id.display_name,
+                "product_id": self.product_id.id,
+                "product_uom": self.product_id.uom_id.id,
+                "product_uom_qty": self.quantity,
+                "location_id": source.id,
+                "location_dest_id": dest.id,
+            })],
+        })
+        picking.action_confirm()
+        picking.action_assign()
+        if self.lot_id:
+            picking.move_line_ids.write({"lot_id": self.lot_id.id})
+        self.with_context(aftersales_return_derived=True).write(
+            {"repair_ticket_id": ticket.id, "return_picking_id": picking.id})
+        return picking
+
+    # ------------------------------------------------------------------
+    # Navigation
+    # ------------------------------------------------------------------
+    @api.multi
+    def _action_open(self, record):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
+    @api.multi
+    def action_view_picking(self):
+        self.ensure_one()
+        return self._action_open(self.picking_id)
