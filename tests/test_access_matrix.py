@@ -193,7 +193,7 @@ MATRIX = [
     ("aftersales.return", "quality_user", YES, NO, NO, NO),
     ("aftersales.return", "quality_manager", YES, NO, NO, NO),
     ("aftersales.return", "engineering", NO, NO, NO, NO),
-    ("aftersales.return", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.return", "hr_officer", YES, NO, NO, NO),
     ("aftersales.return", "employee", NO, NO, NO, NO),
     ("aftersales.return", "portal", NO, NO, NO, NO),
     ("aftersales.return", "other_company", OWN, OWN, OWN, NO),
