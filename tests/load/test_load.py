@@ -11,7 +11,7 @@ import subprocess
 import threading
 import time
 import urllib.request
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http.cookiejar import CookieJar
 from pathlib import Path
 
@@ -169,6 +169,14 @@ def test_twenty_clients_for_a_minute():
         subprocess.run(["rm", "-rf", str(data / db)], check=True)
 
 
+def _timestamp(value):
+    """A timestamp as a datetime (Odoo, imported by the root conftest, makes
+    psycopg2 return timestamps as strings)."""
+    if isinstance(value, str):
+        return datetime.strptime(value[:19], "%Y-%m-%d %H:%M:%S")
+    return value
+
+
 def _check_database(db, results):
     """Every acknowledged ticket is stored; its deadline follows T3's settings and its
     response state follows its first response."""
@@ -188,6 +196,7 @@ def _check_database(db, results):
     responded = set(results["responded"])
     for (ticket_id, urg, reported, deadline, first, state, warranty, hours,
          urgent_hours, sessions) in rows.values():
+        reported, deadline, first = map(_timestamp, (reported, deadline, first))
         assert urg == urgency[ticket_id]
         expected = reported + timedelta(
             hours=urgent_hours if urg == "urgent" else hours)
