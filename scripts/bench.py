@@ -244,40 +244,48 @@ def report(figure, measured, reference, ratio, target):
 
 
 def excel_register(suite):
-    """(d): the register's xlsx of every ticket vs bare xlsxwriter on the same rows."""
+    """(d): the register of incoming calls (R1) over every ticket vs the same 14
+    columns written with bare xlsxwriter from one SQL query."""
     with environment(suite) as env:
-        report_action = env["ir.actions.report"].search([
-            ("report_type", "=", "xlsx"), ("model", "=", "helpdesk.ticket")], limit=1)
-        if not report_action:
-            print("(d) Excel register: no xlsx report on helpdesk.ticket yet; skipped")
-            return
-        tickets = env["helpdesk.ticket"].search([])
-        ids = tickets.ids
-        fields = ["number", "name", "reported_date", "partner_id", "urgency",
-                  "response_deadline", "first_response_date", "response_state"]
+        report_action = env.ref("aftersales_service.action_register_calls_xlsx")
+        ids = env["helpdesk.ticket"].search([]).ids
 
         def suite_run():
             env.clear()
             report_action.render(ids, {})
 
         def bare_run():
-            cr = env.cr
-            cr.execute("""SELECT t.number, t.name, t.reported_date, p.name, t.urgency,
-                                 t.response_deadline, t.first_response_date,
-                                 t.response_state
-                            FROM helpdesk_ticket t
-                       LEFT JOIN res_partner p ON p.id = t.partner_id ORDER BY t.id""")
+            env.cr.execute("""
+                SELECT t.number, t.reported_date, c.name, p.display_name, l.name,
+                       pt.name, pr.name, t.urgency, t.aftersales_kind, t.name,
+                       regexp_replace(coalesce(t.description, ''), '<[^>]*>', '',
+                                      'g'),
+                       up.name, t.first_response_date, s.name
+                  FROM helpdesk_ticket t
+             LEFT JOIN helpdesk_ticket_channel c ON c.id = t.channel_id
+             LEFT JOIN res_partner p ON p.id = t.partner_id
+             LEFT JOIN aftersales_equipment e ON e.id = t.equipment_id
+             LEFT JOIN stock_production_lot l ON l.id = e.lot_id
+             LEFT JOIN product_product pp ON pp.id = e.product_id
+             LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
+             LEFT JOIN aftersales_problem_type pr ON pr.id = t.problem_type_id
+             LEFT JOIN res_users u ON u.id = t.user_id
+             LEFT JOIN res_partner up ON up.id = u.partner_id
+             LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
+              ORDER BY t.reported_date, t.id""")
             out = io.BytesIO()
             book = xlsxwriter.Workbook(out, {"constant_memory": True})
             sheet = book.add_worksheet()
             date_fmt = book.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-            sheet.write_row(0, 0, fields)
-            for row_no, row in enumerate(cr.fetchall(), 1):
+            sheet.write_row(0, 0, ["column %d" % i for i in range(14)])
+            for row_no, row in enumerate(env.cr.fetchall(), 1):
                 for col, value in enumerate(row):
                     if hasattr(value, "year"):
                         sheet.write_datetime(row_no, col, value, date_fmt)
                     else:
                         sheet.write(row_no, col, value)
+            sheet.freeze_panes(1, 0)
+            sheet.autofilter(0, 0, row_no, 13)
             book.close()
 
         timings, peaks = {}, {}
@@ -298,12 +306,8 @@ def excel_register(suite):
 def kpi_grouping(suite):
     """(e): the supervisor's dashboard grouping vs the same GROUP BY in bare SQL."""
     with environment(suite) as env:
-        if "aftersales.ticket.kpi" not in env:
-            print("(e) KPI dashboard: no aftersales.ticket.kpi model yet; skipped")
-            return
         kpi = env["aftersales.ticket.kpi"]
-        measures = [name for name in ("response_met", "resolved", "repeat_repair")
-                    if name in kpi._fields]
+        measures = ["response_met", "resolved", "repeat_repair"]
 
         def suite_run():
             kpi.read_group([], measures + ["team_id"], ["team_id"], lazy=False)

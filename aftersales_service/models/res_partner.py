@@ -200,6 +200,10 @@ class ResPartner(models.Model):
             return
         revenue = self._aftersales_revenue(partners, start, end)
         today = fields.Date.context_today(self)
+        labels = dict(self._fields["aftersales_customer_class"].selection)
+        # customers getting the same values are written together: a yearly job
+        # over thousands of customers costs a few writes, not one per customer
+        batches = {}
         for partner in partners:
             company = partner.company_id or self.env.user.company_id
             amount = revenue.get((partner.id, company.id), 0.0)
@@ -217,16 +221,22 @@ class ResPartner(models.Model):
                 reason = _("Revenue %(amount)s of %(year)s is below %(threshold)s") % {
                     "amount": currency.round(amount), "year": year,
                     "threshold": threshold}
-            vals = {"aftersales_last_year_revenue": amount}
+            vals = {}
+            if currency.compare_amounts(
+                    amount, partner.aftersales_last_year_revenue) != 0:
+                vals["aftersales_last_year_revenue"] = amount
             if new_class != partner.aftersales_customer_class \
                     or not partner.aftersales_class_date:
                 vals.update(aftersales_customer_class=new_class,
                             aftersales_class_reason=reason,
                             aftersales_class_date=today)
-                labels = dict(self._fields["aftersales_customer_class"].selection)
                 partner.message_post(body=_("Customer class: %(class)s. %(reason)s") % {
                     "class": labels[new_class], "reason": reason})
-            partner.with_context(aftersales_reclassifying=True).write(vals)
+            if vals:
+                batches.setdefault(tuple(sorted(vals.items())), []).append(partner.id)
+        for vals, ids in batches.items():
+            self.browse(ids).with_context(aftersales_reclassifying=True).write(
+                dict(vals))
 
     @api.model
     def _aftersales_revenue(self, partners, start, end):

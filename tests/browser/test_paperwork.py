@@ -81,3 +81,30 @@ def test_visit_record_pdf(odoo_url, page):
     assert visit["name"] in text
     assert "Dr. Ma Jun" in text
     assert "faster sintering program" in " ".join(text.split())
+
+
+def test_onsite_report_worst_case_fits_two_pages(odoo_url, page):
+    """T6, R2: an on-site report filled to the brim (long cause, work, solution,
+    parameters, results, opinion; words no line can hold) prints every word on at
+    most two pages, each page with the company header."""
+    login(page, odoo_url, "liuyang", "demo")
+    dispatch_id = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
+                          ["aftersales_hr_penalties.dispatch_yabang_report"])
+    sentence = "Spindle bearing replaced and run in at 20000 rpm for ten minutes. "
+    long_word = "HRM5-SPINDLE-" + "X" * 120
+    values = {name: (sentence * 9) + long_word for name in (
+        "fault_cause", "work_done", "solution", "parameters", "test_result")}
+    values["customer_opinion"] = sentence * 4 + "END-OF-THE-REPORT"
+    call_kw(page, odoo_url, "aftersales.dispatch", "write", [[dispatch_id], values])
+    text, _images = _pdf(page, odoo_url, "aftersales_service.report_onsite",
+                         dispatch_id, "onsite-report-worst-case.pdf")
+    pages = int(subprocess.run(
+        ["pdfinfo", str(ARTEFACTS / "onsite-report-worst-case.pdf")], check=True,
+        capture_output=True, text=True).stdout.split("Pages:")[1].split()[0])
+    assert pages <= 2, pages
+    assert "END-OF-THE-REPORT" in text
+    company = call_kw(page, odoo_url, "res.users", "read",
+                      [[call_kw(page, odoo_url, "res.users", "search",
+                                [[("login", "=", "liuyang")]])[0]], ["company_id"]]
+                      )[0]["company_id"][1]
+    assert text.count(company.split()[0]) >= pages
