@@ -16,7 +16,7 @@ def test_hr_confirms_a_proposed_penalty(odoo_url, page, shot):
     penalty_id = proposed[0]["id"]
     open_record(page, odoo_url, "aftersales.penalty", penalty_id)
     shot(page, "penalty-2-proposal")
-    page.click(".o_form_statusbar button.btn-primary")
+    page.click(".o_statusbar_buttons button.oe_highlight")
     page.wait_for_selector(
         ".o_statusbar_status button.btn-primary[data-value='confirmed']")
     shot(page, "penalty-3-confirmed")
