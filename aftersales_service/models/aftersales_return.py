@@ -461,6 +461,35 @@ class AftersalesReturn(models.Model):
                     "customer": customer.name})
 
     @api.multi
+    def _goods_picking(self, picking_type, source, dest, extra=None):
+        """T13: one picking of the request's goods (product, quantity and
+        serial) from ``source`` to ``dest``, confirmed and reserved."""
+        self.ensure_one()
+        vals = {
+            "picking_type_id": picking_type.id,
+            "partner_id": self.partner_id.id,
+            "location_id": source.id,
+            "location_dest_id": dest.id,
+            "origin": self.name,
+            "company_id": self.company_id.id,
+            "move_lines": [(0, 0, {
+                "name": self.product_id.display_name,
+                "product_id": self.product_id.id,
+                "product_uom": self.product_id.uom_id.id,
+                "product_uom_qty": self.quantity,
+                "location_id": source.id,
+                "location_dest_id": dest.id,
+            })],
+        }
+        vals.update(extra or {})
+        picking = self.env["stock.picking"].create(vals)
+        picking.action_confirm()
+        picking.action_assign()
+        if self.lot_id:
+            picking.move_line_ids.write({"lot_id": self.lot_id.id})
+        return picking
+
+    @api.multi
     def _create_receipt(self):
         """T13, T12: one incoming picking from the customer into the returns
         location, where the goods wait for Quality's inspection."""
@@ -472,27 +501,8 @@ class AftersalesReturn(models.Model):
         source = self.partner_id.property_stock_customer or self.env.ref(
             "stock.stock_location_customers")
         dest = self._returns_location()
-        picking = self.env["stock.picking"].sudo().create({
-            "picking_type_id": picking_type.id,
-            "partner_id": self.partner_id.id,
-            "location_id": source.id,
-            "location_dest_id": dest.id,
-            "origin": self.name,
-            "company_id": self.company_id.id,
-            "aftersales_return_id": self.id,
-            "move_lines": [(0, 0, {
-                "name": self.product_id.display_name,
-                "product_id": self.product_id.id,
-                "product_uom": self.product_id.uom_id.id,
-                "product_uom_qty": self.quantity,
-                "location_id": source.id,
-                "location_dest_id": dest.id,
-            })],
-        })
-        picking.action_confirm()
-        picking.action_assign()
-        if self.lot_id:
-            picking.move_line_ids.write({"lot_id": self.lot_id.id})
+        picking = self.sudo()._goods_picking(
+            picking_type, source, dest, {"aftersales_return_id": self.id})
         self.with_context(aftersales_return_derived=True).write(
             {"picking_id": picking.id})
         self.message_post(body=_("Receipt %s created for the returned goods.")
@@ -741,26 +751,7 @@ class AftersalesReturn(models.Model):
         source = self._returns_location()
         dest = self.partner_id.property_stock_customer or self.env.ref(
             "stock.stock_location_customers")
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": warehouse.out_type_id.id,
-            "partner_id": self.partner_id.id,
-            "location_id": source.id,
-            "location_dest_id": dest.id,
-            "origin": self.name,
-            "company_id": self.company_id.id,
-            "move_lines": [(0, 0, {
-                "name": self.product_id.display_name,
-                "product_id": self.product_id.id,
-                "product_uom": self.product_id.uom_id.id,
-                "product_uom_qty": self.quantity,
-                "location_id": source.id,
-                "location_dest_id": dest.id,
-            })],
-        })
-        picking.action_confirm()
-        picking.action_assign()
-        if self.lot_id:
-            picking.move_line_ids.write({"lot_id": self.lot_id.id})
+        picking = self._goods_picking(warehouse.out_type_id, source, dest)
         self.with_context(aftersales_return_derived=True).write(
             {"repair_ticket_id": ticket.id, "return_picking_id": picking.id})
         return picking
