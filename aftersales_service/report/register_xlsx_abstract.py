@@ -190,12 +190,16 @@ class AftersalesRegisterXlsx(models.AbstractModel):
 
     @api.model
     def _batches(self, records):
-        """Sub-recordsets of BATCH_SIZE, each read with one prefetch; the cache
-        of a written batch is dropped so memory stays flat."""
-        for start in range(0, len(records), BATCH_SIZE):
-            batch = records[start:start + BATCH_SIZE]
+        """Sub-recordsets of BATCH_SIZE, each browsed anew so that it prefetches
+        only its own records (a slice would prefetch, and after the cache is
+        dropped refetch, the whole register each time); the cache of a written
+        batch is dropped so memory stays flat."""
+        ids = records.ids
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = records.browse(ids[start:start + BATCH_SIZE]).with_context(
+                prefetch_fields=False)
             yield batch
-            batch.invalidate_cache(ids=batch.ids)
+            batch.invalidate_cache()
 
     @api.model
     def _headers(self, records, fnames):
