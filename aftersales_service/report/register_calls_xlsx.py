@@ -12,6 +12,22 @@ CALL_FIELDS = [
     ("first_response_date", "datetime", 17), ("stage_id", "text", 14),
 ]
 
+# the register lists every ticket of a period: read in SQL, names asked once
+CALL_QUERY = """
+    SELECT t.id, t.number, t.reported_date, t.channel_id, t.partner_id,
+           e.lot_id, e.product_id, t.problem_type_id, t.urgency,
+           t.aftersales_kind, t.name, t.description, t.user_id,
+           t.first_response_date, t.stage_id
+      FROM helpdesk_ticket t
+ LEFT JOIN aftersales_equipment e ON e.id = t.equipment_id
+     WHERE t.id IN %s"""
+CALL_NAMES = [
+    ("channel_id", "helpdesk.ticket.channel"), ("partner_id", "res.partner"),
+    ("lot_id", "stock.production.lot"), ("product_id", "product.product"),
+    ("problem_type_id", "aftersales.problem.type"), ("user_id", "res.users"),
+    ("stage_id", "helpdesk.ticket.stage"),
+]
+
 
 class RegisterCallsXlsx(models.AbstractModel):
     """R1, T1: 来电来函登记, the register of incoming calls and letters: one row
@@ -39,19 +55,18 @@ class RegisterCallsXlsx(models.AbstractModel):
     def _register_rows(self, records):
         urgency = self._selection_labels(records, "urgency")
         kinds = self._selection_labels(records, "aftersales_kind")
-        for batch in self._batches(records):
-            for ticket in batch.read([f for f, _k, _w in CALL_FIELDS]):
+        names = {model: {} for _fname, model in CALL_NAMES}
+        for rows in self._query_batches(records, CALL_QUERY):
+            for fname, model in CALL_NAMES:
+                self._display_names(model, [r[fname] for r in rows], names[model])
+            for ticket in rows:
+                name = {fname: names[model].get(ticket[fname])
+                        for fname, model in CALL_NAMES}
                 yield [
-                    ticket["number"], ticket["reported_date"],
-                    self._m2o_name(ticket["channel_id"]),
-                    self._m2o_name(ticket["partner_id"]),
-                    self._m2o_name(ticket["lot_id"]),
-                    self._m2o_name(ticket["product_id"]),
-                    self._m2o_name(ticket["problem_type_id"]),
-                    urgency.get(ticket["urgency"]),
-                    kinds.get(ticket["aftersales_kind"]),
-                    ticket["name"], ticket["description"],
-                    self._m2o_name(ticket["user_id"]),
-                    ticket["first_response_date"],
-                    self._m2o_name(ticket["stage_id"]),
+                    ticket["number"], ticket["reported_date"], name["channel_id"],
+                    name["partner_id"], name["lot_id"], name["product_id"],
+                    name["problem_type_id"], urgency.get(ticket["urgency"]),
+                    kinds.get(ticket["aftersales_kind"]), ticket["name"],
+                    ticket["description"], name["user_id"],
+                    ticket["first_response_date"], name["stage_id"],
                 ]

@@ -147,6 +147,7 @@ class AftersalesRegisterXlsx(models.AbstractModel):
             "total_text": workbook.add_format(bold),
             "total_money": workbook.add_format(dict(bold, num_format=money)),
             "total_number": workbook.add_format(dict(bold, num_format="#,##0.00")),
+            "tz": self._user_tz(),
         }
 
     @api.model
@@ -160,8 +161,9 @@ class AftersalesRegisterXlsx(models.AbstractModel):
                 row, col, fields.Date.from_string(value), formats["date"])
         if kind == "datetime":
             return sheet.write_datetime(
-                row, col, self._local_datetime(value), formats["datetime"])
-        if kind == "html":
+                row, col, self._local_datetime(value, formats["tz"]),
+                formats["datetime"])
+        if kind == "html" and ("<" in value or "&" in value):
             value = html2plaintext(value)
         return sheet.write_string(row, col, str(value)[:MAX_CELL_TEXT],
                                   formats[kind])
@@ -170,17 +172,26 @@ class AftersalesRegisterXlsx(models.AbstractModel):
     # Helpers for the registers
     # ------------------------------------------------------------------
     @api.model
-    def _local_datetime(self, value):
-        """A UTC datetime string as a naive datetime in the user's time zone."""
-        stamp = fields.Datetime.context_timestamp(
-            self, fields.Datetime.from_string(value))
-        return stamp.replace(tzinfo=None)
+    def _local_datetime(self, value, tz=None):
+        """A UTC datetime string as a naive datetime in the user's time zone
+        (``tz``, looked up once per register by ``_register_formats``)."""
+        tz = tz or self._user_tz()
+        stamp = pytz.utc.localize(fields.Datetime.from_string(value))
+        return stamp.astimezone(tz).replace(tzinfo=None)
+
+    @api.model
+    def _user_tz(self):
+        name = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        try:
+            return pytz.timezone(name)
+        except pytz.UnknownTimeZoneError:
+            return pytz.utc
 
     @api.model
     def _utc_bounds(self, date_from, date_to):
         """The first and last instant of the user's local days, in UTC, as the
         strings a datetime domain compares with."""
-        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
+        tz = self._user_tz()
         start = tz.localize(datetime.combine(
             fields.Date.from_string(date_from), time.min))
         stop = tz.localize(datetime.combine(
@@ -200,6 +211,30 @@ class AftersalesRegisterXlsx(models.AbstractModel):
                 prefetch_fields=False)
             yield batch
             batch.invalidate_cache()
+
+    @api.model
+    def _query_batches(self, records, query):
+        """The rows of ``query`` (SQL taking the tuple of a batch's ids as its one
+        parameter) as dicts, batch by batch in the register's order. For the
+        registers over every ticket: reading tens of thousands of records through
+        the ORM costs several times writing them. The ids come from a search made
+        under the user's record rules, so the rows are the ones the user may see."""
+        ids = records.ids
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = ids[start:start + BATCH_SIZE]
+            self.env.cr.execute(query, (tuple(batch),))
+            rows = {row["id"]: row for row in self.env.cr.dictfetchall()}
+            yield [rows[record_id] for record_id in batch if record_id in rows]
+
+    @api.model
+    def _display_names(self, model, ids, known):
+        """Display names of ``ids`` in the user's language, each asked once per
+        register (``known`` keeps them), read as the ORM's read() reads a
+        many2one's name: as superuser."""
+        missing = {record_id for record_id in ids if record_id} - set(known)
+        if missing:
+            known.update(self.env[model].sudo().browse(list(missing)).name_get())
+        return known
 
     @api.model
     def _headers(self, records, fnames):
