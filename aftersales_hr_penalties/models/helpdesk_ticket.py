@@ -110,8 +110,9 @@ class HelpdeskTicket(models.Model):
         """T8 → P6: a repeat repair proposes the personal repeat repair demerit
         for the technician of the earlier job."""
         res = super()._check_repeat_repair()
-        self.filtered(lambda t: t.is_repeat_repair and t.repeat_of_id)\
-            ._propose_repeat_repair_penalty()
+        repeats = self.filtered(lambda t: t.is_repeat_repair and t.repeat_of_id)
+        if repeats:
+            repeats._propose_repeat_repair_penalty()
         return res
 
     @api.multi

@@ -83,20 +83,20 @@ class HelpdeskTicket(models.Model):
     # SLA clocks (T3, T4)
     # ------------------------------------------------------------------
     response_deadline = fields.Datetime(
-        compute="_compute_deadlines", store=True, string="Respond By")
+        compute="_compute_sla", store=True, string="Respond By")
     first_response_date = fields.Datetime(
         string="First Response", track_visibility="onchange")
     response_state = fields.Selection(
-        SLA_STATES, compute="_compute_sla_states", store=True,
+        SLA_STATES, compute="_compute_sla", store=True,
         string="Response SLA")
     arrival_deadline = fields.Datetime(
-        compute="_compute_deadlines", store=True, string="Arrive By")
+        compute="_compute_sla", store=True, string="Arrive By")
     arrival_date = fields.Datetime(
-        compute="_compute_arrival_date", store=True, string="Arrived On")
+        compute="_compute_sla", store=True, string="Arrived On")
     arrival_state = fields.Selection(
-        SLA_STATES, compute="_compute_sla_states", store=True, string="Arrival SLA")
+        SLA_STATES, compute="_compute_sla", store=True, string="Arrival SLA")
     sla_at_risk = fields.Boolean(
-        compute="_compute_sla_states", store=True, string="SLA at Risk")
+        compute="_compute_sla", store=True, string="SLA at Risk")
     # ------------------------------------------------------------------
     # Remote first, then approved on-site (T5, W4)
     # ------------------------------------------------------------------
@@ -206,24 +206,28 @@ class HelpdeskTicket(models.Model):
         chargeable job the supervisor approved free of charge is free."""
         seconds = self._second_jobs()
         for ticket in self:
-            if ticket.waiver_state == "approved":
-                charge, reason = "free", _("Free of charge approved by the "
-                                           "service supervisor (S3)")
-            elif ticket.customer_caused:
-                charge, reason = "chargeable", _("Caused by the customer (W5)")
-            elif ticket.id in seconds:
-                charge, reason = "chargeable", _("Second installation or training (W5)")
-            elif ticket.aftersales_kind == "material":
-                charge, reason = "free", _("Material usage: handled as a quality "
-                                           "case, no machine warranty (T10)")
-            elif ticket.warranty_state in ("in_warranty", "not_started"):
-                charge, reason = "free", _("In warranty (W3)")
-            elif ticket.warranty_state == "out_of_warranty":
-                charge, reason = "chargeable", _("Out of warranty")
-            else:
-                charge, reason = "chargeable", _("No warranty on this unit")
-            ticket.charge_type = charge
-            ticket.charge_reason = reason
+            ticket.charge_type, ticket.charge_reason = self._charge(
+                ticket.waiver_state, ticket.customer_caused, ticket.id in seconds,
+                ticket.aftersales_kind, ticket.warranty_state)
+
+    @api.model
+    def _charge(self, waiver_state, customer_caused, second, kind, warranty_state):
+        """The charge type of a job and why, from its facts (W3, W5, S3)."""
+        if waiver_state == "approved":
+            return "free", _("Free of charge approved by the service supervisor "
+                             "(S3)")
+        if customer_caused:
+            return "chargeable", _("Caused by the customer (W5)")
+        if second:
+            return "chargeable", _("Second installation or training (W5)")
+        if kind == "material":
+            return "free", _("Material usage: handled as a quality case, no "
+                             "machine warranty (T10)")
+        if warranty_state in ("in_warranty", "not_started"):
+            return "free", _("In warranty (W3)")
+        if warranty_state == "out_of_warranty":
+            return "chargeable", _("Out of warranty")
+        return "chargeable", _("No warranty on this unit")
 
     @api.multi
     def _second_jobs(self):
@@ -251,58 +255,53 @@ class HelpdeskTicket(models.Model):
         return seconds
 
     @api.depends("reported_date", "urgency", "partner_id", "company_id",
-                 "equipment_id")
-    def _compute_deadlines(self):
-        """T3, T4: deadlines from the report time and the company's settings."""
-        for ticket in self:
-            # settings, read without the multi-company rule's child_of query
-            company = (ticket.company_id or self.env.user.company_id).sudo()
-            if not ticket.reported_date:
-                ticket.response_deadline = ticket.arrival_deadline = False
-                continue
-            reported = fields.Datetime.from_string(ticket.reported_date)
-            hours = (company.aftersales_response_hours_urgent
-                     if ticket.urgency == "urgent"
-                     else company.aftersales_response_hours)
-            ticket.response_deadline = fields.Datetime.to_string(
-                reported + timedelta(hours=hours))
-            arrival = ticket.partner_id and company.aftersales_arrival_hours(
-                ticket.partner_id, ticket.equipment_id.contract_id)
-            ticket.arrival_deadline = arrival and fields.Datetime.to_string(
-                reported + timedelta(hours=arrival))
-
-    @api.depends("dispatch_ids.arrival_time", "dispatch_ids.state")
-    def _compute_arrival_date(self):
-        """T4: the first arrival of any live dispatch, whoever may read it (a
-        stored clock must not depend on the user who triggered it)."""
-        for ticket in self:
-            times = [d.arrival_time for d in ticket.sudo().dispatch_ids
-                     if d.arrival_time and d.state != "cancelled"]
-            ticket.arrival_date = min(times) if times else False
-
-    @api.depends("response_deadline", "first_response_date", "arrival_deadline",
-                 "arrival_date", "onsite_state", "stage_id")
-    def _compute_sla_states(self):
-        """T3, T4: met / missed / open; a cron moves open clocks past their
-        deadline to missed, so the stored states stay true for reporting."""
+                 "equipment_id", "dispatch_ids.arrival_time", "dispatch_ids.state",
+                 "first_response_date", "onsite_state", "stage_id")
+    def _compute_sla(self):
+        """T3, T4: the SLA clocks in one pass, so a change writes them with one
+        update: deadlines from the report time and the company's settings, the
+        first arrival of any live dispatch, and met / missed / pending states (a
+        cron moves pending clocks past their deadline to missed, so the stored
+        states stay true for reporting). Dispatches and settings are read as
+        superuser: a stored clock must not depend on who triggered it."""
         now = fields.Datetime.now()
         for ticket in self:
             company = (ticket.company_id or self.env.user.company_id).sudo()
+            response_deadline = arrival_deadline = False
+            if ticket.reported_date:
+                reported = fields.Datetime.from_string(ticket.reported_date)
+                hours = (company.aftersales_response_hours_urgent
+                         if ticket.urgency == "urgent"
+                         else company.aftersales_response_hours)
+                response_deadline = fields.Datetime.to_string(
+                    reported + timedelta(hours=hours))
+                arrival = ticket.partner_id and company.aftersales_arrival_hours(
+                    ticket.partner_id, ticket.equipment_id.contract_id)
+                arrival_deadline = arrival and fields.Datetime.to_string(
+                    reported + timedelta(hours=arrival))
+            times = [d.arrival_time for d in ticket.sudo().dispatch_ids
+                     if d.arrival_time and d.state != "cancelled"]
+            arrival_date = min(times) if times else False
+            response_state = self._sla_state(
+                response_deadline, ticket.first_response_date, now)
+            if ticket.onsite_state != "approved" or not arrival_deadline:
+                arrival_state = "none"
+            else:
+                arrival_state = self._sla_state(arrival_deadline, arrival_date, now)
             risk = fields.Datetime.to_string(
                 fields.Datetime.from_string(now)
                 + timedelta(hours=company.aftersales_sla_risk_hours))
-            ticket.response_state = self._sla_state(
-                ticket.response_deadline, ticket.first_response_date, now)
-            if ticket.onsite_state != "approved" or not ticket.arrival_deadline:
-                ticket.arrival_state = "none"
-            else:
-                ticket.arrival_state = self._sla_state(
-                    ticket.arrival_deadline, ticket.arrival_date, now)
-            ticket.sla_at_risk = not ticket.stage_id.closed and any(
-                state == "pending" and deadline <= risk
-                for state, deadline in (
-                    (ticket.response_state, ticket.response_deadline),
-                    (ticket.arrival_state, ticket.arrival_deadline)))
+            ticket.update({
+                "response_deadline": response_deadline,
+                "arrival_deadline": arrival_deadline,
+                "arrival_date": arrival_date,
+                "response_state": response_state,
+                "arrival_state": arrival_state,
+                "sla_at_risk": not ticket.stage_id.closed and any(
+                    state == "pending" and deadline <= risk
+                    for state, deadline in ((response_state, response_deadline),
+                                            (arrival_state, arrival_deadline))),
+            })
 
     @api.model
     def _sla_state(self, deadline, done, now):
@@ -420,9 +419,23 @@ class HelpdeskTicket(models.Model):
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
             vals.get("reported_date") or defaults.get("reported_date")
             or fields.Datetime.now())
-        ticket = super().create(vals)
+        ticket = super(HelpdeskTicket, self.with_context(
+            aftersales_track_given=list(vals))).create(vals)
+        ticket = self.browse(ticket.id)
         ticket._check_repeat_repair()
         return ticket
+
+    @api.model
+    def _get_tracked_fields(self, updated_fields):
+        """At creation mail.thread tracks every tracked field from nothing, so
+        the first message listed a dozen values nobody entered (defaults, the
+        computed clocks) at a dozen inserts per call: there, track only what
+        the call gave."""
+        tracked = super()._get_tracked_fields(updated_fields)
+        given = self.env.context.get("aftersales_track_given")
+        if given is None:
+            return tracked
+        return {name: desc for name, desc in tracked.items() if name in given}
 
     @api.multi
     def write(self, vals):
@@ -747,7 +760,8 @@ class HelpdeskTicket(models.Model):
     def _warranty_state_at_report(self, equipment, kind, reported_date):
         if kind == "material" or not equipment:
             return "no_warranty"
-        return equipment.warranty_state_at(reported_date[:10])
+        # the unit's own warranty dates, whoever reports on it (no record rules)
+        return equipment.sudo().warranty_state_at(reported_date[:10])
 
     @api.multi
     def _check_repeat_repair(self):
