@@ -95,6 +95,12 @@ def add_customers(db, first, count, units_each, long_term_every=10):
             "display_name": "'Bench Lab ' || lpad((g + %d)::text, 6, '0')" % first,
             "email": "NULL", "ref": "NULL", "aftersales_strategic": "false",
             "aftersales_long_term": "(g %% %d = 0)" % long_term_every,
+            # classified last year, without revenue since: one in twenty was a
+            # key customer and drops to general this year (C2)
+            "aftersales_customer_class":
+                "CASE WHEN g % 20 = 0 THEN 'key' ELSE 'general' END",
+            "aftersales_class_date": "current_date - 365",
+            "aftersales_last_year_revenue": "0",
         })
         cr.execute("UPDATE res_partner SET commercial_partner_id = id "
                    "WHERE id = ANY(%s)", (partners,))

@@ -24,7 +24,8 @@ class ResPartner(models.Model):
     aftersales_customer_class = fields.Selection(
         [("key", "Key"), ("general", "General")], string="Customer Class",
         default="general", track_visibility="onchange")
-    aftersales_class_reason = fields.Char(string="Class Reason", readonly=True)
+    aftersales_class_reason = fields.Char(
+        string="Class Reason", readonly=True, track_visibility="onchange")
     aftersales_class_date = fields.Date(string="Class Set On", readonly=True)
     aftersales_strategic = fields.Boolean(
         string="Strategic Customer", track_visibility="onchange",
@@ -192,7 +193,8 @@ class ResPartner(models.Model):
     def aftersales_reclassify(self, year=None):
         """C2: key when last calendar year's revenue reaches the threshold or the
         customer is strategic; general otherwise. Revenue of all customers comes
-        from one grouped query; each change is logged with its reason."""
+        from one grouped query; a change is tracked in the chatter with its
+        reason (one message per changed customer, none for the others)."""
         year = year or fields.Date.from_string(fields.Date.context_today(self)).year - 1
         start, end = date(year, 1, 1), date(year + 1, 1, 1)
         partners = self.filtered(lambda p: p.is_company or not p.parent_id)
@@ -200,7 +202,6 @@ class ResPartner(models.Model):
             return
         revenue = self._aftersales_revenue(partners, start, end)
         today = fields.Date.context_today(self)
-        labels = dict(self._fields["aftersales_customer_class"].selection)
         # customers getting the same values are written together: a yearly job
         # over thousands of customers costs a few writes, not one per customer
         batches = {}
@@ -230,8 +231,6 @@ class ResPartner(models.Model):
                 vals.update(aftersales_customer_class=new_class,
                             aftersales_class_reason=reason,
                             aftersales_class_date=today)
-                partner.message_post(body=_("Customer class: %(class)s. %(reason)s") % {
-                    "class": labels[new_class], "reason": reason})
             if vals:
                 batches.setdefault(tuple(sorted(vals.items())), []).append(partner.id)
         for vals, ids in batches.items():

@@ -58,10 +58,19 @@ class TestCustomerClass(AftersalesCase):
     def test_yearly_job_logs_change(self):
         """C2: the yearly job reclassifies every customer and logs the change."""
         self._revenue(self.domestic, 6000000.0)
-        self.env["res.partner"].cron_aftersales_reclassify()
+        self.env["res.partner"].with_context(
+            tracking_disable=False).cron_aftersales_reclassify()
         self.assertEqual(self.domestic.aftersales_customer_class, "key")
-        self.assertIn("5000000", self.domestic.message_ids[0].body.replace(",", "")
-                      .replace(".0", ""))
+        tracked = self.domestic.message_ids[0].tracking_value_ids
+        self.assertEqual(
+            tracked.filtered(lambda v: v.field == "aftersales_customer_class")
+            .new_value_char,
+            dict(self.env["res.partner"].with_context(lang=self.env.user.lang)
+                 .fields_get(["aftersales_customer_class"])[
+                     "aftersales_customer_class"]["selection"])["key"])
+        reason = tracked.filtered(
+            lambda v: v.field == "aftersales_class_reason").new_value_char
+        self.assertIn("5000000", reason.replace(",", "").replace(".0", ""))
 
     def test_contact_follows_company(self):
         """C2: a contact shows its company's class."""
