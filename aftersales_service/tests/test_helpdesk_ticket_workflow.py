@@ -9,6 +9,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from ..models.helpdesk_ticket_guard import SLA_FIELDS
 from .test_helpdesk_ticket import TicketCase
 
 
@@ -84,6 +85,20 @@ class TestSlaRecords(TicketCase):
         other = self._ticket()
         other.sudo(self.staff).action_first_response()
         self.assertTrue(other.first_response_date)
+
+    def test_form_locks_dates_for_staff_only(self):
+        """T3, W2: the form shows both dates read-only to staff once saved,
+        editable to a supervisor; the on-site status is read-only to all."""
+        def modifiers(user, name):
+            arch = self.env["helpdesk.ticket"].sudo(user).fields_view_get(
+                view_type="form")["arch"]
+            node = etree.fromstring(arch).xpath("//field[@name='%s']" % name)[0]
+            return json.loads(node.get("modifiers"))
+        for name in SLA_FIELDS:
+            self.assertEqual(modifiers(self.staff, name).get("readonly"),
+                             [["id", "!=", False]], name)
+            self.assertFalse(modifiers(self.supervisor, name).get("readonly"), name)
+        self.assertTrue(modifiers(self.supervisor, "onsite_state")["readonly"])
 
     def test_supervisor_corrects_report_time(self):
         """T3, W2: a supervisor corrects the report time; the clocks follow."""
