@@ -77,6 +77,8 @@
         "views/aftersales_return_views.xml",
         "views/aftersales_return_inherit_views.xml",
         "report/aftersales_return_reports.xml",
+        "security/helpdesk_ticket_team_rules.xml",
+        "views/helpdesk_ticket_workflow_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -45,6 +45,5 @@ class AftersalesRemoteSession(models.Model):
         """The first remote contact is also the ticket's first response (T3)."""
         session = super().create(vals)
         ticket = session.ticket_id
-        if not ticket.first_response_date:
-            ticket.first_response_date = session.date
+        ticket._aftersales_set_first_response(session.date)
         return session

@@ -44,9 +44,11 @@ class HelpdeskTicket(models.Model):
     sale_order_id = fields.Many2one(
         related="equipment_id.sale_order_id", readonly=True, string="Order")
     product_grade = fields.Char(
-        related="equipment_id.product_grade", readonly=True)
+        help="Grade of the product complained about (C6); filled from the "
+             "service file when there is one.")
     purchase_date = fields.Date(
-        related="equipment_id.purchase_date", readonly=True)
+        help="When the customer bought it (C6); filled from the service file "
+             "when there is one.")
     reported_date = fields.Datetime(
         string="Reported On", required=True, default=fields.Datetime.now,
         track_visibility="onchange",

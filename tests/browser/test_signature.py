@@ -18,7 +18,7 @@ def test_sign_onsite_report(odoo_url, page, shot):
     open_menu(page, "aftersales_service.menu_aftersales_root")
     open_record(page, odoo_url, "aftersales.dispatch", dispatch_id)
     page.click(".o_form_button_edit")
-    page.click("a[role=tab]:has-text('(T6)')")
+    page.click("a[role=tab]:has-text('现场服务'), a[role=tab]:has-text('On-site Report')")
     pad = page.locator(".o_aftersales_signature_pad canvas")
     pad.wait_for()
     pad.scroll_into_view_if_needed()

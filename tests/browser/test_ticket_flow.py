@@ -51,7 +51,7 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     page.click('button.o_aftersales_arrive')
     page.wait_for_selector('button.o_aftersales_file_report')
     page.click(".o_form_button_edit")
-    page.click("a[role=tab]:has-text('(T6)')")
+    page.click("a[role=tab]:has-text('现场服务'), a[role=tab]:has-text('On-site Report')")
     for field, text in (("fault_cause", "Worn collet"),
                         ("solution", "Collet replaced, runout 2 µm"),
                         ("customer_opinion", "Good job")):
@@ -60,7 +60,7 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
         box.type(text)
     page.click("a[role=tab]:has-text('备件'), a[role=tab]:has-text('Spare Parts')")
     page.check('.o_field_widget[name="no_parts_used"] input')
-    page.click("a[role=tab]:has-text('(T6)')")
+    page.click("a[role=tab]:has-text('现场服务'), a[role=tab]:has-text('On-site Report')")
     pad = page.locator(".o_aftersales_signature_pad canvas")
     pad.wait_for()
     pad.scroll_into_view_if_needed()
