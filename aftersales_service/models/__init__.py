@@ -26,4 +26,3 @@ from . import aftersales_collection
 from . import aftersales_equipment_portal
 from . import aftersales_return
 from . import stock_move
-from . import helpdesk_ticket_guard

@@ -3,11 +3,19 @@
 import uuid
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .aftersales_equipment import WARRANTY_STATES
 from .row_lock import lock_rows
+
+# Handed to the context by the ticket's own action methods. It is an object,
+# not a value: a client cannot send it through RPC, so a plain write of the
+# guarded fields cannot pretend to come from an action.
+_WORKFLOW = object()
+
+ONSITE_FIELDS = ("onsite_state", "onsite_approved_by")
+SLA_FIELDS = ("reported_date", "first_response_date")
 
 TICKET_KINDS = [
     ("repair", "Repair"),
@@ -108,7 +116,8 @@ class HelpdeskTicket(models.Model):
         [("none", "Not Requested"), ("requested", "Waiting for Approval"),
          ("approved", "Approved"), ("rejected", "Rejected")],
         default="none", required=True, copy=False, track_visibility="onchange",
-        string="On-site Service")
+        string="On-site Service", readonly=True,
+        help="Changes only through Request, Approve and Reject On-site (T5).")
     onsite_reason = fields.Text(string="Why On-site", copy=False)
     onsite_reject_reason = fields.Text(string="Rejection Reason", copy=False)
     onsite_approved_by = fields.Many2one(
@@ -388,6 +397,15 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: the problem cannot have occurred after it was "
                     "reported; correct \"Occurred On\".") % ticket.number)
 
+    @api.constrains("aftersales_kind", "sample_due_date")
+    def _check_sample_due_date(self):
+        """T10: a sample request says by when the samples are due."""
+        for ticket in self.filtered(
+                lambda t: t.aftersales_kind == "sample" and not t.sample_due_date):
+            raise ValidationError(_(
+                "Ticket %s is a sample request: enter the date the samples are "
+                "due in \"Samples Due\" (T10).") % (ticket.number or ticket.name))
+
     @api.constrains("name")
     def _check_name_length(self):
         """The subject is one line; the problem itself goes in the description."""
@@ -398,21 +416,29 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     @api.onchange("equipment_id")
     def _onchange_equipment_id(self):
-        """T1: picking a serial fills the customer."""
+        """T1: picking a serial fills the customer; C6: and the service file's
+        product grade and purchase date."""
         if self.equipment_id:
             self.partner_id = self.equipment_id.partner_id
             self.warranty_state = self.equipment_id.warranty_state_at(
                 (self.reported_date or fields.Datetime.now())[:10])
+            self.update(self._aftersales_intake_values(self.equipment_id))
 
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
+        if vals.get("onsite_state", "none") != "none" or vals.get(
+                "onsite_approved_by"):
+            self._check_workflow_write(vals)
         vals = dict(vals)
-        if vals.get("equipment_id") and not vals.get("partner_id"):
-            vals["partner_id"] = self.env["aftersales.equipment"].browse(
-                vals["equipment_id"]).partner_id.id
+        if vals.get("equipment_id"):
+            equipment = self.env["aftersales.equipment"].browse(vals["equipment_id"])
+            for name, value in self._aftersales_intake_values(equipment).items():
+                vals.setdefault(name, value)
+            if not vals.get("partner_id"):
+                vals["partner_id"] = equipment.partner_id.id
         # W2, frozen in the creating INSERT: a write after it would track and
         # recompute the charge a second time (issue #10, queries per call)
         defaults = self.default_get(["aftersales_kind", "reported_date"])
@@ -439,8 +465,54 @@ class HelpdeskTicket(models.Model):
             return tracked
         return {name: desc for name, desc in tracked.items() if name in given}
 
+    @api.model
+    def _aftersales_intake_values(self, equipment):
+        """C6: what the service file knows of the unit; an empty value keeps
+        what the desk typed."""
+        equipment = equipment.sudo()
+        return {name: equipment[name] for name in ("product_grade", "purchase_date")
+                if equipment[name]}
+
+    @api.multi
+    def _check_workflow_write(self, vals):
+        """T5, W4: the on-site state changes only through Request, Approve and
+        Reject On-site. T3, W2: once the ticket is saved, its report time and
+        first response (which set the SLA clocks and the frozen warranty) are
+        corrected by a supervisor only; the chatter tracks the correction."""
+        if self.env.uid == SUPERUSER_ID \
+                or self.env.context.get("aftersales_workflow") is _WORKFLOW:
+            return
+        if set(ONSITE_FIELDS) & set(vals):
+            raise AccessError(_(
+                "The on-site service status changes only through the buttons "
+                "\"Request On-site\", \"Approve On-site\" and \"Reject On-site\" "
+                "(T5)."))
+        if set(SLA_FIELDS) & set(vals) and not self.env.user.has_group(
+                "aftersales_service.group_aftersales_supervisor"):
+            names = [name for name in SLA_FIELDS if name in vals]
+            labels = self.fields_get(names)
+            for ticket in self:
+                for name in names:
+                    new = vals[name] or False
+                    if ticket[name] != new:
+                        raise AccessError(_(
+                            "Ticket %(ticket)s: only a service supervisor corrects "
+                            "\"%(field)s\" once the ticket is saved; it sets the "
+                            "SLA clocks and the warranty (T3, W2).") % {
+                                "ticket": ticket.number,
+                                "field": labels[name]["string"]})
+
+    @api.multi
+    def _aftersales_workflow(self):
+        """The ticket as the workflow's own buttons write it (T5, T3)."""
+        return self.with_context(aftersales_workflow=_WORKFLOW)
+
     @api.multi
     def write(self, vals):
+        self._check_workflow_write(vals)
+        if vals.get("equipment_id"):
+            equipment = self.env["aftersales.equipment"].browse(vals["equipment_id"])
+            vals = dict(self._aftersales_intake_values(equipment), **vals)
         if vals.get("waiver_state") in ("approved", "rejected") \
                 and not self.env.user.has_group(
                     "aftersales_service.group_aftersales_supervisor"):
@@ -466,8 +538,13 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def action_first_response(self):
         """T3: record that the customer got a first answer now."""
-        self.filtered(lambda t: not t.first_response_date).write(
-            {"first_response_date": fields.Datetime.now()})
+        self._aftersales_set_first_response(fields.Datetime.now())
+
+    @api.multi
+    def _aftersales_set_first_response(self, date):
+        """T3: the first answer, by this button or the first remote session."""
+        self.filtered(lambda t: not t.first_response_date)._aftersales_workflow() \
+            .write({"first_response_date": date})
 
     @api.multi
     def action_request_onsite(self):
@@ -487,7 +564,8 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %s: explain in \"Why On-site\" why the fault cannot be "
                     "solved remotely.") % ticket.number)
-        self.write({"onsite_state": "requested", "onsite_reject_reason": False})
+        self._aftersales_workflow().write(
+            {"onsite_state": "requested", "onsite_reject_reason": False})
         self._notify_supervisors(_("Approve or reject on-site service"))
 
     @api.multi
@@ -539,8 +617,8 @@ class HelpdeskTicket(models.Model):
                                           "quantity": part.quantity})
                                   for part in ticket.part_ids],
             })
-        self.write({"onsite_state": "approved",
-                    "onsite_approved_by": self.env.user.id})
+        self._aftersales_workflow().write({
+            "onsite_state": "approved", "onsite_approved_by": self.env.user.id})
         return dispatches
 
     @api.multi
@@ -590,7 +668,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %s: write the reason for rejecting on-site service in "
                     "\"Rejection Reason\".") % ticket.number)
-        self.write({"onsite_state": "rejected"})
+        self._aftersales_workflow().write({"onsite_state": "rejected"})
 
     @api.multi
     def action_create_quotation(self):

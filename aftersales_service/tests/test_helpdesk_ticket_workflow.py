@@ -9,7 +9,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
-from ..models.helpdesk_ticket_guard import SLA_FIELDS
+from ..models.helpdesk_ticket import SLA_FIELDS
 from .test_helpdesk_ticket import TicketCase
 
 
