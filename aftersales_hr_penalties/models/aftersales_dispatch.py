@@ -57,8 +57,8 @@ class AftersalesDispatch(models.Model):
     def _propose_visit_penalties(self):
         """P6: when the visit ends (departure recorded, or the dispatch moved to
         done), a late arrival (T4) and a report still missing parts (T6)
-        propose drafts for the lead engineer. A stage change refused by T6
-        rolls back, so it cannot be the fact; the ticket's Close button is one.
+        propose drafts for the lead engineer. A close attempt of the ticket
+        (its Close button, a move to a closed stage) is the other fact of T6.
         The facts are written in the company's language (``_facts_lang``)."""
         lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
         if self.env.lang != lang:

@@ -104,8 +104,9 @@ class HelpdeskTicket(models.Model):
         """T6, P6: an incomplete report whose lead engineer is an employee, so
         a close attempt proposes it to HR instead of failing."""
         leaders = self._aftersales_incomplete_dispatches().mapped("leader_id")
-        return bool(leaders and self.env["hr.employee"]._aftersales_by_user(
-            leaders))
+        return bool(
+            leaders and self.env["aftersales.penalty.offence"]._by_code("P2_REPORT")
+            and self.env["hr.employee"]._aftersales_by_user(leaders))
 
     @api.multi
     def _aftersales_refuse_close(self):
