@@ -36,6 +36,8 @@
         "views/res_config_settings_views.xml",
         "data/aftersales_return_offence_data.xml",
         "views/aftersales_return_views.xml",
+        "wizards/aftersales_penalty_confirm_views.xml",
+        "views/aftersales_penalty_team_views.xml",
     ],
     "demo": [
         "demo/hr_employee_demo.xml",

@@ -304,6 +304,8 @@ MATRIX = [
     for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
                    "aftersales.ticket.close.warning", "aftersales.register.wizard")
     for role in ROLES
+] + [
+    ("aftersales.penalty.confirm", role, OWN, OWN, OWN, OWN) for role in ROLES
 ]
 
 ROLE_GROUPS = {
@@ -455,6 +457,8 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.ticket.close.warning": env[
                 "aftersales.ticket.close.warning"].create(
                     {"ticket_id": ticket.id, "message": "Matrix"}),
+            "aftersales.penalty.confirm": env["aftersales.penalty.confirm"].create(
+                {"penalty_ids": [(6, 0, penalty.ids)]}),
         }
 
     @staticmethod

@@ -7,3 +7,4 @@ from . import hr_employee
 from . import res_company
 from . import res_config_settings
 from . import aftersales_return
+from . import res_users

@@ -57,8 +57,12 @@ class AftersalesDispatch(models.Model):
     def _propose_visit_penalties(self):
         """P6: when the visit ends (departure recorded, or the dispatch moved to
         done), a late arrival (T4) and a report still missing parts (T6)
-        propose drafts for the lead engineer. A stage change refused by T6
-        rolls back, so it cannot be the fact; the ticket's Close button is one."""
+        propose drafts for the lead engineer. A close attempt of the ticket
+        (its Close button, a move to a closed stage) is the other fact of T6.
+        The facts are written in the company's language (``_facts_lang``)."""
+        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
+        if self.env.lang != lang:
+            return self.with_context(lang=lang)._propose_visit_penalties()
         ended = self.sudo().filtered(lambda d: d.state != "cancelled" and (
             d.departure_time or d.state == "done"))
         if not ended:
@@ -77,10 +81,14 @@ class AftersalesDispatch(models.Model):
                 penalties |= penalties._propose(dispatch._penalty_values(
                     late, employee, "late_arrival",
                     (dispatch.arrival_time or "")[:10],
-                    _("Arrived on site at %(arrival)s (UTC), after the deadline "
+                    _("Arrived on site at %(arrival)s, after the deadline "
                       "%(deadline)s (T4).") % {
-                          "arrival": dispatch.arrival_time,
-                          "deadline": dispatch.ticket_id.arrival_deadline}))
+                          "arrival": penalties._facts_time(
+                              dispatch.arrival_time, employee.user_id,
+                              dispatch.company_id),
+                          "deadline": penalties._facts_time(
+                              dispatch.ticket_id.arrival_deadline,
+                              employee.user_id, dispatch.company_id)}))
             if incomplete:
                 penalties |= dispatch._propose_incomplete_report(
                     incomplete, employee)
@@ -89,9 +97,14 @@ class AftersalesDispatch(models.Model):
     @api.multi
     def _propose_incomplete_report(self, offence=None, employee=None):
         """T6, P2: a draft fine for the lead engineer while the report misses
-        parts; at a visit's end or at a refused close of its ticket."""
+        parts; at a visit's end or at a refused close of its ticket. The
+        missing parts' labels and the sentence in one language (P6)."""
         self.ensure_one()
         penalties = self.env["aftersales.penalty"]
+        lang = penalties._facts_lang(self.company_id)
+        if self.env.lang != lang:
+            return self.with_context(lang=lang)._propose_incomplete_report(
+                offence, employee)
         missing = self._report_missing()
         offence = offence or self.env["aftersales.penalty.offence"]._by_code(
             "P2_REPORT")

@@ -77,6 +77,31 @@ class AftersalesPenalty(models.Model):
                                 index=True, ondelete="set null")
     dispatch_id = fields.Many2one("aftersales.dispatch", string="Visit",
                                   index=True, ondelete="set null")
+    # what HR reads of the source without rights on tickets and visits (P6)
+    ticket_number = fields.Char(
+        related="ticket_id.number", store=True, readonly=True, index=True,
+        string="Ticket Number")
+    ticket_subject = fields.Char(
+        related="ticket_id.name", store=True, readonly=True,
+        string="Ticket Subject")
+    ticket_partner_id = fields.Many2one(
+        related="ticket_id.partner_id", store=True, readonly=True,
+        string="Customer")
+    arrival_deadline = fields.Datetime(
+        related="ticket_id.arrival_deadline", store=True, readonly=True,
+        string="Arrival Deadline")
+    dispatch_name = fields.Char(
+        related="dispatch_id.name", store=True, readonly=True,
+        string="Visit Number")
+    dispatch_appointment = fields.Datetime(
+        related="dispatch_id.appointment", store=True, readonly=True,
+        string="Visit Date")
+    arrival_time = fields.Datetime(
+        related="dispatch_id.arrival_time", store=True, readonly=True,
+        string="Arrived On Site")
+    can_pick_source = fields.Boolean(
+        compute="_compute_can_pick_source",
+        help="The current user may read tickets and visits, so may choose them.")
     source_key = fields.Char(
         readonly=True, copy=False,
         help="Identifies the ticket fact that proposed this record, so the same "
@@ -98,6 +123,15 @@ class AftersalesPenalty(models.Model):
         help="Fake inspection or report records were found on review (P4).")
     amount = fields.Monetary(compute="_compute_amount", store=True,
                              currency_field="currency_id")
+    fine_amount = fields.Monetary(
+        string="Fines", compute="_compute_amount", store=True,
+        currency_field="currency_id",
+        help="The amount when the record is a fine, so totals never add "
+             "rewards to fines.")
+    reward_amount = fields.Monetary(
+        string="Rewards", compute="_compute_amount", store=True,
+        currency_field="currency_id",
+        help="The amount when the record is a reward.")
     demerit = fields.Boolean(string="Major Demerit", track_visibility="onchange",
                              states={"applied": [("readonly", True)]})
     attachment_ids = fields.Many2many(
@@ -121,6 +155,9 @@ class AftersalesPenalty(models.Model):
         states={"applied": [("readonly", True)]},
         help="Payroll month (YYYY-MM) the fine is deducted in (P7).")
 
+    is_own_record = fields.Boolean(
+        compute="_compute_is_own_record",
+        help="The record is the current user's: they may write the statement.")
     is_hr_user = fields.Boolean(
         string="Current User Reviews", compute="_compute_is_hr_user",
         help="The current user reviews records; others only write a statement.")
@@ -133,10 +170,24 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("base_amount", "multiplier")
+    @api.depends("base_amount", "multiplier", "offence_id.kind")
     def _compute_amount(self):
         for penalty in self:
-            penalty.amount = penalty.base_amount * penalty.multiplier
+            amount = penalty.base_amount * penalty.multiplier
+            penalty.amount = amount
+            penalty.fine_amount = amount if penalty.kind == "fine" else 0.0
+            penalty.reward_amount = amount if penalty.kind == "reward" else 0.0
+
+    @api.depends("employee_id.user_id")
+    def _compute_is_own_record(self):
+        for penalty in self:
+            penalty.is_own_record = penalty.employee_id.user_id == self.env.user
+
+    def _compute_can_pick_source(self):
+        can = all(self.env[model].check_access_rights("read", raise_exception=False)
+                  for model in ("helpdesk.ticket", "aftersales.dispatch"))
+        for penalty in self:
+            penalty.can_pick_source = can
 
     def _compute_is_hr_user(self):
         is_hr = self._is_hr()
@@ -229,7 +280,19 @@ class AftersalesPenalty(models.Model):
         if vals.get("state", "draft") != "draft":
             raise UserError(_("A record starts as a proposal: HR confirms it "
                               "afterwards (P6)."))
-        return super().create(vals)
+        penalty = super().create(vals)
+        penalty._link_evidence()
+        return penalty
+
+    @api.multi
+    def _link_evidence(self):
+        """P6: evidence uploaded before the record was saved belongs to no
+        record, so any internal user could read it: it is linked to its record,
+        whose access rules then protect it."""
+        for penalty in self:
+            penalty.attachment_ids.sudo().filtered(
+                lambda a: not a.res_id or not a.res_model).write({
+                    "res_model": self._name, "res_id": penalty.id})
 
     @api.multi
     def write(self, vals):
@@ -256,7 +319,10 @@ class AftersalesPenalty(models.Model):
                         "%(name)s cannot go from \"%(from)s\" to \"%(to)s\".") % {
                             "name": penalty.name,
                             "from": states[step[0]], "to": states[step[1]]})
-        return super().write(vals)
+        res = super().write(vals)
+        if "attachment_ids" in vals:
+            self._link_evidence()
+        return res
 
     @api.multi
     def unlink(self):
@@ -375,6 +441,32 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.model
+    def _facts_lang(self, company=None):
+        """P6: the one language the facts of a proposal are written in: the
+        company's (its partner's language), not the language of whoever
+        triggers the fact (an engineer, a customer on the portal, a cron).
+        The facts are stored once and read by every HR officer, who works in
+        the company's language. The context key ``aftersales_facts_lang``
+        overrides it for data loaded before this addon's translations (demo)."""
+        lang = self.env.context.get("aftersales_facts_lang")
+        if not lang:
+            company = company or self.env.user.company_id
+            lang = company.sudo().partner_id.lang or "en_US"
+        return lang
+
+    @api.model
+    def _facts_time(self, value, user=None, company=None):
+        """P6: a UTC datetime of a fact in local time, with the zone's name:
+        the time zone of the employee's user, else the company's, else UTC."""
+        if not value:
+            return ""
+        company = company or self.env.user.company_id
+        tz = (user and user.sudo().tz) or company.sudo().partner_id.tz or "UTC"
+        local = fields.Datetime.context_timestamp(
+            self.with_context(tz=tz), fields.Datetime.from_string(value))
+        return "%s (%s)" % (local.strftime("%Y-%m-%d %H:%M"), tz)
+
     @api.model
     def _propose(self, vals):
         """P6: a draft for one ticket fact, once. The unique source key also

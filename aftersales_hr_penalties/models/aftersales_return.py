@@ -23,7 +23,11 @@ class AftersalesReturn(models.Model):
 
     @api.multi
     def _propose_return_penalty(self):
-        """P6: one draft per return whose responsible person is service staff."""
+        """P6: one draft per return whose responsible person is service staff,
+        its facts in the company's language (``_facts_lang``)."""
+        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
+        if self.env.lang != lang:
+            return self.with_context(lang=lang)._propose_return_penalty()
         offence = self.env["aftersales.penalty.offence"]._by_code("T13_RETURN")
         penalties = self.env["aftersales.penalty"]
         if not offence:

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import plaintext2html
 
 
 class HelpdeskTicket(models.Model):
@@ -66,32 +67,79 @@ class HelpdeskTicket(models.Model):
         return action
 
     @api.multi
+    def write(self, vals):
+        """T6, P6: a move to a closed stage (the status bar, a kanban drag)
+        takes the Close button's path: while an on-site report is incomplete
+        and its lead engineer is an employee, the ticket stays open without an
+        error (an error would roll back the proposal), the incomplete report
+        is proposed to HR and a note on the ticket says what to fill in.
+        Without an employee to propose for, T6 refuses the move as before."""
+        stage = vals.get("stage_id") and self.env["helpdesk.ticket.stage"].browse(
+            vals["stage_id"])
+        if not (stage and stage.closed):
+            return super().write(vals)
+        held = self.filtered(lambda t: t._aftersales_close_held())
+        if not held:
+            return super().write(vals)
+        for ticket in held:
+            ticket.message_post(
+                body=plaintext2html(ticket._aftersales_refuse_close()),
+                subtype="mail.mt_note")
+        others = dict(vals)
+        del others["stage_id"]
+        if others:
+            super(HelpdeskTicket, held).write(others)
+        if self - held:
+            super(HelpdeskTicket, self - held).write(vals)
+        return True
+
+    @api.multi
+    def _aftersales_incomplete_dispatches(self):
+        self.ensure_one()
+        return self.dispatch_ids.filtered(
+            lambda d: d.state != "cancelled" and d._report_missing())
+
+    @api.multi
+    def _aftersales_close_held(self):
+        """T6, P6: an incomplete report whose lead engineer is an employee, so
+        a close attempt proposes it to HR instead of failing."""
+        leaders = self._aftersales_incomplete_dispatches().mapped("leader_id")
+        return bool(
+            leaders and self.env["aftersales.penalty.offence"]._by_code("P2_REPORT")
+            and self.env["hr.employee"]._aftersales_by_user(leaders))
+
+    @api.multi
+    def _aftersales_refuse_close(self):
+        """T6, P6: propose each incomplete report (once) and return the text
+        telling the user why the ticket stays open."""
+        self.ensure_one()
+        lines = []
+        for dispatch in self._aftersales_incomplete_dispatches():
+            dispatch._propose_incomplete_report()
+            lines.append(_("%(dispatch)s misses %(missing)s.") % {
+                "dispatch": dispatch.name,
+                "missing": ", ".join(dispatch._report_missing())})
+        return "\n".join([_(
+            "Ticket %s is not closed: its on-site report is incomplete (T6). "
+            "The incomplete report was proposed to HR as a fine (P2).")
+            % self.number] + lines)
+
+    @api.multi
     def action_aftersales_close(self):
         """T6, P6: close the ticket. With an on-site report still incomplete,
         the ticket stays open without an error (an error would roll back the
         proposal): the incomplete report is proposed to HR and a warning says
         what to fill in."""
         self.ensure_one()
-        incomplete = self.dispatch_ids.filtered(
-            lambda d: d.state != "cancelled" and d._report_missing())
-        if not incomplete:
+        if not self._aftersales_incomplete_dispatches():
             stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done",
                                  raise_if_not_found=False) or self.env[
                 "helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
             self.write({"stage_id": stage.id})
             return True
-        lines = []
-        for dispatch in incomplete:
-            dispatch._propose_incomplete_report()
-            lines.append(_("%(dispatch)s misses %(missing)s.") % {
-                "dispatch": dispatch.name,
-                "missing": ", ".join(dispatch._report_missing())})
         warning = self.env["aftersales.ticket.close.warning"].create({
             "ticket_id": self.id,
-            "message": "\n".join([_(
-                "Ticket %s is not closed: its on-site report is incomplete (T6). "
-                "The incomplete report was proposed to HR as a fine (P2).")
-                % self.number] + lines),
+            "message": self._aftersales_refuse_close(),
         })
         return {
             "type": "ir.actions.act_window",
@@ -128,6 +176,10 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _propose_repeat_repair_penalty(self):
+        """T8, P6: facts in the company's language (``_facts_lang``)."""
+        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
+        if self.env.lang != lang:
+            return self.with_context(lang=lang)._propose_repeat_repair_penalty()
         offence = self.env["aftersales.penalty.offence"]._by_code("P1_REPEAT")
         penalties = self.env["aftersales.penalty"]
         if not offence:
@@ -159,8 +211,10 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _complaint_responsible(self):
         """P3: the employee complained about, or else the team leader: the
-        leader of the ticket's service team, else the manager of the engineer
-        in charge. Returns (employee, carried by the team leader)."""
+        leader of the ticket's service team, else the leader of a service team
+        the engineer in charge belongs to, else the engineer's manager (the
+        same leaders the record rule shows the team's records to). Returns
+        (employee, carried by the team leader)."""
         self.ensure_one()
         employees = self.env["hr.employee"]
         if self.complained_user_id:
@@ -177,6 +231,13 @@ class HelpdeskTicket(models.Model):
             employee = employees._aftersales_by_user(leader).get(leader.id)
             if employee:
                 return employee, True
+        leaders = self.user_id.sudo().aftersales_helpdesk_team_ids.mapped(
+            "team_leader_id") - self.user_id
+        if leaders:
+            by_user = employees._aftersales_by_user(leaders)
+            for leader in leaders.sorted("id"):
+                if leader.id in by_user:
+                    return by_user[leader.id], True
         engineer = self.user_id and employees._aftersales_by_user(
             self.user_id).get(self.user_id.id)
         if engineer and engineer.parent_id:
@@ -210,6 +271,10 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _propose_complaint_penalty(self):
+        """C6, P3, P6: facts in the company's language (``_facts_lang``)."""
+        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
+        if self.env.lang != lang:
+            return self.with_context(lang=lang)._propose_complaint_penalty()
         offence = self.env["aftersales.penalty.offence"]._by_code("P3_COMPLAINT")
         penalties = self.env["aftersales.penalty"]
         if not offence:

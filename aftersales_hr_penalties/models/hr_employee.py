@@ -14,6 +14,23 @@ class HrEmployee(models.Model):
     penalty_reward_count = fields.Integer(
         string="Rewards This Year", compute="_compute_penalty_totals")
 
+    penalty_totals_visible = fields.Boolean(
+        compute="_compute_penalty_totals_visible",
+        help="The current user may see this employee's records: HR, the "
+             "employee, the manager or the service team's leader.")
+
+    def _compute_penalty_totals_visible(self):
+        """P6: colleagues would only see zeros: the buttons show to the people
+        who may read the records."""
+        user = self.env.user
+        is_hr = user.has_group("hr.group_hr_user")
+        for employee in self:
+            own = employee.sudo()
+            employee.penalty_totals_visible = is_hr or user in (
+                own.user_id | own.parent_id.user_id
+                | own.user_id.aftersales_helpdesk_team_ids.mapped(
+                    "team_leader_id"))
+
     def _compute_penalty_totals(self):
         """P1, P2, P5: this year's decided records, one grouped read for all."""
         year_start = fields.Date.context_today(self)[:4] + "-01-01"

@@ -64,14 +64,41 @@ class TestVisitProposals(PenaltyCase):
         self.assertIn(dispatch.name, penalty.description)
 
     def test_incomplete_report_survives_refused_close(self):
-        """T6, P6: the close is still refused, and the proposal stays."""
+        """T6, P6: a close attempt after the visit ended keeps the ticket open
+        and the proposal, once."""
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
                                   departure_time="2025-06-02 12:00:00")
-        with self.assertRaises(ValidationError):
-            ticket.write({"stage_id": self.done.id})
+        ticket.write({"stage_id": self.done.id})
+        self.assertFalse(ticket.closed)
         self.assertEqual(
             len(self._proposals("incomplete_report", dispatch_id=dispatch.id)), 1)
+
+    def test_stage_move_to_closed_takes_close_path(self):
+        """T6, P6: moving to a closed stage (status bar, kanban drag) with an
+        incomplete report proposes once, keeps the ticket open, notes why."""
+        ticket = self._ticket()
+        dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
+                                  solution="Reset")
+        self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))
+        messages = len(ticket.message_ids)
+        for _attempt in range(2):
+            ticket.sudo(self.engineer).write({"stage_id": self.done.id,
+                                              "priority": "2"})
+        self.assertFalse(ticket.closed)
+        self.assertEqual(ticket.priority, "2")
+        self.assertEqual(
+            len(self._proposals("incomplete_report", dispatch_id=dispatch.id)), 1)
+        self.assertEqual(len(ticket.message_ids), messages + 2)
+        self.assertIn(dispatch.name, ticket.message_ids[0].body)
+
+    def test_stage_move_refused_without_employee(self):
+        """T6: with no employee to propose for, the move is refused as before."""
+        ticket = self._ticket()
+        self._dispatch(ticket, leader_id=self.staff.id,
+                       arrival_time="2025-06-02 09:30:00", solution="Reset")
+        with self.assertRaises(ValidationError):
+            ticket.write({"stage_id": self.done.id})
 
     def test_complete_report_proposes_nothing(self):
         """T6: a complete report proposes nothing."""
@@ -224,6 +251,22 @@ class TestComplaintProposal(PenaltyCase):
         ticket.sudo(self.supervisor).action_verify_complaint()
         penalty = self._proposals("complaint", ticket_id=ticket.id)
         self.assertEqual(penalty.employee_id, self.emp_supervisor)
+
+    def test_no_ticket_team_goes_to_engineers_team_leader(self):
+        """P3: without the ticket's team, the leader of the engineer's service
+        team carries it, before the engineer's manager."""
+        member = self._user("p_member3", "aftersales_service.group_aftersales_user")
+        self.env["hr.employee"].create({
+            "name": "P Member 3", "user_id": member.id,
+            "parent_id": self.emp_supervisor.id})
+        self.env["helpdesk.ticket.team"].create({
+            "name": "P Team 3", "team_leader_id": self.other_engineer.id,
+            "user_ids": [(6, 0, [member.id])]})
+        ticket = self._complaint(complained_user_id=False, team_id=False,
+                                 user_id=member.id)
+        ticket.sudo(self.supervisor).action_verify_complaint()
+        penalty = self._proposals("complaint", ticket_id=ticket.id)
+        self.assertEqual(penalty.employee_id, self.emp_other)
 
     def test_nobody_responsible_refused(self):
         """P3: with no person, leader or manager known, the supervisor is told."""

@@ -24,7 +24,19 @@ class TestPenaltyPrivacy(PenaltyCase):
         cls.from_ticket = hr.create(dict(
             base, employee_id=cls.emp_hr.id, ticket_id=ticket.id))
         cls.hr_own = hr.create(dict(base, employee_id=cls.emp_hr.id))
-        cls.all = cls.own | cls.others | cls.leaders | cls.from_ticket | cls.hr_own
+        # a service team led by an engineer who is not its members' manager,
+        # with the supervisor as a member (P3, P6)
+        cls.member = cls._user("p_member", "aftersales_service.group_aftersales_user")
+        cls.emp_member = cls.env["hr.employee"].create({
+            "name": "P Member", "user_id": cls.member.id})
+        cls.env["helpdesk.ticket.team"].create({
+            "name": "P Team 2", "team_leader_id": cls.other_engineer.id,
+            "user_ids": [(6, 0, [cls.supervisor.id, cls.member.id])]})
+        cls.member_draft = hr.create(dict(
+            base, employee_id=cls.emp_member.id, ticket_id=ticket.id))
+        cls.member_manual = hr.create(dict(base, employee_id=cls.emp_member.id))
+        cls.all = (cls.own | cls.others | cls.leaders | cls.from_ticket
+                   | cls.hr_own | cls.member_draft | cls.member_manual)
 
     def _visible(self, user):
         return self.Penalty.sudo(user).search([("id", "in", self.all.ids)])
@@ -45,16 +57,26 @@ class TestPenaltyPrivacy(PenaltyCase):
         """P6: HR officers see everybody's records."""
         self.assertEqual(self._visible(self.hr_officer), self.all)
 
-    def test_supervisor_reads_ticket_proposals(self):
-        """P6: a service supervisor reads proposals from tickets, but cannot
-        decide them; once decided they leave the supervisor's view."""
-        visible = self._visible(self.supervisor)
-        self.assertIn(self.from_ticket, visible)
-        self.assertNotIn(self.hr_own, visible)
+    def test_service_team_leader_reads_team(self):
+        """P3, P6: the leader of a service team reads its members' records
+        without being their manager, and cannot write them."""
+        self.assertFalse(self.emp_member.parent_id)
+        self.assertEqual(self._visible(self.other_engineer),
+                         self.others | self.member_draft | self.member_manual)
         with self.assertRaises(AccessError):
-            self.from_ticket.sudo(self.supervisor).action_confirm()
-        self.from_ticket.sudo(self.hr_officer).action_confirm()
-        self.assertNotIn(self.from_ticket, self._visible(self.supervisor))
+            self.member_draft.sudo(self.other_engineer).write({"statement": "x"})
+
+    def test_supervisor_reads_team_ticket_proposals(self):
+        """P6: a service supervisor reads the ticket proposals of their service
+        teams' members (besides their own reports'), not everybody's, and
+        cannot decide them; once decided they leave the supervisor's view."""
+        visible = self._visible(self.supervisor)
+        self.assertEqual(visible, self.others | self.leaders | self.member_draft)
+        self.assertNotIn(self.from_ticket, visible)  # HR's own, outside the team
+        with self.assertRaises(AccessError):
+            self.member_draft.sudo(self.supervisor).action_confirm()
+        self.member_draft.sudo(self.hr_officer).action_confirm()
+        self.assertNotIn(self.member_draft, self._visible(self.supervisor))
 
     def test_employee_cannot_create(self):
         """P6: employees do not record penalties."""
@@ -84,6 +106,13 @@ class TestPenaltyMenus(PenaltyCase):
                                          "aftersales_penalty_menu_hr")), 1)
         self.assertEqual(len(self._menus(self.hr_officer, "aftersales_penalty_menu",
                                          "aftersales_penalty_menu_hr")), 2)
+
+    def test_team_leader_finds_team_menu(self):
+        """P6: a "My Team's Penalties" menu lists the team's records."""
+        self.assertEqual(len(self._menus(self.leader, "aftersales_penalty_menu_team",
+                                         "aftersales_penalty_menu_hr_team")), 2)
+        action = self.env.ref("aftersales_hr_penalties.aftersales_penalty_action_team")
+        self.assertIn("search_default_my_team", action.context)
 
     def test_form_opens_for_each_role(self):
         """P6: the record form loads for an employee, with review fields

@@ -1,3 +1,4 @@
 from . import aftersales_penalty_reject
 from . import aftersales_penalty_payroll_export
 from . import aftersales_ticket_close_warning
+from . import aftersales_penalty_confirm
