@@ -305,6 +305,9 @@ MATRIX = [
                    "aftersales.ticket.close.warning", "aftersales.register.wizard")
     for role in ROLES
 ]
+MATRIX += [
+    ("aftersales.survey.campaign", role, OWN, OWN, OWN, OWN) for role in ROLES
+]
 
 ROLE_GROUPS = {
     "staff": ["aftersales_service.group_aftersales_user"],
@@ -455,6 +458,8 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.ticket.close.warning": env[
                 "aftersales.ticket.close.warning"].create(
                     {"ticket_id": ticket.id, "message": "Matrix"}),
+            "aftersales.survey.campaign": env["aftersales.survey.campaign"].create(
+                {"partner_ids": [(6, 0, cls.domestic.ids)]}),
         }
 
     @staticmethod
