@@ -41,6 +41,16 @@ class TestTicketSurvey(QualityCase):
         self.assertIn(survey.name, html)
         self.assertIn(survey.portal_url, html)
 
+    def test_receipt_in_chinese_has_survey(self):
+        """Q7: the receipt in the customer's Chinese keeps the survey block."""
+        ticket, survey = self._closed_ticket()
+        self.domestic.lang = "zh_CN"
+        receipt = self.env.ref("aftersales_service.action_report_service_receipt")
+        html = receipt.render_qweb_html(ticket.ids)[0].decode()
+        self.assertEqual(html.count("□"), 5 * len(DIMENSIONS))
+        self.assertIn(survey.name, html)
+        self.assertIn(survey.portal_url, html)
+
     def test_closing_mails_survey_link_once(self):
         """Q7: closing the job mails the customer the survey's portal link, once,
         even when the ticket is closed again."""
