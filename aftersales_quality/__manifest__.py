@@ -42,6 +42,10 @@
         "security/aftersales_return_inspection_rules.xml",
         "data/aftersales_return_inspection_data.xml",
         "views/aftersales_return_inspection_views.xml",
+        "report/report_service_receipt.xml",
+        "data/mail_template_data.xml",
+        "views/aftersales_quality_feedback_supplier_views.xml",
+        "wizards/aftersales_survey_campaign_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -307,6 +307,9 @@ MATRIX = [
 ] + [
     ("aftersales.penalty.confirm", role, OWN, OWN, OWN, OWN) for role in ROLES
 ]
+MATRIX += [
+    ("aftersales.survey.campaign", role, OWN, OWN, OWN, OWN) for role in ROLES
+]
 
 ROLE_GROUPS = {
     "staff": ["aftersales_service.group_aftersales_user"],
@@ -459,6 +462,8 @@ class TestAccessMatrix(AftersalesCase):
                     {"ticket_id": ticket.id, "message": "Matrix"}),
             "aftersales.penalty.confirm": env["aftersales.penalty.confirm"].create(
                 {"penalty_ids": [(6, 0, penalty.ids)]}),
+            "aftersales.survey.campaign": env["aftersales.survey.campaign"].create(
+                {"partner_ids": [(6, 0, cls.domestic.ids)]}),
         }
 
     @staticmethod

@@ -14,6 +14,13 @@ class AftersalesDispatch(models.Model):
         dispatch.ticket_id._aftersales_quality_feedback_ensure()
         return dispatch
 
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("state") == "cancelled":
+            self.mapped("ticket_id")._aftersales_quality_feedback_release()
+        return res
+
 
 class AftersalesDispatchPart(models.Model):
     """Q1: a replaced part opens its ticket's quality feedback form."""

@@ -3,11 +3,14 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .aftersales_quality_feedback import QUALITY_USER
+from .aftersales_quality_feedback import ENGINEERING, QUALITY_USER
 
 # Written by the Quality department only: the effectiveness check (Q3).
 CHECK_FIELDS = {"effectiveness", "effectiveness_note", "checked_by_id",
                 "checked_date"}
+# What a responsible person outside Quality and Engineering writes: that the
+# action is done, and how (Q3).
+RESPONSIBLE_FIELDS = {"done_date", "done_note"}
 
 
 class AftersalesQualityAction(models.Model):
@@ -40,6 +43,9 @@ class AftersalesQualityAction(models.Model):
         track_visibility="onchange")
     due_date = fields.Date(required=True, track_visibility="onchange")
     done_date = fields.Date(track_visibility="onchange")
+    done_note = fields.Text(
+        string="Completion Notes",
+        help="What the responsible person did to carry out the action (Q3).")
     is_overdue = fields.Boolean(
         string="Overdue", readonly=True, copy=False, index=True,
         help="Set by the daily job when the due date passed without the action "
@@ -53,6 +59,28 @@ class AftersalesQualityAction(models.Model):
     effectiveness_note = fields.Text(string="Check Notes")
     checked_by_id = fields.Many2one("res.users", string="Checked By")
     checked_date = fields.Date(string="Checked On")
+    can_plan = fields.Boolean(
+        compute="_compute_rights",
+        help="Technical: the user may change the action itself (Quality or "
+             "Engineering).")
+    can_check = fields.Boolean(
+        compute="_compute_rights",
+        help="Technical: the user may check the action's effectiveness "
+             "(Quality).")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    def _compute_rights(self):
+        """Drives the form: the responsible person fills in the done date and
+        the notes only (Q3)."""
+        user = self.env.user
+        superuser = self.env.uid == SUPERUSER_ID
+        can_check = superuser or user.has_group(QUALITY_USER)
+        can_plan = can_check or user.has_group(ENGINEERING)
+        for action in self:
+            action.can_plan = can_plan
+            action.can_check = can_check
 
     # ------------------------------------------------------------------
     # Constraints
@@ -82,9 +110,26 @@ class AftersalesQualityAction(models.Model):
         self._check_checker(vals)
         return super().create(vals)
 
+    @api.model
+    def _check_responsible(self, vals):
+        """Q3: a responsible person outside Quality and Engineering reports
+        the action done; the action, its due date and its check are not
+        theirs to change."""
+        user = self.env.user
+        if set(vals) - RESPONSIBLE_FIELDS and self.env.uid != SUPERUSER_ID \
+                and not user.has_group(QUALITY_USER) \
+                and not user.has_group(ENGINEERING):
+            raise AccessError(_(
+                "As the responsible person you fill in the \"Done Date\" and "
+                "the \"Completion Notes\" of a corrective or preventive "
+                "action only; ask the Quality department to change the rest "
+                "(Q3)."))
+
     @api.multi
     def write(self, vals):
-        """A done action is no longer overdue."""
+        """A done action, or one given a later due date, is no longer
+        overdue (the daily job watches the new date)."""
+        self._check_responsible(vals)
         self._check_checker(vals)
         if vals.get("effectiveness"):
             vals = dict(vals)
@@ -92,7 +137,14 @@ class AftersalesQualityAction(models.Model):
             vals.setdefault("checked_date", fields.Date.context_today(self))
         if vals.get("done_date"):
             vals = dict(vals, is_overdue=False)
-        return super().write(vals)
+        postponed = self.browse()
+        if vals.get("due_date"):
+            postponed = self.filtered(
+                lambda a: a.is_overdue and a.due_date < vals["due_date"])
+        res = super().write(vals)
+        if postponed:
+            super(AftersalesQualityAction, postponed).write({"is_overdue": False})
+        return res
 
     # ------------------------------------------------------------------
     # Actions

@@ -19,6 +19,10 @@ ENGINEERING = "aftersales_quality.group_quality_engineering"
 # actions it proposes (Q3).
 ENGINEERING_FIELDS = {"root_cause", "improvement_proposal", "analysis_date",
                       "action_ids"}
+# Written by the state machine's steps only (Q1, Q3): the state and who took
+# each step when.
+STEP_FIELDS = {"state", "registered_by_id", "registered_date", "verified_by_id",
+               "verified_date", "closed_date"}
 
 
 class AftersalesQualityFeedback(models.Model):
@@ -237,8 +241,17 @@ class AftersalesQualityFeedback(models.Model):
 
     @api.multi
     def write(self, vals):
-        """Q3: an engineer without a quality role writes the analysis only."""
+        """Q1, Q3: the state and its stamps move through the step buttons only
+        (so no step and no check is skipped); an engineer without a quality
+        role writes the analysis only."""
         user = self.env.user
+        if STEP_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
+                and not self.env.context.get("aftersales_quality_step"):
+            raise AccessError(_(
+                "The state of a quality feedback form and who registered, "
+                "verified or closed it are set by the buttons of the form only "
+                "(Register, Start Analysis, Start Actions, Verify, Close, "
+                "Cancel) (Q1, Q3)."))
         if self.env.uid != SUPERUSER_ID and not user.has_group(QUALITY_USER) \
                 and user.has_group(ENGINEERING) \
                 and not set(vals) <= ENGINEERING_FIELDS:
@@ -251,6 +264,11 @@ class AftersalesQualityFeedback(models.Model):
     # ------------------------------------------------------------------
     # Actions: the state machine
     # ------------------------------------------------------------------
+    @api.multi
+    def _step_write(self, vals):
+        """The one way the step buttons write the state and its stamps."""
+        return self.with_context(aftersales_quality_step=True).write(vals)
+
     @api.multi
     def _check_step(self, group, expected, step):
         """Each step is taken by its group and from the step before it."""
@@ -279,8 +297,8 @@ class AftersalesQualityFeedback(models.Model):
                 raise UserError(_(
                     "Form %s: fill in the product, the defect description and the "
                     "defect category before registering it (Q2).") % form.name)
-        self.write({"state": "registered", "registered_by_id": self.env.uid,
-                    "registered_date": fields.Date.context_today(self)})
+        self._step_write({"state": "registered", "registered_by_id": self.env.uid,
+                          "registered_date": fields.Date.context_today(self)})
         self.filtered("is_purchased_part")._notify_purchasing()
         self.filtered(lambda f: f.severity == "major")._notify_quality_managers()
         return True
@@ -298,7 +316,7 @@ class AftersalesQualityFeedback(models.Model):
             form._aftersales_activity_schedule(
                 todo, form.engineer_id, fields.Date.context_today(self),
                 _("Analyse the root cause and propose an improvement (Q3)"))
-        self.write({"state": "analysing"})
+        self._step_write({"state": "analysing"})
         return True
 
     @api.multi
@@ -310,7 +328,7 @@ class AftersalesQualityFeedback(models.Model):
                 raise UserError(_(
                     "Form %s: the \"Root Cause\" and at least one corrective or "
                     "preventive action are needed (Q3).") % form.name)
-        self.write({"state": "action"})
+        self._step_write({"state": "action"})
         return True
 
     @api.multi
@@ -326,16 +344,16 @@ class AftersalesQualityFeedback(models.Model):
                     "checked effective yet (Q3).") % {
                         "form": form.name,
                         "actions": ", ".join(pending.mapped("name"))})
-        self.write({"state": "verified", "verified_by_id": self.env.uid,
-                    "verified_date": fields.Date.context_today(self)})
+        self._step_write({"state": "verified", "verified_by_id": self.env.uid,
+                          "verified_date": fields.Date.context_today(self)})
         return True
 
     @api.multi
     def action_close(self):
         """Q3: the quality manager closes a verified form."""
         self._check_step(QUALITY_MANAGER, ("verified",), _("close"))
-        self.write({"state": "closed",
-                    "closed_date": fields.Date.context_today(self)})
+        self._step_write({"state": "closed",
+                          "closed_date": fields.Date.context_today(self)})
         return True
 
     @api.multi
@@ -348,7 +366,26 @@ class AftersalesQualityFeedback(models.Model):
                 raise UserError(_(
                     "Form %s: write why it is cancelled in \"Cancellation "
                     "Reason\".") % form.name)
-        self.write({"state": "cancelled"})
+        self._step_write({"state": "cancelled"})
+        return True
+
+    @api.multi
+    def action_send_supplier(self):
+        """Q4: the supplier of the failed bought part gets the form by mail,
+        its PDF attached; the mail stays in the form's chatter."""
+        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(QUALITY_USER):
+            raise AccessError(_(
+                "Only the Quality department sends a quality feedback form to "
+                "the supplier (Q4)."))
+        template = self.env.ref(
+            "aftersales_quality.mail_template_quality_feedback_supplier")
+        for form in self:
+            if not form.supplier_id:
+                raise UserError(_(
+                    "Form %s: fill in the \"Supplier\" to send the form to "
+                    "(Q4).") % form.name)
+            form.message_post_with_template(
+                template.id, composition_mode="comment", message_type="comment")
         return True
 
     # ------------------------------------------------------------------

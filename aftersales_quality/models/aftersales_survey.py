@@ -3,8 +3,8 @@
 import uuid
 from datetime import timedelta
 
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Q7: the dimensions of 《顾客满意度调查表》, each scored 1 (worst) to 5.
 SCORE_FIELDS = (
@@ -12,6 +12,9 @@ SCORE_FIELDS = (
     "score_quantity_accuracy", "score_packaging", "score_service",
     "score_price", "score_competitors",
 )
+# The customer's answer: locked once answered, so the statistics stay true (Q7).
+ANSWER_FIELDS = set(SCORE_FIELDS) | {"comments", "state", "answered_date"}
+QUALITY_MANAGER = "aftersales_quality.group_quality_manager"
 
 
 class AftersalesSurvey(models.Model):
@@ -82,9 +85,21 @@ class AftersalesSurvey(models.Model):
         compute="_compute_scores", store=True, string="Unhappy",
         help="A dimension scored at or below the company's threshold (Q7).")
 
+    answer_locked = fields.Boolean(
+        compute="_compute_answer_locked",
+        help="Technical: the answer is kept as given; a quality manager may "
+             "still correct it (Q7).")
+
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.depends("state")
+    def _compute_answer_locked(self):
+        manager = self.env.uid == SUPERUSER_ID or self.env.user.has_group(
+            QUALITY_MANAGER)
+        for survey in self:
+            survey.answer_locked = survey.state == "answered" and not manager
+
     @api.depends(*SCORE_FIELDS + ("company_id.aftersales_survey_unhappy_score",))
     def _compute_scores(self):
         for survey in self:
@@ -121,6 +136,20 @@ class AftersalesSurvey(models.Model):
             vals = dict(vals, name=self.env["ir.sequence"].sudo().next_by_code(
                 "aftersales.survey") or "/")
         return super().create(vals)
+
+    @api.multi
+    def write(self, vals):
+        """Q7: an answered survey keeps the customer's answer; only a quality
+        manager corrects it (e.g. a paper answer keyed in wrong)."""
+        if ANSWER_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
+                and not self.env.user.has_group(QUALITY_MANAGER):
+            answered = self.filtered(lambda s: s.state == "answered")
+            if answered:
+                raise AccessError(_(
+                    "Survey %s is answered: the customer's scores and comments "
+                    "are kept as given; ask a quality manager to correct them "
+                    "(Q7).") % ", ".join(answered.mapped("name")))
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Actions

@@ -52,12 +52,16 @@ class HelpdeskTicket(models.Model):
         surveys = self.env["aftersales.survey"].sudo()
         done = set(surveys.search([("ticket_id", "in", self.ids),
                                    ("kind", "=", "after_job")]).mapped("ticket_id").ids)
+        created = surveys.browse()
         for ticket in self.filtered(lambda t: t.partner_id and t.id not in done):
-            surveys.create({
+            created |= surveys.create({
                 "partner_id": ticket.partner_id.id, "ticket_id": ticket.id,
                 "kind": "after_job",
                 "company_id": (ticket.company_id or self.env.user.company_id).id,
             })
+        # Q7: the customer gets the portal link by mail, once, with the survey
+        created.action_send()
+        return created
 
     @api.multi
     def _aftersales_quality_feedback_ensure(self):
@@ -72,6 +76,27 @@ class HelpdeskTicket(models.Model):
                 "ticket_id": ticket.id,
                 "auto_ticket_id": ticket.id,
                 "defect_description": ticket.name,
+            })
+        return True
+
+    @api.multi
+    def _aftersales_quality_feedback_release(self):
+        """Q1: when the ticket's on-site dispatches are all cancelled and no
+        part was replaced, its automatic form that Quality has not touched yet
+        (still draft, no category, no attachment) is cancelled, so it does not
+        block closing; the ticket's slot is freed for a later dispatch."""
+        forms = self.env["aftersales.quality.feedback"].sudo().search([
+            ("auto_ticket_id", "in", self.ids), ("state", "=", "draft"),
+            ("defect_category_id", "=", False)])
+        for form in forms.filtered(lambda f: not f.attachment_ids):
+            dispatches = form.auto_ticket_id.sudo().dispatch_ids
+            if dispatches.filtered(lambda d: d.state != "cancelled") \
+                    or dispatches.mapped("part_line_ids").filtered("used"):
+                continue
+            form._step_write({
+                "state": "cancelled", "auto_ticket_id": False,
+                "cancel_reason": _("The on-site dispatch was cancelled: no job "
+                                   "went on-site and no part was replaced (Q1)."),
             })
         return True
 

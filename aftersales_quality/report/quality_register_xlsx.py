@@ -1,47 +1,67 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, models
+from collections import defaultdict
+
+from odoo import _, api, models
 
 REGISTER_FIELDS = [
-    "name", "report_date", "ticket_id", "partner_id", "product_id", "lot_id",
-    "defect_category_id", "severity", "defect_description", "supplier_id",
-    "root_cause", "state",
+    ("name", "text", 12), ("report_date", "date", 12), ("ticket_id", "text", 24),
+    ("partner_id", "text", 28), ("product_id", "text", 24), ("lot_id", "text", 16),
+    ("defect_category_id", "text", 18), ("severity", "selection", 10),
+    ("defect_description", "note", 36), ("supplier_id", "text", 24),
+    ("root_cause", "note", 36), ("state", "selection", 14),
 ]
 
 
 class QualityRegisterXlsx(models.AbstractModel):
-    """R1, Q9: the quality register, one row per feedback form, headed in the
-    user's language."""
+    """R1, Q9: the quality register, one row per feedback form, on the service
+    registers' shared layout (headers in the user's language, dates as dates,
+    frozen header, autofilter); the last column lists the form's corrective
+    and preventive actions."""
 
     _name = "report.aftersales_quality.quality_register_xlsx"
-    _inherit = "report.report_xlsx.abstract"
+    _inherit = "report.aftersales_service.register_abstract"
+    _register_order = "name"
 
-    def generate_xlsx_report(self, workbook, data, objects):
-        sheet = workbook.add_worksheet(_("Quality Register"))
-        bold = workbook.add_format({"bold": True, "bg_color": "#DDDDDD",
-                                    "border": 1})
-        wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
-        labels = objects.fields_get(REGISTER_FIELDS + ["action_ids"])
-        headers = [labels[f]["string"] for f in REGISTER_FIELDS]
-        headers.append(labels["action_ids"]["string"])
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, bold)
-            sheet.set_column(col, col, 18)
-        for row, form in enumerate(objects.sorted(lambda f: f.name), start=1):
-            for col, fname in enumerate(REGISTER_FIELDS):
-                sheet.write(row, col, self._cell(form, fname, labels), wrap)
-            sheet.write(row, len(REGISTER_FIELDS), "\n".join(
-                "%s: %s (%s)" % (action.user_id.name, action.name,
-                                 action.due_date or "")
-                for action in form.action_ids), wrap)
-        sheet.freeze_panes(1, 1)
+    @api.model
+    def _register_title(self):
+        return _("Quality Register")
 
-    @staticmethod
-    def _cell(form, fname, labels):
-        value = form[fname]
-        field = labels[fname]
-        if field["type"] == "many2one":
-            return value.display_name or ""
-        if field["type"] == "selection":
-            return dict(field["selection"]).get(value, "")
-        return value or ""
+    @api.model
+    def _register_domain(self, date_from, date_to):
+        return [("report_date", ">=", date_from), ("report_date", "<=", date_to)]
+
+    @api.model
+    def _register_columns(self, records):
+        fnames = [f for f, _k, _w in REGISTER_FIELDS] + ["action_ids"]
+        headers = self._headers(records, fnames)
+        columns = [(headers[fname], "text" if kind == "selection" else kind, width)
+                   for fname, kind, width in REGISTER_FIELDS]
+        columns.append((headers["action_ids"], "note", 48))
+        return columns
+
+    @api.model
+    def _register_rows(self, records):
+        labels = {fname: self._selection_labels(records, fname)
+                  for fname, kind, _w in REGISTER_FIELDS if kind == "selection"}
+        actions = self.env["aftersales.quality.action"]
+        for batch in self._batches(records):
+            lines = defaultdict(list)
+            for action in actions.search_read(
+                    [("feedback_id", "in", batch.ids)],
+                    ["feedback_id", "user_id", "name", "due_date"],
+                    order="due_date, id"):
+                lines[action["feedback_id"][0]].append("%s: %s (%s)" % (
+                    self._m2o_name(action["user_id"]) or "", action["name"],
+                    action["due_date"] or ""))
+            for form in batch.read([f for f, _k, _w in REGISTER_FIELDS]):
+                row = []
+                for fname, kind, _w in REGISTER_FIELDS:
+                    value = form[fname]
+                    if kind == "selection":
+                        value = labels[fname].get(value)
+                    elif isinstance(value, tuple):
+                        value = self._m2o_name(value)
+                    row.append(value)
+                row.append("\n".join(lines[form["id"]]))
+                yield row

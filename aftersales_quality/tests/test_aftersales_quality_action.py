@@ -42,3 +42,49 @@ class TestCorrectiveActions(QualityCase):
         with self.assertRaises(AccessError):
             action.sudo(self.staff).read(["name"])
         self.assertEqual(action.sudo(self.colleague).name, action.name)
+
+
+class TestResponsiblePerson(QualityCase):
+    """Q3: the responsible person reports the action done, nothing more."""
+
+    def test_responsible_reports_done_with_note(self):
+        """Q3: the responsible person sets the done date and a note."""
+        action = self._action(self._form())
+        action.sudo(self.staff).write({"done_date": "2025-06-20",
+                                       "done_note": "Coil rewound"})
+        self.assertEqual(action.done_note, "Coil rewound")
+
+    def test_responsible_cannot_move_due_date(self):
+        """Q3: the responsible person may not push the due date or hand the
+        action to someone else."""
+        action = self._action(self._form())
+        for vals in ({"due_date": "2025-12-31"}, {"user_id": self.colleague.id},
+                     {"name": "Nothing to do"}):
+            with self.assertRaises(AccessError), self.cr.savepoint():
+                action.sudo(self.staff).write(vals)
+        self.assertEqual(action.due_date, "2025-07-01")
+
+    def test_check_fields_read_only_to_responsible(self):
+        """Q3: the form shows the effectiveness check read-only to the
+        responsible person, editable to Quality."""
+        action = self._action(self._form())
+        self.assertFalse(action.sudo(self.staff).can_check)
+        self.assertFalse(action.sudo(self.staff).can_plan)
+        self.assertTrue(action.sudo(self.inspector).can_check)
+        self.assertTrue(action.sudo(self.engineer).can_plan)
+        self.assertFalse(action.sudo(self.engineer).can_check)
+        arch = self.env["aftersales.quality.action"].fields_view_get(
+            view_type="form")["arch"]
+        self.assertIn("can_check", arch)
+
+    def test_later_due_date_clears_overdue(self):
+        """Q3: a due date moved later clears the overdue flag, and the daily
+        job watches the new date."""
+        action = self._action(self._form(), due_date="2025-07-01")
+        Action = self.env["aftersales.quality.action"]
+        Action.cron_flag_overdue(today="2025-07-15")
+        self.assertTrue(action.is_overdue)
+        action.write({"due_date": "2025-08-01"})
+        self.assertFalse(action.is_overdue)
+        self.assertFalse(Action.cron_flag_overdue(today="2025-07-16"))
+        self.assertEqual(Action.cron_flag_overdue(today="2025-08-02"), action)

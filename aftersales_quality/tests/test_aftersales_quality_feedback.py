@@ -288,3 +288,125 @@ class TestAccess(QualityCase):
         fields = Ticket.load_views([(False, "form")])["fields_views"]["form"]["fields"]
         self.assertEqual(ticket.sudo(self.staff).read(
             list(fields))[0]["quality_feedback_count"], 1)
+
+
+class TestStepFieldsLocked(QualityCase):
+    """Q1, Q3: the state moves through the step buttons only."""
+
+    def test_quality_user_cannot_write_state(self):
+        """Q3: a quality user writing state='closed' directly is refused, so the
+        manager's close and the effectiveness check cannot be skipped."""
+        form = self._form()
+        form.action_register()
+        for vals in ({"state": "closed"}, {"closed_date": "2025-07-01"},
+                     {"registered_by_id": self.quality_manager.id},
+                     {"verified_by_id": self.inspector.id}):
+            with self.assertRaises(AccessError), self.cr.savepoint():
+                form.sudo(self.inspector).write(vals)
+        self.assertEqual(form.state, "registered")
+        self.assertEqual(form.registered_by_id, self.inspector)
+
+
+class TestQualityMenus(QualityCase):
+    """Q2: the quality manager reaches the defect categories."""
+
+    def test_defect_categories_menu_for_quality_manager(self):
+        """Q2: a quality manager who is no After-Sales Manager sees the Defect
+        Categories menu under Quality > Configuration; a quality user does not."""
+        menu = self.env.ref(
+            "aftersales_quality.aftersales_quality_defect_category_menu")
+        config = self.env.ref("aftersales_quality.menu_quality_config")
+        self.assertEqual(menu.parent_id, config)
+        Menu = self.env["ir.ui.menu"]
+        shown = Menu.sudo(self.quality_manager).load_menus(False)["all_menu_ids"]
+        self.assertIn(menu.id, shown)
+        self.assertIn(config.id, shown)
+        shown = Menu.sudo(self.inspector).load_menus(False)["all_menu_ids"]
+        self.assertNotIn(menu.id, shown)
+
+
+class TestSendToSupplier(QualityCase):
+    """Q4: the supplier of a failed bought part is told, with the form's PDF."""
+
+    def _purchased_form(self):
+        self.vendor.email = "quality@bearing-works.example.com"
+        form = self._form(defect_category_id=self.purchased.id, part_id=self.part.id,
+                          supplier_id=self.vendor.id)
+        form.action_register()
+        return form
+
+    def _supplier_mails(self, form):
+        return form.message_ids.filtered(lambda m: self.vendor in m.partner_ids)
+
+    def test_send_to_supplier_mails_pdf(self):
+        """Q4: "Send to Supplier" posts one mail to the supplier with the form's
+        PDF attached, per click."""
+        form = self._purchased_form()
+        form.action_send_supplier()
+        mail = self._supplier_mails(form)
+        self.assertEqual(len(mail), 1)
+        self.assertIn(form.name, mail.subject)
+        self.assertEqual(len(mail.attachment_ids), 1)
+        # the report's file, named after the form (tests render it as HTML)
+        self.assertEqual(mail.attachment_ids.res_model, form._name)
+        self.assertTrue(mail.attachment_ids.datas)
+        form.action_send_supplier()
+        self.assertEqual(len(self._supplier_mails(form)), 2)
+
+    def test_send_to_supplier_needs_supplier_and_quality(self):
+        """Q4: no supplier, no mail; service staff cannot send it."""
+        form = self._form()
+        with self.assertRaises(UserError), self.cr.savepoint():
+            form.action_send_supplier()
+        form = self._purchased_form()
+        with self.assertRaises(AccessError):
+            form.sudo(self.staff).action_send_supplier()
+        self.assertFalse(self._supplier_mails(form))
+
+
+class TestEndToEnd(QualityCase):
+    """Q1-Q4: a defect found on-site, from the ticket to the closed form."""
+
+    def test_onsite_defect_end_to_end(self):
+        """Q1, Q3, Q4: on-site job with a replaced bought part -> automatic form ->
+        registered by Quality -> engineering analysis -> corrective action with
+        due date -> done -> verified effective -> form closed -> ticket closes,
+        with Purchasing and the supplier told."""
+        self.vendor.email = "quality@bearing-works.example.com"
+        ticket, dispatch = self._onsite()
+        self._report(dispatch)
+        form = self._forms(ticket)
+        self.assertEqual(len(form), 1)
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            ticket.sudo(self.staff).write({"stage_id": self.done.id})
+        # Quality registers the purchased-part defect
+        form = form.sudo(self.inspector)
+        form.write({"defect_category_id": self.purchased.id, "part_id": self.part.id,
+                    "supplier_id": self.vendor.id, "engineer_id": self.engineer.id})
+        form.action_register()
+        self.assertEqual((form.state, form.registered_by_id),
+                         ("registered", self.inspector))
+        self.assertTrue(self._activities(form, self.buyer))
+        form.action_send_supplier()
+        self.assertEqual(len(form.message_ids.filtered(
+            lambda m: self.vendor in m.partner_ids and m.attachment_ids)), 1)
+        # Engineering analyses the root cause
+        form.action_start_analysis()
+        self.assertTrue(self._activities(form, self.engineer))
+        form.sudo(self.engineer).write({
+            "root_cause": "Heater coil wire below specification",
+            "improvement_proposal": "Incoming inspection of the coil wire"})
+        # Quality plans the corrective action; the responsible person does it
+        action = self._action(form, due_date="2025-07-01")
+        form.action_start_actions()
+        self.assertEqual(form.state, "action")
+        action.sudo(self.staff).write({"done_date": "2025-06-25",
+                                       "done_note": "Wire supplier changed"})
+        action.write({"effectiveness": "effective"})
+        self.assertEqual(action.checked_by_id, self.inspector)
+        form.action_verify()
+        form.sudo(self.quality_manager).action_close()
+        self.assertEqual((form.state, form.verified_by_id), ("closed", self.inspector))
+        self.assertTrue(form.closed_date)
+        ticket.sudo(self.staff).write({"stage_id": self.done.id})
+        self.assertTrue(ticket.closed)

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.aftersales_quality.models.aftersales_survey import SCORE_FIELDS
 
@@ -101,3 +101,44 @@ class TestSurvey(QualityCase):
         self.assertTrue(survey.read(list(views["fields_views"]["form"]["fields"])))
         self._answer(survey)
         self.assertEqual(survey.state, "answered")
+
+    def test_answered_survey_locked(self):
+        """Q7: an answered survey's scores, comments and state are kept; only a
+        quality manager corrects them."""
+        survey = self._survey()
+        self._answer(survey)
+        for vals in ({"score_price": 1}, {"comments": "changed"},
+                     {"state": "sent"}):
+            for user in (self.staff, self.inspector):
+                with self.assertRaises(AccessError), self.cr.savepoint():
+                    survey.sudo(user).write(vals)
+        self.assertTrue(survey.sudo(self.staff).answer_locked)
+        survey.sudo(self.quality_manager).write({"score_price": 3})
+        self.assertEqual(survey.score_price, 3)
+        self.assertFalse(survey.sudo(self.quality_manager).answer_locked)
+
+    def test_open_survey_stays_editable(self):
+        """Q7: before the answer, staff key in the receipt's scores."""
+        survey = self._survey()
+        survey.sudo(self.staff).write({"score_price": 2})
+        self.assertEqual(survey.score_price, 2)
+
+    def test_campaign_action_for_quality_only(self):
+        """Q7: the quarterly campaign is in the customers' Action menu of Quality
+        only, and its wizard refuses other users."""
+        action = self.env.ref("aftersales_quality.res_partner_action_survey_campaign")
+        Actions = self.env["ir.actions.actions"]
+
+        def bound(user):
+            return [a["id"] for a in Actions.sudo(user).get_bindings(
+                "res.partner").get("action", [])]
+        self.assertIn(action.id, bound(self.inspector))
+        self.assertNotIn(action.id, bound(self.salesman))
+        Wizard = self.env["aftersales.survey.campaign"].with_context(
+            active_model="res.partner", active_ids=self.domestic.ids)
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            Wizard.sudo(self.salesman).create({}).action_send()
+        Wizard.sudo(self.inspector).create({}).action_send()
+        survey = self.env["aftersales.survey"].search(
+            [("partner_id", "=", self.domestic.id)])
+        self.assertEqual(survey.kind, "quarterly")

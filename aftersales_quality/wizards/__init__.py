@@ -1,0 +1,1 @@
+from . import aftersales_survey_campaign
