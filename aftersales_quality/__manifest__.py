@@ -42,6 +42,7 @@
         "security/aftersales_return_inspection_rules.xml",
         "data/aftersales_return_inspection_data.xml",
         "views/aftersales_return_inspection_views.xml",
+        "views/aftersales_visit_action_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

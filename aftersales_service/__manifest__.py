@@ -77,6 +77,7 @@
         "views/aftersales_return_views.xml",
         "views/aftersales_return_inherit_views.xml",
         "report/aftersales_return_reports.xml",
+        "security/aftersales_visit_rules.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -1,0 +1,32 @@
+"""C5: next year's visit plan shown on a calendar of next year (issue #6)."""
+import datetime
+
+from odoo_browser import call_kw, login, open_record
+
+
+def test_plan_visits_calendar_next_year(odoo_url, page, shot):
+    """C5: the supervisor opens the demo plan of next year, approved, and its
+    Visits button shows the visits on a calendar of next year."""
+    login(page, odoo_url, "liuyang", "demo")
+    next_year = datetime.date.today().year + 1
+    plan_id = call_kw(page, odoo_url, "ir.model.data", "xmlid_to_res_id",
+                      ["aftersales_service.demo_visit_plan_next_year"])
+    plan = call_kw(page, odoo_url, "aftersales.visit.plan", "read",
+                   [[plan_id], ["year", "state", "visit_count"]])[0]
+    assert plan["year"] == next_year
+    assert plan["state"] == "approved"
+    assert plan["visit_count"] > 0
+    open_record(page, odoo_url, "aftersales.visit.plan", plan_id)
+    shot(page, "visit-plan-form")
+    page.locator('.oe_button_box button[name="action_view_visits"]').first.click()
+    page.wait_for_selector(".o_calendar_view .fc-event")
+    page.wait_for_selector(".o_loading", state="hidden")
+    # the month shown is one of next year's, with the plan's visits on it
+    days = page.locator(".o_calendar_view td.fc-day[data-date]")
+    assert days.count() >= 28
+    dates = [days.nth(index).get_attribute("data-date")
+             for index in (0, days.count() // 2, days.count() - 1)]
+    assert dates[1].startswith("%d-" % next_year), dates
+    assert page.locator(".o_calendar_view .fc-event").count() > 0
+    assert str(next_year) in page.locator(".o_control_panel .breadcrumb").inner_text()
+    shot(page, "visits-plan-calendar")
