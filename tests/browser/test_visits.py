@@ -18,7 +18,7 @@ def test_plan_visits_calendar_next_year(odoo_url, page, shot):
     assert plan["visit_count"] > 0
     open_record(page, odoo_url, "aftersales.visit.plan", plan_id)
     shot(page, "visit-plan-form")
-    page.locator('.oe_button_box button[name="action_view_visits"]').first.click()
+    page.locator(".oe_button_box .oe_stat_button:has(.fa-calendar)").first.click()
     page.wait_for_selector(".o_calendar_view .fc-event")
     page.wait_for_selector(".o_loading", state="hidden")
     # the month shown is one of next year's, with the plan's visits on it
@@ -30,3 +30,12 @@ def test_plan_visits_calendar_next_year(odoo_url, page, shot):
     assert page.locator(".o_calendar_view .fc-event").count() > 0
     assert str(next_year) in page.locator(".o_control_panel .breadcrumb").inner_text()
     shot(page, "visits-plan-calendar")
+    # June, mid-year, holds most of the plan's visits
+    first_month = int(dates[1].split("-")[1])
+    for _month in range(first_month, 6):
+        page.click(".o_calendar_button_next")
+    page.wait_for_selector('.o_calendar_view td.fc-day[data-date="%d-06-15"]'
+                           % next_year)
+    page.wait_for_selector(".o_calendar_view .fc-event")
+    assert page.locator(".o_calendar_view .fc-event").count() > 1
+    shot(page, "visits-plan-calendar-june")
