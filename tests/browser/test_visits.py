@@ -39,3 +39,40 @@ def test_plan_visits_calendar_next_year(odoo_url, page, shot):
     page.wait_for_selector(".o_calendar_view .fc-event")
     assert page.locator(".o_calendar_view .fc-event").count() > 1
     shot(page, "visits-plan-calendar-june")
+
+
+def test_visit_action_becomes_ticket(odoo_url, page, shot):
+    """Q8: on a closed visit's record, each action's Create Ticket button
+    opens one ticket, which links back to the visit; the button then goes."""
+    login(page, odoo_url, "liuyang", "demo")
+    visit_id = call_kw(page, odoo_url, "aftersales.visit", "search",
+                       [[("plan_id.state", "=", "approved"),
+                         ("state", "in", ("planned", "scheduled"))]],
+                       {"limit": 1})[0]
+    planned = call_kw(page, odoo_url, "aftersales.visit", "read",
+                      [[visit_id], ["planned_date"]])[0]["planned_date"]
+    call_kw(page, odoo_url, "aftersales.visit", "write", [[visit_id], {
+        "visit_date": planned, "people_met": "Ms. Lin, chief technician",
+        "issues_raised": "Milling burs wear out early",
+        "action_ids": [(0, 0, {"name": "Check the spindle run-out"}),
+                       (0, 0, {"name": "Send the bur wear guide"})]}])
+    call_kw(page, odoo_url, "aftersales.visit", "action_done", [[visit_id]])
+    open_record(page, odoo_url, "aftersales.visit", visit_id)
+    buttons = page.locator(
+        ".o_field_widget[name=action_ids] button.o_visit_action_ticket")
+    assert buttons.count() == 2
+    shot(page, "visit-record-actions")
+    buttons.first.click()
+    page.wait_for_selector('.o_form_view .o_field_widget[name="aftersales_visit_id"]')
+    page.wait_for_selector(".o_loading", state="hidden")
+    shot(page, "visit-action-ticket")
+    lines = call_kw(page, odoo_url, "aftersales.visit.action", "search_read",
+                    [[("visit_id", "=", visit_id)], ["name", "ticket_id"]])
+    tickets = [line["ticket_id"] for line in lines if line["ticket_id"]]
+    assert len(tickets) == 1
+    ticket = call_kw(page, odoo_url, "helpdesk.ticket", "read",
+                     [[tickets[0][0]], ["aftersales_visit_id"]])[0]
+    assert ticket["aftersales_visit_id"][0] == visit_id
+    open_record(page, odoo_url, "aftersales.visit", visit_id)
+    assert page.locator(".o_field_widget[name=action_ids] "
+                        "button.o_visit_action_ticket").count() == 1
