@@ -46,6 +46,7 @@
         "data/mail_template_data.xml",
         "views/aftersales_quality_feedback_supplier_views.xml",
         "wizards/aftersales_survey_campaign_views.xml",
+        "views/aftersales_visit_action_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

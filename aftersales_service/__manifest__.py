@@ -79,6 +79,7 @@
         "report/aftersales_return_reports.xml",
         "security/helpdesk_ticket_team_rules.xml",
         "views/helpdesk_ticket_workflow_views.xml",
+        "security/aftersales_visit_rules.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -118,7 +118,7 @@ MATRIX = [
     ("aftersales.visit.plan", "portal", NO, NO, NO, NO),
     ("aftersales.visit.plan", "other_company", OWN, OWN, OWN, NO),
 
-    ("aftersales.visit", "staff", YES, YES, NO, NO),
+    ("aftersales.visit", "staff", YES, OWN, NO, NO),
     ("aftersales.visit", "supervisor", YES, YES, YES, NO),
     ("aftersales.visit", "salesperson", YES, NO, NO, NO),
     ("aftersales.visit", "quality_user", YES, NO, NO, NO),
@@ -128,6 +128,18 @@ MATRIX = [
     ("aftersales.visit", "employee", NO, NO, NO, NO),
     ("aftersales.visit", "portal", NO, NO, NO, NO),
     ("aftersales.visit", "other_company", OWN, OWN, OWN, NO),
+
+    # actions decided on a visit (Q8): staff change those of their own visits
+    ("aftersales.visit.action", "staff", YES, OWN, OWN, OWN),
+    ("aftersales.visit.action", "supervisor", YES, YES, YES, YES),
+    ("aftersales.visit.action", "salesperson", YES, NO, NO, NO),
+    ("aftersales.visit.action", "quality_user", YES, NO, NO, NO),
+    ("aftersales.visit.action", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.visit.action", "engineering", NO, NO, NO, NO),
+    ("aftersales.visit.action", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.visit.action", "employee", NO, NO, NO, NO),
+    ("aftersales.visit.action", "portal", NO, NO, NO, NO),
+    ("aftersales.visit.action", "other_company", OWN, OWN, OWN, OWN),
 
     ("aftersales.qualification", "staff", YES, NO, NO, NO),
     ("aftersales.qualification", "supervisor", YES, YES, YES, NO),
@@ -393,6 +405,9 @@ class TestAccessMatrix(AftersalesCase):
         order = env["sale.order"].create({"partner_id": cls.domestic.id})
         return_request = env["aftersales.return"].create({
             "equipment_id": equipment.id, "reason": "Matrix", "outcome": "repair"})
+        visit = env["aftersales.visit"].create(
+            {"partner_id": cls.domestic.id, "planned_date": today,
+             "user_id": engineer.id})
         training = env["aftersales.training"].create({
             "partner_id": cls.domestic.id, "product_id": cls.machine.id,
             "product_categ_id": cls.categ.id, "trainer_id": engineer.id,
@@ -417,9 +432,9 @@ class TestAccessMatrix(AftersalesCase):
                 {"ticket_id": ticket.id, "product_id": cls.material.id}),
             "aftersales.visit.plan": env["aftersales.visit.plan"].create(
                 {"year": 2045}),
-            "aftersales.visit": env["aftersales.visit"].create(
-                {"partner_id": cls.domestic.id, "planned_date": today,
-                 "user_id": engineer.id}),
+            "aftersales.visit": visit,
+            "aftersales.visit.action": env["aftersales.visit.action"].create(
+                {"visit_id": visit.id, "name": "Matrix action"}),
             "aftersales.qualification": env["aftersales.qualification"].create(
                 {"employee_id": other_employee.id, "product_categ_id": cls.categ.id,
                  "certificate_number": "MATRIX-1", "expiry_date": "2045-01-01"}),

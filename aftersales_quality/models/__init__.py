@@ -10,3 +10,4 @@ from . import res_config_settings
 from . import aftersales_visit
 from . import aftersales_return_inspection
 from . import aftersales_return
+from . import aftersales_visit_action

@@ -26,3 +26,4 @@ from . import aftersales_collection
 from . import aftersales_equipment_portal
 from . import aftersales_return
 from . import stock_move
+from . import aftersales_visit_action

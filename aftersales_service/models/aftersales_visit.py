@@ -20,6 +20,8 @@ class AftersalesVisit(models.Model):
     _description = "Customer Visit"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "planned_date, id"
+    # staff change only their own visits, but comment on every visit they read
+    _mail_post_access = "read"
 
     # ------------------------------------------------------------------
     # The visit
@@ -76,7 +78,15 @@ class AftersalesVisit(models.Model):
     opinion_process = fields.Text(string="Opinion on Process")
     opinion_service = fields.Text(string="Opinion on Service")
     issues_raised = fields.Text()
-    actions_decided = fields.Text()
+    action_ids = fields.One2many(
+        "aftersales.visit.action", "visit_id", string="Actions Decided",
+        copy=False,
+        help="One line per action decided with the customer; each can become "
+             "its own ticket (Q8).")
+    actions_decided = fields.Text(
+        string="Notes on Actions",
+        help="Free notes on the actions; the actions themselves are the lines "
+             "above.")
     work_needed = fields.Boolean(
         string="Work Needed on Site",
         help="A maintenance ticket is opened when the visit is done.")
@@ -118,7 +128,16 @@ class AftersalesVisit(models.Model):
 
     @api.multi
     def write(self, vals):
-        """A visit done, cancelled or moved later is no longer overdue."""
+        """A visit done, cancelled or moved later is no longer overdue; a
+        closed visit keeps its date, even when dragged on the calendar."""
+        if "planned_date" in vals:
+            closed = self.filtered(
+                lambda v: v.state in ("done", "cancelled")
+                and v.planned_date != vals["planned_date"])
+            if closed:
+                raise UserError(_(
+                    "Visit %s is done or cancelled: its planned date cannot "
+                    "change any more.") % ", ".join(closed.mapped("name")))
         if vals.get("state") in ("done", "cancelled"):
             vals = dict(vals, is_overdue=False)
         elif vals.get("planned_date") and \
@@ -194,18 +213,29 @@ class AftersalesVisit(models.Model):
         description = "<p>%s</p><p>%s</p>" % (
             (self.issues_raised or "").replace("\n", "<br/>"),
             (self.actions_decided or "").replace("\n", "<br/>"))
-        ticket = self.env["helpdesk.ticket"].create({
+        vals = self._maintenance_ticket_vals()
+        vals.update({
             "name": _("Maintenance after visit %s") % self.name,
             "description": description,
+        })
+        ticket = self.env["helpdesk.ticket"].create(vals)
+        self.ticket_id = ticket
+        return ticket
+
+    @api.multi
+    def _maintenance_ticket_vals(self):
+        """What every ticket opened from the visit carries (Q8): the customer,
+        the unit when only one is covered, who visited, and the visit itself."""
+        self.ensure_one()
+        return {
             "partner_id": self.partner_id.id,
             "aftersales_kind": "maintenance",
             "equipment_id": len(self.equipment_ids) == 1
             and self.equipment_ids.id or False,
             "user_id": (self.user_id or self.env.user).id,
             "company_id": self.company_id.id,
-        })
-        self.ticket_id = ticket
-        return ticket
+            "aftersales_visit_id": self.id,
+        }
 
     # ------------------------------------------------------------------
     # Cron entry points
@@ -213,8 +243,9 @@ class AftersalesVisit(models.Model):
     @api.model
     def cron_flag_overdue(self):
         """Daily: visits not done past their planned date are flagged overdue
-        and each supervisor gets one to-do per visit; flagged visits are not
-        told twice, and visits no longer late are unflagged."""
+        and their supervisor (see ``_overdue_supervisors``) gets one to-do per
+        visit; flagged visits are not told twice, and visits no longer late are
+        unflagged."""
         today = fields.Date.context_today(self)
         # a run started at the same moment keeps the visits it holds
         lock_rows(self.search([
@@ -227,16 +258,41 @@ class AftersalesVisit(models.Model):
         if not late:
             return late
         late.write({"is_overdue": True})
-        supervisors = self.env.ref(
-            "aftersales_service.group_aftersales_supervisor").users.filtered(
-                lambda u: u.id != 1)
+        supervisors = self._overdue_supervisor_candidates()
+        teams = self.env["helpdesk.ticket.team"].sudo().search(
+            [("user_ids", "in", late.mapped("user_id").ids)])
         todo = self.env.ref("mail.mail_activity_data_todo")
         for visit in late:
             summary = _("Visit %(visit)s to %(customer)s is overdue since "
                         "%(date)s") % {"visit": visit.name,
                                        "customer": visit.partner_id.name,
                                        "date": visit.planned_date}
-            for user in supervisors.filtered(
-                    lambda u, v=visit: v.company_id in u.company_ids):
+            for user in visit._overdue_supervisors(supervisors, teams):
                 visit._aftersales_activity_schedule(todo, user, today, summary)
         return late
+
+    @api.model
+    def _overdue_supervisor_candidates(self):
+        """The service supervisors proper: members of the supervisor group
+        who are not there only because the manager or general-manager group
+        implies it."""
+        group = self.env.ref("aftersales_service.group_aftersales_supervisor")
+        above = self.env.ref("aftersales_service.group_aftersales_manager").users \
+            | self.env.ref(
+                "aftersales_service.group_aftersales_general_manager").users
+        return (group.users - above).filtered(lambda u: u.id != 1)
+
+    @api.multi
+    def _overdue_supervisors(self, supervisors, teams):
+        """C5: who is told that the visit is late, among ``supervisors``: the
+        supervisor assigned to the visit; else the supervisors of the assigned
+        engineer's service team among ``teams`` (its leaders); else, for a
+        visit without an engineer or a team, the company's supervisors."""
+        self.ensure_one()
+        supervisors = supervisors.filtered(
+            lambda u: self.company_id in u.company_ids)
+        if self.user_id and self.user_id in supervisors:
+            return self.user_id
+        leaders = supervisors & teams.filtered(
+            lambda t: self.user_id in t.user_ids).mapped("user_ids")
+        return leaders or supervisors

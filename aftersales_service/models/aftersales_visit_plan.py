@@ -20,6 +20,32 @@ def _spread_months(count, offset_half=False):
     return [max(1, 12 * k // (count + 1)) for k in range(1, count + 1)]
 
 
+def _month_gap(first, second):
+    """Months between two months of the year, round the turn of the year."""
+    gap = abs(first - second) % 12
+    return min(gap, 12 - gap)
+
+
+def _interval_months(count, taken):
+    """Months of ``count`` interval visits (C5), evenly spaced as in
+    ``_spread_months(count, offset_half=True)``, but shifted as far as
+    possible from the preventive visits already in ``taken``: a long-term
+    customer with one maintenance visit in June is visited in December, not
+    twice in June."""
+    months = _spread_months(count, offset_half=True)
+    if not taken:
+        return months
+    step = 12 // count
+    best, best_gap = months, -1
+    # shifts tried from the nearest, so a tie keeps the usual months
+    for shift in sorted(range(-(step // 2), step - step // 2), key=abs):
+        shifted = [(month - 1 + shift) % 12 + 1 for month in months]
+        gap = min(_month_gap(a, b) for a in shifted for b in taken)
+        if gap > best_gap:
+            best, best_gap = shifted, gap
+    return sorted(best)
+
+
 class AftersalesVisitPlan(models.Model):
     """C4, C5: the yearly plan of preventive maintenance and customer visits,
     approved by the general manager before its visits are scheduled."""
@@ -185,11 +211,21 @@ class AftersalesVisitPlan(models.Model):
 
     @api.multi
     def action_view_visits(self):
+        """The plan's visits, the calendar opening on the plan's first visit
+        still to do (else its first visit, else January of its year), not on
+        today's month of another year. Odoo 11's calendar takes its first date
+        from the view's ``initialDate`` flag, not from the context."""
         self.ensure_one()
         action = self.env.ref("aftersales_service.aftersales_visit_action").read()[0]
         action["domain"] = [("plan_id", "=", self.id)]
         action["context"] = {"default_plan_id": self.id,
                              "default_company_id": self.company_id.id}
+        visits = self.env["aftersales.visit"].search([("plan_id", "=", self.id)])
+        first = visits.filtered(lambda v: v.state in ("planned", "scheduled"))[:1] \
+            or visits[:1]
+        initial = first.planned_date or fields.Date.to_string(date(self.year, 1, 1))
+        action["context"]["initial_date"] = initial  # the later web clients' key
+        action["flags"] = {"initialDate": initial}
         return action
 
     # ------------------------------------------------------------------
@@ -230,7 +266,8 @@ class AftersalesVisitPlan(models.Model):
             entitled = partner._aftersales_entitlement(
                 partner.aftersales_units_held,
                 partner.aftersales_largest_order_units, company)
-            for month in _spread_months(entitled):
+            preventive = _spread_months(entitled)
+            for month in preventive:
                 targets[(partner.id, "preventive", month)] = units.get(partner.id, [])
             if partner.aftersales_customer_class == "key":
                 interval = company.aftersales_visit_months_key
@@ -240,7 +277,7 @@ class AftersalesVisitPlan(models.Model):
                 interval = 0
             if interval:
                 count = int(math.ceil(12.0 / interval))
-                for month in _spread_months(count, offset_half=True):
+                for month in _interval_months(count, preventive):
                     targets[(partner.id, "key_customer", month)] = units.get(
                         partner.id, [])
         return targets

@@ -42,6 +42,10 @@ class HelpdeskTicket(models.Model):
     aftersales_kind = fields.Selection(
         TICKET_KINDS, string="Ticket Kind", default="repair", required=True,
         track_visibility="onchange")
+    aftersales_visit_id = fields.Many2one(
+        "aftersales.visit", string="From Visit", readonly=True, copy=False,
+        index=True, ondelete="set null",
+        help="The customer visit whose record opened this ticket (Q8).")
     equipment_id = fields.Many2one(
         "aftersales.equipment", string="Service File", index=True,
         track_visibility="onchange")

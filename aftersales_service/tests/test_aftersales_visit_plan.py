@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import AftersalesCase
 
@@ -90,14 +90,15 @@ class TestVisitPlan(AftersalesCase):
 
     def test_key_customer_every_six_months(self):
         """C5: a key customer with 20 units gets 2 maintenance and 2 customer
-        visits (every 6 months)."""
+        visits (every 6 months), the customer visits between the maintenance
+        ones (April and August)."""
         partner = self._holder(20, 4, aftersales_strategic=True)
         self.assertEqual(partner.aftersales_customer_class, "key")
         self.plan.action_generate()
         self.assertEqual(len(self._visits_of(partner, "preventive")), 2)
         self.assertEqual(
             sorted(self._visits_of(partner, "key_customer").mapped("plan_month")),
-            [3, 9])
+            [6, 12])
 
     def test_long_term_yearly(self):
         """C5: a long-term general customer without units is visited once a year."""
@@ -247,6 +248,7 @@ class TestVisitPlan(AftersalesCase):
         ticket = visit.ticket_id
         self.assertEqual(ticket.aftersales_kind, "maintenance")
         self.assertEqual(ticket.partner_id, visit.partner_id)
+        self.assertEqual(ticket.aftersales_visit_id, visit)
         visit.sudo(self.staff).action_open_ticket()
         self.assertEqual(visit.ticket_id, ticket)
         self.assertEqual(self.env["helpdesk.ticket"].search_count(
@@ -269,3 +271,122 @@ class TestVisitPlan(AftersalesCase):
             self.assertTrue(visits.fields_view_get(view_type=view_type)["arch"])
         plans = self.env["aftersales.visit.plan"].sudo(self.staff)
         self.assertIn("action_approve", plans.fields_view_get(view_type="form")["arch"])
+
+    # ------------------------------------------------------------------
+    # Audit of issue #6: table, spread, calendar, overdue, closed visits
+    # ------------------------------------------------------------------
+    def test_units_and_class_table(self):
+        """C4, C5: 4 / 5 in one order / 10 / 20 units give 0 / 1 / 1 / 2
+        preventive visits; a key customer gets 2 customer visits more."""
+        table = [
+            # units, units per order, key customer, total visits, preventive
+            (4, 4, False, 0, 0),
+            (5, 5, False, 1, 1),
+            (10, 4, False, 1, 1),
+            (20, 4, False, 2, 2),
+            (4, 4, True, 2, 0),
+            (5, 5, True, 3, 1),
+            (10, 4, True, 3, 1),
+            (20, 4, True, 4, 2),
+        ]
+        partners = [self._holder(units, per_order, aftersales_strategic=key)
+                    for units, per_order, key, _total, _preventive in table]
+        self.plan.action_generate()
+        got = [(units, per_order, partner.aftersales_customer_class == "key",
+                len(self._visits_of(partner)),
+                len(self._visits_of(partner, "preventive")))
+               for (units, per_order, _key, _total, _preventive), partner
+               in zip(table, partners)]
+        self.assertEqual(got, table)
+
+    def test_long_term_spread_over_the_year(self):
+        """C4, C5: a long-term customer with one maintenance visit in June is
+        visited again in December, not twice in June."""
+        partner = self._holder(10, 4, aftersales_long_term=True)
+        self.plan.action_generate()
+        self.assertEqual(
+            self._visits_of(partner, "preventive").mapped("plan_month"), [6])
+        self.assertEqual(
+            self._visits_of(partner, "key_customer").mapped("plan_month"), [12])
+
+    def test_visits_calendar_opens_on_plan_year(self):
+        """C5: the plan's Visits button opens the calendar on the plan's first
+        visit to do, in the plan's year, not on today's month."""
+        partner = self._holder(10, 4)
+        self._approved()
+        action = self.plan.action_view_visits()
+        first = self._visits_of(partner).planned_date
+        self.assertEqual(action["flags"]["initialDate"], first)
+        self.assertEqual(action["context"]["initial_date"], first)
+        self.assertTrue(first.startswith(str(self.year)))
+        self.assertEqual(self.env["aftersales.visit"].search(action["domain"]),
+                         self.plan.visit_ids)
+
+    def test_closed_visit_keeps_its_date(self):
+        """C5, Q8: a done or cancelled visit refuses a new planned date (a drag
+        on the calendar), whoever writes."""
+        visit = self._late_visit()
+        visit.write({"people_met": "Dr Zhou", "visit_date": visit.planned_date})
+        visit.action_done()
+        with self.assertRaises(UserError):
+            visit.sudo(self.supervisor).write({"planned_date": "%s-07-01" % self.year})
+        visit.write({"planned_date": visit.planned_date})  # unchanged: accepted
+        other = self.env["aftersales.visit"].create({
+            "partner_id": self.domestic.id, "visit_type": "complaint",
+            "planned_date": "%s-05-10" % self.year})
+        other.action_cancel()
+        with self.assertRaises(UserError):
+            other.write({"planned_date": "%s-07-01" % self.year})
+
+    def test_staff_change_only_their_own_visits(self):
+        """C5, Q8: service staff change the visits assigned to them or to
+        nobody, not a colleague's; they still read it."""
+        visit = self._late_visit()
+        colleague = self._user("t_staff_colleague",
+                               "aftersales_service.group_aftersales_user")
+        visit.user_id = colleague
+        with self.assertRaises(AccessError):
+            visit.sudo(self.staff).write({"people_met": "Dr Wu"})
+        self.assertTrue(visit.sudo(self.staff).read(["name"]))
+        visit.user_id = self.staff
+        visit.sudo(self.staff).write({"people_met": "Dr Wu"})
+        self.assertEqual(visit.people_met, "Dr Wu")
+
+    def _overdue_activities(self, visit):
+        self.env["aftersales.visit"].cron_flag_overdue()
+        return visit.activity_ids.filtered(
+            lambda a: a.activity_type_id == self.env.ref(
+                "mail.mail_activity_data_todo"))
+
+    def test_overdue_tells_supervisors_not_managers(self):
+        """C5: a late visit without an engineer gives one to-do to each service
+        supervisor, none to the managers and general managers above them."""
+        manager = self._user("t_as_manager",
+                             "aftersales_service.group_aftersales_manager")
+        visit = self._late_visit()
+        told = self._overdue_activities(visit).mapped("user_id")
+        self.assertIn(self.supervisor, told)
+        self.assertNotIn(self.general_manager, told)
+        self.assertNotIn(manager, told)
+        self.assertEqual(len(told), len(visit.activity_ids))
+
+    def test_overdue_tells_the_team_leader(self):
+        """C5: a late visit of an engineer tells only the supervisor of the
+        engineer's service team, once."""
+        leader = self._user("t_team_leader",
+                            "aftersales_service.group_aftersales_supervisor")
+        self.env["helpdesk.ticket.team"].create(
+            {"name": "Visit Team", "user_ids": [(6, 0, (self.staff | leader).ids)]})
+        visit = self._late_visit()
+        visit.user_id = self.staff
+        activities = self._overdue_activities(visit)
+        self.assertEqual(activities.mapped("user_id"), leader)
+        self.assertEqual(len(activities), 1)
+
+    def test_overdue_tells_the_assigned_supervisor(self):
+        """C5: a late visit assigned to a supervisor tells that supervisor only."""
+        visit = self._late_visit()
+        visit.user_id = self.supervisor
+        activities = self._overdue_activities(visit)
+        self.assertEqual(activities.mapped("user_id"), self.supervisor)
+        self.assertEqual(len(activities), 1)

@@ -67,20 +67,31 @@ def test_quality_form_and_capa_pdf(odoo_url, page):
 
 
 def test_visit_record_pdf(odoo_url, page):
-    """Q8, C5: a visit of next year's approved plan prints its visit record."""
+    """Q8, C5: a visit of next year's approved plan is filed (date, people met,
+    an action decided) and closed, then prints its visit record."""
     login(page, odoo_url, "liuyang", "demo")
     visit_id = call_kw(page, odoo_url, "aftersales.visit", "search",
-                       [[("plan_id.state", "=", "approved")]], {"limit": 1})[0]
-    call_kw(page, odoo_url, "aftersales.visit", "write", [[visit_id], {
-        "people_met": "Dr. Ma Jun, lab manager",
-        "issues_raised": "Wants a faster sintering program"}])
+                       [[("plan_id.state", "=", "approved"),
+                         ("state", "in", ("planned", "scheduled"))]],
+                       {"limit": 1})[0]
     visit = call_kw(page, odoo_url, "aftersales.visit", "read",
-                    [[visit_id], ["name"]])[0]
+                    [[visit_id], ["name", "planned_date"]])[0]
+    call_kw(page, odoo_url, "aftersales.visit", "write", [[visit_id], {
+        "visit_date": visit["planned_date"],
+        "people_met": "Dr. Ma Jun, lab manager",
+        "issues_raised": "Wants a faster sintering program",
+        "action_ids": [(0, 0, {"name": "Send the fast sintering program"})]}])
+    call_kw(page, odoo_url, "aftersales.visit", "action_done", [[visit_id]])
+    closed = call_kw(page, odoo_url, "aftersales.visit", "read",
+                     [[visit_id], ["state", "visit_date"]])[0]
+    assert closed["state"] == "done"
+    assert closed["visit_date"] == visit["planned_date"]
     text, _images = _pdf(page, odoo_url, "aftersales_service.report_visit_record",
                          visit_id, "visit-record.pdf")
     assert visit["name"] in text
     assert "Dr. Ma Jun" in text
     assert "faster sintering program" in " ".join(text.split())
+    assert "Send the fast sintering program" in " ".join(text.split())
 
 
 def test_onsite_report_worst_case_fits_two_pages(odoo_url, page):
