@@ -77,6 +77,7 @@
         "views/aftersales_return_views.xml",
         "views/aftersales_return_inherit_views.xml",
         "report/aftersales_return_reports.xml",
+        "views/helpdesk_ticket_quotation_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
