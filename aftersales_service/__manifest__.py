@@ -80,6 +80,7 @@
         "security/helpdesk_ticket_team_rules.xml",
         "views/helpdesk_ticket_workflow_views.xml",
         "security/aftersales_visit_rules.xml",
+        "views/helpdesk_ticket_quotation_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -235,7 +235,8 @@ MATRIX = [
     # helpdesk.ticket: helpdesk_mgmt's model, with the fields this suite adds
     ("helpdesk.ticket", "staff", OWN, OWN, OWN, NO),
     ("helpdesk.ticket", "supervisor", YES, YES, YES, NO),
-    ("helpdesk.ticket", "salesperson", NO, NO, NO, NO),
+    # S4: salespeople read the tickets of their own orders ("own")
+    ("helpdesk.ticket", "salesperson", OWN, NO, NO, NO),
     ("helpdesk.ticket", "quality_user", YES, NO, NO, NO),
     ("helpdesk.ticket", "quality_manager", YES, NO, NO, NO),
     ("helpdesk.ticket", "engineering", YES, NO, NO, NO),
@@ -541,7 +542,10 @@ class TestAccessMatrix(AftersalesCase):
             lambda f: f.model == "helpdesk.ticket").mapped("name"))
         self.assertIn("quotation_id", owned)
         readers = [role for model, role, read, *_ in MATRIX
-                   if model == "helpdesk.ticket" and read != NO and role != "portal"]
+                   if model == "helpdesk.ticket" and read != NO
+                   and role not in ("portal", "salesperson")]
+        # salespeople read only the sales form of their orders' tickets
+        # (aftersales_service/tests/test_paid_service.py, TestSalesReadTicket)
         for role in readers:
             user = self.users[role]
             record = ticket.sudo(user)

@@ -119,6 +119,8 @@ class AftersalesDispatch(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_arrive(self):
+        # S2: the job may have turned chargeable, or its order been cancelled
+        self.mapped("ticket_id")._check_onsite_gate()
         for dispatch in self:
             if dispatch.state != "planned":
                 raise UserError(_("Dispatch %s is not planned any more.")
@@ -298,6 +300,9 @@ class AftersalesDispatchPart(models.Model):
                 and not self.env.context.get("aftersales_reopen"):
             self.env["aftersales.dispatch"].browse(
                 vals["dispatch_id"])._check_not_signed()
+        dispatch = self.env["aftersales.dispatch"].browse(vals.get("dispatch_id"))
+        if dispatch.state == "planned":
+            dispatch.ticket_id._check_onsite_gate()  # S2: no parts before it
         return super().create(vals)
 
     @api.multi

@@ -523,6 +523,8 @@ class HelpdeskTicket(models.Model):
             raise AccessError(_(
                 "Only a service supervisor decides that a chargeable job is free "
                 "of charge (S3)."))
+        if "waiver_reason" in vals:
+            self._check_waiver_reason_kept(vals["waiver_reason"])
         res = super().write(vals)
         if self.env.context.get("aftersales_derived"):
             return res  # a value derived below: nothing more to derive from it
@@ -718,7 +720,8 @@ class HelpdeskTicket(models.Model):
                 "Settings > After-Sales before quoting a paid job (S1)."))
         partner = self.partner_id
         customer = partner.commercial_partner_id
-        salesperson = partner.user_id or customer.user_id
+        salesperson = (partner.user_id or customer.user_id
+                       or self._quotation_owner(company))
         team = (partner.team_id or customer.team_id
                 or salesperson.sale_team_id)
         serial = self.lot_id.name
@@ -747,7 +750,9 @@ class HelpdeskTicket(models.Model):
                 "product_uom": product.uom_id.id, "product_uom_qty": quantity})
             line.product_id_change()
             line._onchange_discount()
-            order_lines.create(line._convert_to_write(line._cache))
+            values = line._convert_to_write(line._cache)
+            values["aftersales_quoted_qty"] = quantity  # S3: kept unless approved
+            order_lines.create(values)
         self.write({"quotation_id": order.id})
         if salesperson:
             order._aftersales_activity_schedule(
@@ -799,6 +804,7 @@ class HelpdeskTicket(models.Model):
         self.write({"waiver_state": "approved",
                     "waiver_approved_by": self.env.user.id,
                     "waiver_approved_on": fields.Datetime.now()})
+        self._waive_quotations()
 
     @api.multi
     def action_reject_waiver(self):
@@ -1101,3 +1107,77 @@ class HelpdeskTicket(models.Model):
         action.update(views=[(False, "form")], view_mode="form", target="current")
         action["context"] = {"default_ticket_id": self.id}
         return action
+
+    # ------------------------------------------------------------------
+    # S1-S4: the ticket's side of its quotation: the quoted lines as the
+    # service supervisor sees them, the supervisor's discount approval, and
+    # what a free-of-charge decision does to the quotation
+    # ------------------------------------------------------------------
+    quotation_line_ids = fields.One2many(
+        related="quotation_id.order_line", readonly=True,
+        string="Quotation Lines",
+        groups="aftersales_service.group_aftersales_user")
+
+    @api.multi
+    def _check_waiver_reason_kept(self, reason):
+        """S3: the reason of an approved free-of-charge decision is the record
+        of that decision: it is not rewritten afterwards."""
+        for ticket in self.filtered(lambda t: t.waiver_state == "approved"):
+            if (ticket.waiver_reason or "") != (reason or ""):
+                raise UserError(_(
+                    "Ticket %s: the service supervisor approved the job free "
+                    "of charge for the reason recorded; \"Why Free of "
+                    "Charge\" cannot be changed any more (S3).")
+                    % ticket.number)
+
+    @api.multi
+    def action_approve_discount(self):
+        """S3: the service supervisor approves a discount on the ticket's
+        quotation from the ticket, without needing rights in Sales."""
+        self.ensure_one()
+        if not self.env.user.has_group(
+                "aftersales_service.group_aftersales_supervisor"):
+            raise AccessError(_("Only a service supervisor approves a discount on "
+                                "a service quotation (S3)."))
+        order = self.sudo().quotation_id
+        if order.state not in ("draft", "sent"):
+            raise UserError(_(
+                "Ticket %s has no quotation waiting for the customer: a discount "
+                "is approved before the customer accepts it (S3).") % self.number)
+        action = self.env.ref(
+            "aftersales_service.aftersales_discount_approval_action").read()[0]
+        action["context"] = {"default_order_id": order.id}
+        return action
+
+    @api.multi
+    def _quotation_owner(self, company):
+        """S1: a customer without a salesperson: the company's sales director
+        owns the quotation, else the user who made it."""
+        return company.sudo().aftersales_sales_director_id or self.env.user
+
+    @api.multi
+    def _waive_quotations(self):
+        """S3: a job approved free of charge cancels its open quotation and the
+        salesperson is told, so the customer is not invoiced for it."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        today = fields.Date.context_today(self)
+        for ticket in self:
+            orders = ticket.sudo().sale_order_ids
+            open_orders = orders.filtered(lambda o: o.state in ("draft", "sent"))
+            open_orders.with_context(aftersales_waived=True).action_cancel()
+            for order in open_orders:
+                order.message_post(body=_(
+                    "Ticket %s was approved free of charge by the service "
+                    "supervisor: this quotation is cancelled (S3).")
+                    % ticket.number)
+                order._aftersales_activity_schedule(
+                    todo, order.user_id or self.env.user, today,
+                    _("Ticket %(ticket)s is free of charge: quotation %(order)s "
+                      "was cancelled, tell the customer") % {
+                          "ticket": ticket.number, "order": order.name})
+            for order in orders.filtered(lambda o: o.state in ("sale", "done")):
+                order._aftersales_activity_schedule(
+                    todo, order.user_id or self.env.user, today,
+                    _("Ticket %(ticket)s is free of charge, but order %(order)s "
+                      "was accepted: refund or credit the customer") % {
+                          "ticket": ticket.number, "order": order.name})

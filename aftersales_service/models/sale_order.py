@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.addons import decimal_precision as dp
 from odoo.tools import float_compare
 
 
@@ -35,6 +36,16 @@ class SaleOrder(models.Model):
         "res.users", string="Discount Approved By", readonly=True, copy=False)
     aftersales_discount_approved_on = fields.Datetime(
         string="Discount Approved On", readonly=True, copy=False)
+    aftersales_pricelist_id = fields.Many2one(
+        "product.pricelist", string="Quoted Pricelist", readonly=True, copy=False,
+        help="The customer's pricelist when the service quotation was made: "
+             "its prices are the floor of the quotation (S3).")
+    aftersales_changes_approved = fields.Boolean(
+        string="Changes Approved", readonly=True, copy=False,
+        track_visibility="onchange",
+        help="The service supervisor allowed changing the pricelist or the "
+             "customer of this service quotation, and removing or reducing its "
+             "visit fee, travel and spare part lines (S3).")
 
     def _compute_aftersales_contract_count(self):
         data = self.env["aftersales.warranty.contract"].read_group(
@@ -42,6 +53,44 @@ class SaleOrder(models.Model):
         counts = {row["sale_order_id"][0]: row["sale_order_id_count"] for row in data}
         for order in self:
             order.aftersales_contract_count = counts.get(order.id, 0)
+
+    @api.constrains("pricelist_id", "partner_id")
+    def _check_aftersales_terms(self):
+        """S3: a service quotation stays on the customer and the pricelist it
+        was made for, unless the service supervisor allowed a change."""
+        for order in self.filtered(
+                lambda o: o.aftersales_ticket_id
+                and not o.aftersales_changes_approved):
+            customer = order.aftersales_ticket_id.partner_id.commercial_partner_id
+            other_pricelist = (order.aftersales_pricelist_id
+                               and order.pricelist_id != order.aftersales_pricelist_id)
+            other_customer = (customer
+                              and order.partner_id.commercial_partner_id != customer)
+            if other_pricelist or other_customer:
+                raise ValidationError(_(
+                    "%s is the quotation of a service ticket: changing its "
+                    "pricelist or its customer needs the service supervisor's "
+                    "approval (\"Approve Discount\", S3).") % order.name)
+
+    @api.model
+    def create(self, vals):
+        """S3: a ticket's quotation keeps the pricelist it was made with."""
+        order = super().create(vals)
+        if order.aftersales_ticket_id:
+            order.sudo().write({"aftersales_pricelist_id": order.pricelist_id.id})
+        return order
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if "pricelist_id" in vals:
+            # S3: an allowed change of pricelist moves the floor with it
+            for order in self.filtered(
+                    lambda o: o.aftersales_ticket_id
+                    and o.aftersales_changes_approved
+                    and o.aftersales_pricelist_id != o.pricelist_id):
+                order.sudo().write({"aftersales_pricelist_id": order.pricelist_id.id})
+        return res
 
     @api.multi
     def action_confirm(self):
@@ -54,17 +103,28 @@ class SaleOrder(models.Model):
     @api.multi
     def action_cancel(self):
         res = super().action_cancel()
+        if self.env.context.get("aftersales_waived"):
+            return res  # the job became free: nothing waits for the quotation
         for order in self.filtered("aftersales_ticket_id"):
             order.aftersales_ticket_id.sudo().message_post(body=_(
                 "Quotation %s was cancelled: on-site dispatch waits again for an "
                 "accepted quotation (S2).") % order.name)
+            order.aftersales_ticket_id.sudo()._notify_supervisors(_(
+                "Quotation %s cancelled: hold the on-site visit and the parts "
+                "(S2)") % order.name)
         return res
 
     @api.multi
     def action_view_aftersales_ticket(self):
+        """S4: the order's ticket; salespeople without helpdesk rights get the
+        read-only sales form, which shows only what they may read."""
         self.ensure_one()
         action = self.env.ref("helpdesk_mgmt.helpdesk_ticket_action").read()[0]
-        action.update(views=[(False, "form")], view_mode="form",
+        view = False
+        if not self.env.user.has_group("helpdesk_mgmt.group_helpdesk_user_own"):
+            view = self.env.ref(
+                "aftersales_service.helpdesk_ticket_view_form_sales").id
+        action.update(views=[(view, "form")], view_id=view, view_mode="form",
                       res_id=self.aftersales_ticket_id.id)
         return action
 
@@ -87,8 +147,10 @@ class SaleOrder(models.Model):
                 _("Quotation %s accepted: dispatch on-site") % order.name)
 
     @api.multi
-    def _aftersales_approve_discount(self, percent, reason):
-        """S3: the service supervisor allows a discount, with its reason."""
+    def _aftersales_approve_discount(self, percent, reason, allow_changes=False):
+        """S3: the service supervisor allows a discount, with its reason, and
+        may allow changes of the pricelist, the customer and the quoted
+        lines."""
         if not self.env.user.has_group(
                 "aftersales_service.group_aftersales_supervisor"):
             raise AccessError(_("Only a service supervisor approves a discount on "
@@ -107,12 +169,17 @@ class SaleOrder(models.Model):
             "aftersales_discount_reason": reason,
             "aftersales_discount_approved_by": self.env.user.id,
             "aftersales_discount_approved_on": fields.Datetime.now(),
+            "aftersales_changes_approved": bool(allow_changes),
         })
         for order in self:
             order.sudo().message_post(body=_(
                 "Discount up to %(percent)s%% approved by %(user)s: %(reason)s") % {
                     "percent": percent, "user": self.env.user.name,
                     "reason": reason})
+            if allow_changes:
+                order.sudo().message_post(body=_(
+                    "%s also allowed changes of the pricelist, the customer and "
+                    "the quoted lines (S3).") % self.env.user.name)
 
     @api.multi
     def _aftersales_warranty_months(self):
@@ -181,12 +248,24 @@ class SaleOrderLine(models.Model):
         """S3: a service quotation follows the pricelist; going below it needs
         the discount the service supervisor approved."""
         digits = self.env["decimal.precision"].precision_get("Product Price")
+        qty_digits = self.env["decimal.precision"].precision_get(
+            "Product Unit of Measure")
         for line in self.filtered(
                 lambda l: l.order_id.aftersales_ticket_id and l.product_id):
             order = line.order_id
-            if not order.pricelist_id:
+            if line.aftersales_quoted_qty and not order.aftersales_changes_approved \
+                    and float_compare(line.product_uom_qty, line.aftersales_quoted_qty,
+                                      precision_digits=qty_digits) < 0:
+                raise ValidationError(_(
+                    "%(order)s, %(product)s: the quotation of the service ticket "
+                    "quoted %(quoted)s; a lower quantity needs the service "
+                    "supervisor's approval (\"Approve Discount\", S3).") % {
+                        "order": order.name, "product": line.product_id.display_name,
+                        "quoted": line.aftersales_quoted_qty})
+            pricelist = order.aftersales_pricelist_id or order.pricelist_id
+            if not pricelist:
                 continue
-            listed = order.pricelist_id.get_product_price(
+            listed = pricelist.get_product_price(
                 line.product_id, line.product_uom_qty or 1.0, order.partner_id,
                 date=order.date_order, uom_id=line.product_uom.id)
             floor = listed * (1 - order.aftersales_discount_limit / 100.0)
@@ -206,3 +285,37 @@ class SaleOrderLine(models.Model):
         copy=False, ondelete="set null",
         help="The warranty contract this extension line extended when its order "
              "was confirmed.")
+    aftersales_quoted_qty = fields.Float(
+        string="Quoted Quantity", readonly=True, copy=False,
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="What the service ticket's quotation charged for this visit fee, "
+             "travel or spare part line: removing the line, lowering its "
+             "quantity or changing its product needs the service supervisor's "
+             "approval (S3).")
+
+    @api.multi
+    def write(self, vals):
+        if "product_id" in vals:
+            self.filtered(
+                lambda l: l.product_id.id != vals["product_id"]
+            )._aftersales_check_quoted_kept()
+        return super().write(vals)
+
+    @api.multi
+    def unlink(self):
+        self._aftersales_check_quoted_kept()
+        return super().unlink()
+
+    @api.multi
+    def _aftersales_check_quoted_kept(self):
+        """S3: the visit fee, travel and parts a ticket's quotation charged stay
+        on it unless the service supervisor allowed changes."""
+        for line in self.filtered(
+                lambda l: l.aftersales_quoted_qty
+                and not l.order_id.aftersales_changes_approved):
+            raise UserError(_(
+                "%(order)s: the service ticket's quotation charges %(product)s; "
+                "removing that line or changing its product needs the service "
+                "supervisor's approval (\"Approve Discount\", S3).") % {
+                    "order": line.order_id.name,
+                    "product": line.product_id.display_name})

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 
+from lxml import etree
+
 import odoo
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import HttpCase, SavepointCase
@@ -130,7 +132,7 @@ class TestQuotation(PaidCase):
         self.assertEqual(ticket.quotation_amount, order.amount_total)
         self.assertEqual(ticket.quotation_state, "draft")
         self.assertEqual(ticket.quotation_payment_state, "none")
-        action = order.action_view_aftersales_ticket()
+        action = order.sudo(self.salesman).action_view_aftersales_ticket()
         self.assertEqual(action["res_id"], ticket.id)
         order.sudo(self.salesman).action_confirm()
         self.assertEqual(ticket.quotation_state, "sale")
@@ -240,10 +242,13 @@ class TestDiscountAndWaiver(PaidCase):
         ticket = self._paid_ticket(waiver_reason="Goodwill after a long outage")
         ticket.sudo(self.staff).action_request_waiver()
         order = self._quote(ticket)
-        with self.assertRaises(AccessError):
-            order.sudo(self.salesman)._aftersales_approve_discount(10.0, "Friend")
-        with self.assertRaises(AccessError):
-            ticket.sudo(self.salesman).action_approve_waiver()
+        for user in (self.salesman, self.staff_sales):
+            with self.assertRaisesRegex(AccessError, "S3"):
+                order.sudo(user)._aftersales_approve_discount(10.0, "Friend")
+            with self.assertRaisesRegex(AccessError, "S3"):
+                ticket.sudo(user).action_approve_waiver()
+            with self.assertRaisesRegex(AccessError, "S3"):
+                ticket.sudo(user).action_approve_discount()
         order.sudo(self.salesman).action_confirm()
         self.assertEqual(order.state, "sale")
         self.assertEqual(ticket.waiver_state, "requested")
@@ -378,3 +383,331 @@ class TestPortalAcceptance(HttpCase):
             supervisor = env.ref("aftersales_service.user_service_supervisor")
             self.assertTrue(ticket.sudo(supervisor)._approve_onsite(
                 leader=env["res.users"].browse(staff_id)))
+
+
+class TestSalesReadTicket(PaidCase):
+    """S4: the salesperson of the order reads its ticket, and only reads it."""
+
+    def _sales_form(self):
+        return self.env.ref("aftersales_service.helpdesk_ticket_view_form_sales")
+
+    def test_salesperson_opens_ticket_of_own_order(self):
+        """S4: the order's salesperson opens the ticket in the sales form and
+        reads every field of it."""
+        ticket = self._paid_ticket()
+        order = self._quote(ticket)
+        action = order.sudo(self.salesman).action_view_aftersales_ticket()
+        self.assertEqual(action["res_id"], ticket.id)
+        self.assertEqual(action["views"], [(self._sales_form().id, "form")])
+        record = ticket.sudo(self.salesman)
+        view = record.fields_view_get(view_id=self._sales_form().id,
+                                      view_type="form")
+        values = record.read(list(view["fields"]))[0]
+        self.assertEqual(values["quotation_id"][0], order.id)
+        self.assertEqual(values["number"], ticket.number)
+
+    def test_salesperson_cannot_write_ticket(self):
+        """S4: reading the ticket of an order gives no right to change it."""
+        ticket = self._paid_ticket()
+        self._quote(ticket)
+        with self.assertRaises(AccessError):
+            ticket.sudo(self.salesman).write({"name": "Changed by Sales"})
+
+    def test_other_salesperson_refused(self):
+        """S4: a salesperson who does not own the order does not read its ticket."""
+        ticket = self._paid_ticket()
+        self._quote(ticket)
+        other = self._user("t_salesman_2", "sales_team.group_sale_salesman")
+        with self.assertRaises(AccessError):
+            ticket.sudo(other).read(["name"])
+
+    def test_sales_manager_reads_tickets_with_orders(self):
+        """S4: a sales manager reads every ticket that has an order, no other."""
+        ticket = self._paid_ticket()
+        self._quote(ticket)
+        free = self._ticket()
+        tickets = self.env["helpdesk.ticket"].sudo(self.director)
+        self.assertEqual(tickets.search([("id", "in", (ticket | free).ids)]), ticket)
+
+    def test_team_restriction_keeps_sales_access(self):
+        """S4: the company's team restriction does not hide the ticket of an
+        order from its salesperson."""
+        team = self.env["helpdesk.ticket.team"].create({"name": "Test West"})
+        ticket = self._paid_ticket(team_id=team.id)
+        self._quote(ticket)
+        self.company.aftersales_team_restriction = True
+        self.assertEqual(ticket.sudo(self.salesman).read(["number"])[0]["number"],
+                         ticket.number)
+
+    def test_service_sales_user_reads_but_keeps_own_write_rights(self):
+        """S4: a service engineer who is also the order's salesperson reads the
+        ticket of another engineer through the order, not changes it."""
+        self.domestic.user_id = self.staff_sales
+        ticket = self._paid_ticket()
+        self._quote(ticket)
+        ticket = ticket.sudo()
+        ticket.user_id = self.supervisor
+        record = ticket.sudo(self.staff_sales)
+        self.assertEqual(record.read(["number"])[0]["number"], ticket.number)
+        with self.assertRaises(AccessError):
+            record.write({"name": "Changed"})
+
+
+class TestQuotedTerms(PaidCase):
+    """S3: the quotation stays on the customer's pricelist and charges what the
+    ticket quoted, unless the service supervisor allows a change."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cheap = cls.env["product.pricelist"].create({
+            "name": "Test Cheap Prices",
+            "item_ids": [(0, 0, {"applied_on": "0_product_variant",
+                                 "product_id": cls.spindle.id,
+                                 "compute_price": "fixed", "fixed_price": 3000.0})],
+        })
+
+    def _line(self, order, product):
+        return order.order_line.filtered(lambda l: l.product_id == product)
+
+    def test_pricelist_fixed_at_creation(self):
+        """S3: the quotation remembers the customer's pricelist as its floor."""
+        order = self._quote(self._paid_ticket())
+        self.assertEqual(order.aftersales_pricelist_id, self.pricelist)
+
+    def test_pricelist_change_refused(self):
+        """S3: switching the quotation to a cheaper pricelist is refused."""
+        order = self._quote(self._paid_ticket())
+        with self.assertRaisesRegex(ValidationError, "S3"):
+            order.sudo(self.salesman).write({"pricelist_id": self.cheap.id})
+
+    def test_customer_change_refused(self):
+        """S3: moving the quotation to another customer is refused."""
+        order = self._quote(self._paid_ticket())
+        with self.assertRaisesRegex(ValidationError, "S3"):
+            order.sudo(self.salesman).write({"partner_id": self.export.id})
+
+    def test_removing_visit_fee_refused(self):
+        """S3: deleting the visit fee or the travel line waives a charge: refused."""
+        order = self._quote(self._paid_ticket())
+        with self.assertRaisesRegex(UserError, "S3"), self.env.cr.savepoint():
+            self._line(order, self.visit).sudo(self.salesman).unlink()
+        with self.assertRaisesRegex(UserError, "S3"), self.env.cr.savepoint():
+            order.sudo(self.salesman).write(
+                {"order_line": [(2, self._line(order, self.travel).id)]})
+        self.assertEqual(len(order.order_line), 3)
+
+    def test_swapping_product_refused(self):
+        """S3: replacing the quoted part by another product is refused."""
+        order = self._quote(self._paid_ticket())
+        with self.assertRaisesRegex(UserError, "S3"):
+            self._line(order, self.spindle).sudo(self.salesman).write(
+                {"product_id": self.travel.id})
+
+    def test_lower_quantity_refused(self):
+        """S3: quoting fewer parts than planned is refused."""
+        order = self._quote(self._paid_ticket())
+        with self.assertRaisesRegex(ValidationError, "S3"):
+            self._line(order, self.spindle).sudo(self.salesman).write(
+                {"product_uom_qty": 0.0})
+
+    def test_salesperson_may_add_and_remove_own_lines(self):
+        """S3: lines the salesperson adds are not the ticket's charges."""
+        order = self._quote(self._paid_ticket())
+        extra = self.env["sale.order.line"].sudo(self.salesman).create({
+            "order_id": order.id, "product_id": self.material.id,
+            "product_uom_qty": 2.0, "price_unit": 300.0})
+        extra.write({"product_uom_qty": 1.0})
+        extra.unlink()
+        self.assertEqual(len(order.order_line), 3)
+
+    def test_supervisor_allows_changes(self):
+        """S3: with the supervisor's approval the salesperson changes the
+        pricelist and drops the travel line; the new pricelist is the floor."""
+        order = self._quote(self._paid_ticket())
+        self.env["aftersales.discount.approval"].sudo(self.supervisor).create({
+            "order_id": order.id, "discount": 0.0, "allow_changes": True,
+            "reason": "Framework agreement prices"}).action_approve()
+        self.assertTrue(order.aftersales_changes_approved)
+        order.sudo(self.salesman).write({"pricelist_id": self.cheap.id})
+        self.assertEqual(order.aftersales_pricelist_id, self.cheap)
+        self._line(order, self.travel).sudo(self.salesman).unlink()
+        spindle = self._line(order, self.spindle).sudo(self.salesman)
+        spindle.write({"price_unit": 3000.0})
+        with self.assertRaises(ValidationError):
+            spindle.write({"price_unit": 2900.0})
+
+
+class TestGateAfterDispatch(PaidCase):
+    """S2: a dispatch made before the job needed a quotation, or whose order
+    was cancelled, neither goes on site nor takes parts."""
+
+    def _dispatched(self):
+        ticket = self._paid_ticket()
+        self._request(ticket)
+        order = self._quote(ticket)
+        order.sudo(self.salesman).action_confirm()
+        dispatch = ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
+        return ticket, order, dispatch
+
+    def test_cancelled_order_stops_arrival(self):
+        """S2: after the order is cancelled the planned dispatch cannot arrive."""
+        ticket, order, dispatch = self._dispatched()
+        order.sudo(self.salesman).action_cancel()
+        with self.assertRaisesRegex(UserError, order.name):
+            dispatch.sudo(self.staff).action_arrive()
+        self.assertEqual(dispatch.state, "planned")
+
+    def test_cancelled_order_stops_parts(self):
+        """S2: after the order is cancelled no part is added to the dispatch."""
+        ticket, order, dispatch = self._dispatched()
+        order.sudo(self.salesman).action_cancel()
+        with self.assertRaisesRegex(UserError, "S2"):
+            self.env["aftersales.dispatch.part"].sudo(self.supervisor).create(
+                {"dispatch_id": dispatch.id, "product_id": self.spindle.id})
+
+    def test_cancel_tells_supervisor(self):
+        """S2, S4: cancelling the order gives the service supervisor a to-do."""
+        ticket, order, dispatch = self._dispatched()
+
+        def todos():
+            return ticket.activity_ids.filtered(
+                lambda a: a.user_id == self.supervisor and order.name in a.summary)
+        before = todos()
+        order.sudo(self.salesman).action_cancel()
+        self.assertEqual(len(todos() - before), 1)
+
+    def test_job_turned_chargeable_stops_arrival(self):
+        """S2, W5: a free job's dispatch stops when the job turns chargeable."""
+        ticket = self._ticket(onsite_reason="Spindle must be replaced")
+        self._remote(ticket)
+        self._request(ticket)
+        dispatch = ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
+        ticket.sudo(self.supervisor).write({"customer_caused": True})
+        self.assertEqual(ticket.charge_type, "chargeable")
+        with self.assertRaisesRegex(UserError, "S2"):
+            dispatch.sudo(self.staff).action_arrive()
+
+
+class TestWaiverAfterQuotation(PaidCase):
+    """S3: a free-of-charge decision on a job that was already quoted."""
+
+    def _waived(self):
+        ticket = self._paid_ticket(waiver_reason="Defect found at delivery")
+        order = self._quote(ticket)
+        ticket.sudo(self.staff).action_request_waiver()
+        ticket.sudo(self.supervisor).action_approve_waiver()
+        return ticket, order
+
+    def test_waiver_cancels_open_quotation(self):
+        """S3: approving free of charge cancels the quotation not yet accepted."""
+        ticket, order = self._waived()
+        self.assertEqual(order.state, "cancel")
+        self.assertEqual(ticket.charge_type, "free")
+
+    def test_waiver_tells_salesperson(self):
+        """S3: the salesperson of the cancelled quotation gets a to-do."""
+        ticket, order = self._waived()
+        self.assertIn(self.salesman, order.activity_ids.mapped("user_id"))
+
+    def test_waiver_reason_frozen(self):
+        """S3: the reason of an approved free-of-charge decision stays."""
+        ticket, order = self._waived()
+        for user in (self.staff, self.supervisor):
+            with self.assertRaisesRegex(UserError, "S3"):
+                ticket.sudo(user).write({"waiver_reason": "Something else"})
+        self.assertEqual(ticket.waiver_reason, "Defect found at delivery")
+
+
+class TestInvoiceOnTicket(PaidCase):
+    """S4: the ticket follows the order's invoice and its payment."""
+
+    def test_invoice_and_payment_state_on_ticket(self):
+        """S4: invoiced and open, then paid, as the service staff read it."""
+        (self.spindle | self.visit | self.travel).write({"invoice_policy": "order"})
+        ticket = self._paid_ticket()
+        order = self._quote(ticket)
+        order.sudo(self.salesman).action_confirm()
+        invoice = self.env["account.invoice"].browse(
+            order.sudo().action_invoice_create())
+        invoice.action_invoice_open()
+        record = ticket.sudo(self.staff)
+        record.invalidate_cache()
+        self.assertEqual(record.quotation_invoice_status, "invoiced")
+        self.assertEqual(record.quotation_payment_state, "open")
+        bank = self.env["account.journal"].search(
+            [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1)
+        invoice.pay_and_reconcile(bank, invoice.amount_total)
+        record.invalidate_cache()
+        self.assertEqual(record.quotation_payment_state, "paid")
+
+
+class TestSupervisorWithoutSales(PaidCase):
+    """S3: a service supervisor with no rights in Sales approves a discount
+    from the ticket and reads the quoted lines there."""
+
+    def test_supervisor_approves_discount_from_ticket(self):
+        """S3: "Approve Discount" on the ticket opens the approval of its
+        quotation for a supervisor who is not a salesperson."""
+        ticket = self._paid_ticket()
+        order = self._quote(ticket)
+        self.assertFalse(self.supervisor.has_group("sales_team.group_sale_salesman"))
+        action = ticket.sudo(self.supervisor).action_approve_discount()
+        wizard = self.env["aftersales.discount.approval"].sudo(
+            self.supervisor).with_context(**action["context"]).create(
+                {"discount": 10.0, "reason": "Old customer"})
+        self.assertEqual(wizard.order_id, order)
+        wizard.action_approve()
+        self.assertEqual(order.aftersales_discount_limit, 10.0)
+        self.assertEqual(order.aftersales_discount_approved_by, self.supervisor)
+
+    def test_supervisor_reads_quoted_lines(self):
+        """S3, S4: the ticket shows the quotation's lines to service staff."""
+        ticket = self._paid_ticket()
+        order = self._quote(ticket)
+        lines = ticket.sudo(self.supervisor).quotation_line_ids
+        self.assertEqual(lines, order.order_line)
+        self.assertEqual(sorted(lines.mapped("price_unit")), [500.0, 700.0, 5400.0])
+
+    def test_staff_cannot_approve_discount(self):
+        """S3: service staff who are not supervisors do not approve discounts."""
+        ticket = self._paid_ticket()
+        self._quote(ticket)
+        with self.assertRaisesRegex(AccessError, "S3"):
+            ticket.sudo(self.staff).action_approve_discount()
+
+
+class TestQuotationOwner(PaidCase):
+    """S1: a customer without a salesperson still gets a quotation someone sends."""
+
+    def _ticket_without_salesperson(self):
+        customer = self.env["res.partner"].create({
+            "name": "Test Lab Without Salesperson", "is_company": True,
+            "customer": True})
+        return self._ticket(equipment_id=False, partner_id=customer.id,
+                            customer_caused=True)
+
+    def test_sales_director_owns_quotation(self):
+        """S1: the company's sales director owns it and is told to send it."""
+        order = self._quote(self._ticket_without_salesperson())
+        self.assertEqual(order.user_id, self.director)
+        self.assertEqual(order.activity_ids.mapped("user_id"), self.director)
+
+    def test_creating_user_owns_quotation(self):
+        """S1: without a sales director, the user who made it owns it."""
+        self.company.aftersales_sales_director_id = False
+        order = self._quote(self._ticket_without_salesperson())
+        self.assertEqual(order.user_id, self.staff)
+        self.assertEqual(order.activity_ids.mapped("user_id"), self.staff)
+
+    def test_create_quotation_hidden_without_service_rights(self):
+        """S1: users who cannot make the quotation do not get the button."""
+        helpdesk_only = self._user("t_helpdesk_only",
+                                   "helpdesk_mgmt.group_helpdesk_user_own")
+        for user, hidden in ((helpdesk_only, True), (self.staff, False)):
+            arch = self.env["helpdesk.ticket"].sudo(user).fields_view_get(
+                view_type="form")["arch"]
+            button = etree.fromstring(arch).xpath(
+                "//button[@name='action_create_quotation']")[0]
+            modifiers = json.loads(button.get("modifiers"))
+            self.assertEqual(modifiers.get("invisible") is True, hidden)

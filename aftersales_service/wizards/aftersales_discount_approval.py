@@ -16,9 +16,15 @@ class AftersalesDiscountApproval(models.TransientModel):
         string="Discount Allowed (%)", required=True,
         help="How far below the pricelist price the quotation's lines may go.")
     reason = fields.Text(required=True)
+    allow_changes = fields.Boolean(
+        string="Also Allow Changes of Pricelist, Customer and Quoted Lines",
+        help="Let the salesperson change the pricelist or the customer, or "
+             "remove or reduce the visit fee, travel and spare part lines the "
+             "ticket's quotation charged (S3).")
 
     @api.multi
     def action_approve(self):
         self.ensure_one()
-        self.order_id._aftersales_approve_discount(self.discount, self.reason)
+        self.order_id._aftersales_approve_discount(
+            self.discount, self.reason, allow_changes=self.allow_changes)
         return {"type": "ir.actions.act_window_close"}
