@@ -14,22 +14,17 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import UserError
-from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
+
+from odoo.addons.aftersales_service.tests.common import (
+    LOCK_TIMEOUT, TwoTransactionsCase)
 
 _logger = logging.getLogger(__name__)
 TIMEOUT = 60
-# no racer waits for a lock longer than this: a deadlock fails the test
-LOCK_TIMEOUT = "20s"
 
 
-class TestConcurrency(TransactionCase):
+class TestConcurrency(TwoTransactionsCase):
     """S1, T3, T5, C5, P6: the same action started twice at the same moment."""
-
-    def setUp(self):
-        super().setUp()
-        self.created = []  # (model, ids) committed by the test, removed at the end
-        self.addCleanup(self._remove_committed)
 
     # ------------------------------------------------------------------
     # Committed data and its removal
@@ -38,38 +33,33 @@ class TestConcurrency(TransactionCase):
         """Run ``build(env)`` as superuser in a cursor of its own and commit:
         the racing cursors see what it made. ``build`` returns
         {name: record}; the records are removed at the end of the test."""
-        with self.registry.cursor() as cr:
-            cr.execute("SET LOCAL lock_timeout = %s", (LOCK_TIMEOUT,))
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            records = build(env)
-            for record in records.values():
-                self.created.append((record._name, record.ids))
-            ids = {name: record.ids for name, record in records.items()}
-            cr.commit()  # pylint: disable=invalid-commit
-        return ids
+        def run(env):
+            return [(name, record._name, record.ids)
+                    for name, record in build(env).items()]
+        made = self.committed(run, self._remove)
+        return {name: ids for name, _model, ids in made}
 
-    def _remove_committed(self):
-        with self.registry.cursor() as cr:
-            cr.execute("SET LOCAL lock_timeout = %s", (LOCK_TIMEOUT,))
-            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
-            for model, ids in reversed(self.created):
-                records = env[model].browse(ids).exists()
-                if model == "helpdesk.ticket":
-                    # the quality forms opened for the tickets (Q1)
-                    env["aftersales.quality.feedback"].search([
-                        "|", ("ticket_id", "in", ids),
-                        ("auto_ticket_id", "in", ids)]).unlink()
-                if model == "aftersales.penalty":
-                    records.filtered(
-                        lambda p: p.state == "confirmed").action_reset_draft()
-                records.unlink()
-            cr.commit()  # pylint: disable=invalid-commit
+    @staticmethod
+    def _remove(env, made):
+        for _name, model, ids in reversed(made):
+            records = env[model].browse(ids).exists()
+            if model == "helpdesk.ticket":
+                # the quality forms opened for the tickets (Q1)
+                env["aftersales.quality.feedback"].search([
+                    "|", ("ticket_id", "in", ids),
+                    ("auto_ticket_id", "in", ids)]).unlink()
+            if model == "aftersales.penalty":
+                records.filtered(
+                    lambda p: p.state == "confirmed").action_reset_draft()
+            records.unlink()
+
+    def _remove_later(self, model, ids):
+        """Records the race made, removed before the data it raced on."""
+        self.addCleanup(self._remove_committed, self._remove, [(None, model, ids)])
 
     def _read(self, check):
         """``check(env)`` in a new transaction, after the race."""
-        with self.registry.cursor() as cr:
-            cr.execute("SET LOCAL lock_timeout = %s", (LOCK_TIMEOUT,))
-            return check(api.Environment(cr, SUPERUSER_ID, {}))
+        return self.in_transaction(check)
 
     # ------------------------------------------------------------------
     # The race
@@ -170,7 +160,7 @@ class TestConcurrency(TransactionCase):
         finally:
             orders = self._read(lambda env: env["sale.order"].search(
                 [("aftersales_ticket_id", "=", ticket_id)]).ids)
-            self.created.append(("sale.order", orders))
+            self._remove_later("sale.order", orders)
         self.assertEqual(len(orders), 1, outcomes)
         self.assertIn("done", [o[0] for o in outcomes])
         self._assert_no_lock_left("helpdesk.ticket", [ticket_id])
@@ -198,7 +188,7 @@ class TestConcurrency(TransactionCase):
         finally:
             dispatches = self._read(lambda env: env["aftersales.dispatch"].search(
                 [("ticket_id", "=", ticket_id)]).ids)
-            self.created.append(("aftersales.dispatch", dispatches))
+            self._remove_later("aftersales.dispatch", dispatches)
         self.assertEqual(len(dispatches), 1, outcomes)
         self.assertEqual(sorted(o[0] for o in outcomes), ["done", "refused"])
         self._assert_no_lock_left("helpdesk.ticket", [ticket_id])

@@ -1,16 +1,13 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import odoo
-from odoo import SUPERUSER_ID, api
-from odoo.tests.common import SavepointCase
+from odoo.addons.aftersales_service.tests.common import TwoTransactionsCase
 
 
-class TestConcurrentProposal(SavepointCase):
+class TestConcurrentProposal(TwoTransactionsCase):
     """P6: the same fact proposed by two transactions at once gives one record."""
 
     def test_same_fact_in_two_transactions(self):
         """P6: the later transaction's proposal of a committed fact is skipped."""
-        registry = odoo.registry(self.env.cr.dbname)
         vals = {
             "employee_id": self.env.ref(
                 "aftersales_hr_penalties.employee_service_wang").id,
@@ -19,26 +16,16 @@ class TestConcurrentProposal(SavepointCase):
             "source": "late_arrival",
             "source_key": "test:concurrent:late_arrival",
         }
-        late_cr = registry.cursor()
-        first_cr = registry.cursor()
-        try:
-            late_env = api.Environment(late_cr, SUPERUSER_ID, {})
-            # the later transaction's snapshot is taken before the first commits
-            self.assertFalse(late_env["aftersales.penalty"].search_count(
-                [("source_key", "=", vals["source_key"])]))
-            first_env = api.Environment(first_cr, SUPERUSER_ID, {})
-            first = first_env["aftersales.penalty"]._propose(vals)
-            self.assertTrue(first)
-            first_cr.commit()
-            late = late_env["aftersales.penalty"]._propose(vals)
-            self.assertFalse(late)
-            late_cr.rollback()
-            self.assertEqual(late_env["aftersales.penalty"].search_count(
-                [("source_key", "=", vals["source_key"])]), 1)
-        finally:
-            late_cr.rollback()
-            late_cr.close()
-            first_env["aftersales.penalty"].search(
-                [("source_key", "=", vals["source_key"])]).unlink()
-            first_cr.commit()
-            first_cr.close()
+        self.addCleanup(self._remove_committed, lambda env, key: env[
+            "aftersales.penalty"].search([("source_key", "=", key)]).unlink(),
+            vals["source_key"])
+        late_env, first_env = self.transaction(), self.transaction()
+        # the later transaction's snapshot is taken before the first commits
+        self.assertFalse(late_env["aftersales.penalty"].search_count(
+            [("source_key", "=", vals["source_key"])]))
+        self.assertTrue(first_env["aftersales.penalty"]._propose(vals))
+        first_env.cr.commit()
+        self.assertFalse(late_env["aftersales.penalty"]._propose(vals))
+        late_env.cr.rollback()
+        self.assertEqual(late_env["aftersales.penalty"].search_count(
+            [("source_key", "=", vals["source_key"])]), 1)

@@ -164,6 +164,10 @@ class AftersalesVisitPlan(models.Model):
                     "Regenerated with %(added)s visits added and %(removed)s "
                     "removed: to be approved again.") % {
                         "added": len(added), "removed": len(removed)})
+            elif added or removed:
+                plan.message_post(body=_(
+                    "Generated: %(added)s visits added, %(removed)s removed.") % {
+                        "added": len(added), "removed": len(removed)})
         return True
 
     @api.multi
@@ -288,7 +292,11 @@ class AftersalesVisitPlan(models.Model):
         return (added, removed)."""
         self.ensure_one()
         targets = self._visit_targets()
-        visits = self.env["aftersales.visit"]
+        # a year's plan creates thousands of visits: the plan's chatter logs the
+        # generation, so no "created" message on each visit, and whoever
+        # generates it does not follow them all
+        visits = self.env["aftersales.visit"].with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True)
         existing = {}
         for visit in self.visit_ids.filtered("plan_month"):
             existing[(visit.partner_id.id, visit.visit_type, visit.plan_month)] = visit

@@ -1,6 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests.common import SavepointCase
+from odoo import SUPERUSER_ID, api
+from odoo.tests.common import SavepointCase, TransactionCase
+
+# no racing transaction waits for a lock longer than this: a deadlock fails
+LOCK_TIMEOUT = "20s"
 
 
 class AftersalesCase(SavepointCase):
@@ -127,3 +131,52 @@ class AftersalesCase(SavepointCase):
         self._register_quality_forms(ticket)
         ticket.sudo(user or self.staff).write({"stage_id": self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_done").id})
+
+
+class TwoTransactionsCase(TransactionCase):
+    """Races between real transactions (issue #10). A test's own rows are
+    invisible to other cursors, so the data a race needs is committed through
+    a cursor of its own (``committed``) and removed, committed too, at the end;
+    the racers are cursors of their own (``transaction``), rolled back and
+    closed before that removal so that none of their locks is left behind."""
+
+    def setUp(self):
+        super().setUp()
+        self._race_cursors = []
+        self.addCleanup(self._close_transactions)
+
+    def transaction(self, uid=SUPERUSER_ID, context=None):
+        """The environment of a new transaction of its own, as ``uid``."""
+        cr = self.registry.cursor()
+        self._race_cursors.append(cr)
+        cr.execute("SET LOCAL lock_timeout = %s", (LOCK_TIMEOUT,))
+        return api.Environment(cr, uid, dict(context or {}))
+
+    def committed(self, build, remove):
+        """``build(env)`` as superuser, committed; ``remove(env, result)``
+        runs at the end of the test, committed as well. Returns the result."""
+        result = self.in_transaction(build, commit=True)
+        self.addCleanup(self._remove_committed, remove, result)
+        return result
+
+    def in_transaction(self, call, commit=False, context=None):
+        """``call(env)`` as superuser in a transaction of its own."""
+        with api.Environment.manage(), self.registry.cursor() as cr:
+            cr.execute("SET LOCAL lock_timeout = %s", (LOCK_TIMEOUT,))
+            env = api.Environment(cr, SUPERUSER_ID, dict(
+                context or {"tracking_disable": True}))
+            result = call(env)
+            if commit:
+                cr.commit()  # pylint: disable=invalid-commit
+            return result
+
+    def _remove_committed(self, remove, result):
+        self._close_transactions()
+        self.in_transaction(lambda env: remove(env, result), commit=True,
+                            context={"active_test": False})
+
+    def _close_transactions(self):
+        while self._race_cursors:
+            cr = self._race_cursors.pop()
+            cr.rollback()
+            cr.close()

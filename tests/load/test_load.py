@@ -30,7 +30,9 @@ def _free_port():
 
 
 def _psql(sql):
-    subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-qc", sql], check=True)
+    subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-qAtc", sql], check=True,
+                   stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, PGOPTIONS="-c client_min_messages=warning"))
 
 
 def _drop(db):
