@@ -1,6 +1,7 @@
 """A paid job in the web client (S1, S2, W5): a call on a unit out of warranty
-turns into a quotation, the supervisor cannot dispatch until the customer's
-salesperson confirms it, then can; and the ticket speaks Chinese, helpdesk_mgmt's
+turns into a quotation, the supervisor cannot dispatch until the customer has
+accepted it (the salesperson sends it, the customer signs it on the portal),
+then can; and the ticket speaks Chinese, helpdesk_mgmt's
 own labels included (R3)."""
 import re
 
@@ -8,6 +9,18 @@ from odoo_browser import (call_kw, login, open_record, relogin, save_form,
                           start_ticket)
 
 SERIAL = "HRM5-02301"  # the Beijing lab's first mill, out of warranty (demo)
+
+
+def _portal_contact(page, url, customer_id):
+    """A portal contact of the customer, made by the administrator."""
+    relogin(page, url, "admin", "admin")
+    portal = call_kw(page, url, "ir.model.data", "xmlid_to_res_id",
+                     ["base.group_portal"])
+    call_kw(page, url, "res.users", "create", [{
+        "name": "Ma Jun", "login": "majun_portal", "password": "Portal-Bj-1",
+        "email": "majun@beijing-lab.example.com", "parent_id": customer_id,
+        "groups_id": [(6, 0, [portal])]}], {"context": {"no_reset_password": True}})
+    page.goto(url + "/web/session/logout")
 
 
 def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
@@ -37,7 +50,7 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
     order_id = call_kw(page, odoo_url, "helpdesk.ticket", "read",
                        [[ticket_id], ["quotation_id"]])[0]["quotation_id"][0]
     order = call_kw(page, odoo_url, "sale.order", "read",
-                    [[order_id], ["name", "state", "user_id"]])[0]
+                    [[order_id], ["name", "state", "user_id", "partner_id"]])[0]
     assert order["state"] == "draft"
     # S2: the supervisor cannot dispatch before the customer accepts
     relogin(page, odoo_url, "liuyang")
@@ -49,17 +62,50 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
     page.click(".modal-dialog .modal-footer button")
     assert not call_kw(page, odoo_url, "aftersales.dispatch", "search",
                        [[("ticket_id", "=", ticket_id)]])
-    # the customer's salesperson confirms the accepted quotation
-    relogin(page, odoo_url, "sunli")
+    # the customer's salesperson sends the quotation by e-mail
+    salesperson = call_kw(page, odoo_url, "res.users", "read",
+                          [[order["user_id"][0]], ["login"]])[0]["login"]
+    relogin(page, odoo_url, salesperson)
     open_record(page, odoo_url, "sale.order", order_id)
-    page.get_by_role("button", name=re.compile("确认销售|Confirm Sale")).first.click()
-    page.wait_for_selector(".o_statusbar_status button.btn-primary[data-value='sale']")
+    page.get_by_role("button", name=re.compile("通过电子邮件发送|Send by Email")) \
+        .first.click()
+    page.locator(".modal-dialog .modal-footer").get_by_role(
+        "button", name=re.compile("^(发送|Send)$")).click()
+    page.wait_for_selector(
+        ".o_statusbar_status button.btn-primary[data-value='sent']")
+    shot(page, "paid-3-quotation-sent")
+    token = call_kw(page, odoo_url, "sale.order", "read",
+                    [[order_id], ["access_token"]])[0]["access_token"]
+    # the customer accepts and signs it on the portal (Odoo's sale portal)
+    _portal_contact(page, odoo_url, order["partner_id"][0])
+    page.goto(odoo_url + "/web/login")
+    page.fill("input[name=login]", "majun_portal")
+    page.fill("input[name=password]", "Portal-Bj-1")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/my**")
+    page.goto("%s/my/orders/%s?access_token=%s" % (odoo_url, order_id, token))
+    page.click("a[href='#portal_sign']")
+    page.fill("#o_portal_sign_name", "Ma Jun")
+    pad = page.locator("#o_portal_signature canvas")
+    pad.scroll_into_view_if_needed()
+    box = pad.bounding_box()
+    page.mouse.move(box["x"] + 30, box["y"] + 90)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 260, box["y"] + 40, steps=10)
+    page.mouse.up()
+    page.click(".o_portal_sign_submit")
+    page.wait_for_selector("#o_portal_sign_accept .o_portal_sign_submit",
+                           state="detached")
+    shot(page, "paid-4-customer-signed")
+    relogin(page, odoo_url, salesperson)
+    assert call_kw(page, odoo_url, "sale.order", "read",
+                   [[order_id], ["state"]])[0]["state"] == "sale"
     # S2: now the supervisor dispatches
     relogin(page, odoo_url, "liuyang")
     open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     page.click("button.o_aftersales_approve_onsite")
     page.wait_for_function("window.location.hash.includes('model=aftersales.dispatch')")
-    shot(page, "paid-3-dispatched")
+    shot(page, "paid-5-dispatched")
     assert call_kw(page, odoo_url, "aftersales.dispatch", "search",
                    [[("ticket_id", "=", ticket_id)]])
 
