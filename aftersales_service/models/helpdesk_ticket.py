@@ -188,8 +188,7 @@ class HelpdeskTicket(models.Model):
         related="quotation_id.amount_total", readonly=True,
         currency_field="quotation_currency_id", string="Quoted Amount")
     quotation_state = fields.Selection(
-        related="quotation_id.state", readonly=True, store=True,
-        string="Quotation Status")
+        related="quotation_id.state", readonly=True, string="Quotation Status")
     quotation_invoice_status = fields.Selection(
         related="quotation_id.invoice_status", readonly=True,
         string="Invoice Status")

@@ -7,6 +7,7 @@ from lxml import etree
 import odoo
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import HttpCase, SavepointCase
+from odoo.tools.safe_eval import safe_eval
 
 from .test_helpdesk_ticket import TicketCase
 
@@ -136,6 +137,21 @@ class TestQuotation(PaidCase):
         self.assertEqual(action["res_id"], ticket.id)
         order.sudo(self.salesman).action_confirm()
         self.assertEqual(ticket.quotation_state, "sale")
+
+    def test_filter_quotation_not_accepted(self):
+        """S2: "Quotation Not Accepted" finds chargeable jobs without a quotation
+        or with one the customer has not accepted, not the accepted ones."""
+        search = self.env.ref("aftersales_service.helpdesk_ticket_view_search")
+        domain = safe_eval(etree.fromstring(
+            self.env["helpdesk.ticket"].fields_view_get(
+                search.id, "search")["arch"]).xpath(
+                    "//filter[@name='quote_waiting']")[0].get("domain"))
+        unquoted, quoted, accepted = (self._paid_ticket() for _i in range(3))
+        self._quote(quoted)
+        self._quote(accepted).sudo(self.salesman).action_confirm()
+        found = self.env["helpdesk.ticket"].search(
+            domain + [("id", "in", (unquoted | quoted | accepted).ids)])
+        self.assertEqual(found, unquoted | quoted)
 
 
 class TestGate(PaidCase):
