@@ -21,6 +21,9 @@ ENGINEERING_FIELDS = {"root_cause", "improvement_proposal", "analysis_date",
                       "action_ids"}
 # Written by the state machine's steps only (Q1, Q3): the state and who took
 # each step when.
+# Handed to the context by the step buttons: an object, not a value, so a
+# client cannot send it through RPC to skip a step.
+_STEP = object()
 STEP_FIELDS = {"state", "registered_by_id", "registered_date", "verified_by_id",
                "verified_date", "closed_date"}
 
@@ -246,7 +249,7 @@ class AftersalesQualityFeedback(models.Model):
         role writes the analysis only."""
         user = self.env.user
         if STEP_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
-                and not self.env.context.get("aftersales_quality_step"):
+                and self.env.context.get("aftersales_quality_step") is not _STEP:
             raise AccessError(_(
                 "The state of a quality feedback form and who registered, "
                 "verified or closed it are set by the buttons of the form only "
@@ -267,7 +270,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def _step_write(self, vals):
         """The one way the step buttons write the state and its stamps."""
-        return self.with_context(aftersales_quality_step=True).write(vals)
+        return self.with_context(aftersales_quality_step=_STEP).write(vals)
 
     @api.multi
     def _check_step(self, group, expected, step):

@@ -7,6 +7,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
 # T6: what the customer's signature confirms; frozen once signed.
+# Handed to the context by "Reopen Report" only: an object, not a value, so a
+# client cannot send it through RPC to change a signed report (T6).
+REOPEN = object()
 SIGNED_FIELDS = {
     "arrival_time", "departure_time", "work_done", "fault_cause", "solution",
     "no_parts_used", "parameters", "test_result", "customer_opinion",
@@ -105,7 +108,7 @@ class AftersalesDispatch(models.Model):
         is dated when it is given."""
         # T6: a signed report is changed or signed again only once reopened
         if SIGNED_FIELDS & set(vals) \
-                and not self.env.context.get("aftersales_reopen"):
+                and self.env.context.get("aftersales_reopen") is not REOPEN:
             self._check_not_signed()
         if vals.get("customer_signature") and not vals.get("signed_on"):
             vals["signed_on"] = fields.Datetime.now()
@@ -226,7 +229,7 @@ class AftersalesDispatch(models.Model):
                     "signed_on": False, "reopen_reason": False}
             if dispatch.state == "done":
                 vals["state"] = "on_site"
-            dispatch.with_context(aftersales_reopen=True).write(vals)
+            dispatch.with_context(aftersales_reopen=REOPEN).write(vals)
         return True
 
     @api.multi
@@ -297,7 +300,7 @@ class AftersalesDispatchPart(models.Model):
     @api.model
     def create(self, vals):
         if vals.get("dispatch_id") \
-                and not self.env.context.get("aftersales_reopen"):
+                and self.env.context.get("aftersales_reopen") is not REOPEN:
             self.env["aftersales.dispatch"].browse(
                 vals["dispatch_id"])._check_not_signed()
         dispatch = self.env["aftersales.dispatch"].browse(vals.get("dispatch_id"))
@@ -307,12 +310,12 @@ class AftersalesDispatchPart(models.Model):
 
     @api.multi
     def write(self, vals):
-        if not self.env.context.get("aftersales_reopen"):
+        if self.env.context.get("aftersales_reopen") is not REOPEN:
             self.mapped("dispatch_id")._check_not_signed()
         return super().write(vals)
 
     @api.multi
     def unlink(self):
-        if not self.env.context.get("aftersales_reopen"):
+        if self.env.context.get("aftersales_reopen") is not REOPEN:
             self.mapped("dispatch_id")._check_not_signed()
         return super().unlink()

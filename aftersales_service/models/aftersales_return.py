@@ -5,6 +5,10 @@ from psycopg2 import OperationalError, errorcodes
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+# Handed to the context by the request's own steps: an object, not a value, so
+# a client cannot send it through RPC to change a locked request (T13).
+DERIVED = object()
+
 RETURN_STATES = [
     ("draft", "Draft"),
     ("to_approve", "To Approve"),
@@ -309,7 +313,8 @@ class AftersalesReturn(models.Model):
         only while the request is a draft."""
         locked = {"partner_id", "product_id", "lot_id", "quantity", "amount",
                   "outcome", "equipment_id", "sale_order_id"} & set(vals)
-        if locked and not self.env.context.get("aftersales_return_derived"):
+        if locked and self.env.context.get(
+                "aftersales_return_derived") is not DERIVED:
             for request in self.filtered(lambda r: r.state != "draft"):
                 raise UserError(_(
                     "Return %s is no longer a draft: the customer, goods, quantity, "
@@ -503,7 +508,7 @@ class AftersalesReturn(models.Model):
         dest = self._returns_location()
         picking = self.sudo()._goods_picking(
             picking_type, source, dest, {"aftersales_return_id": self.id})
-        self.with_context(aftersales_return_derived=True).write(
+        self.with_context(aftersales_return_derived=DERIVED).write(
             {"picking_id": picking.id})
         self.message_post(body=_("Receipt %s created for the returned goods.")
                           % picking.name)
@@ -603,7 +608,7 @@ class AftersalesReturn(models.Model):
             document = request._create_credit_note()
         else:
             document = request._create_repair_return()
-        request.with_context(aftersales_return_derived=True).write(
+        request.with_context(aftersales_return_derived=DERIVED).write(
             {"state": "done", "done_date": fields.Datetime.now()})
         self._aftersales_on_done()
         return self._action_open(document)
@@ -657,7 +662,7 @@ class AftersalesReturn(models.Model):
             })],
         })
         order.action_confirm()
-        self.with_context(aftersales_return_derived=True).write(
+        self.with_context(aftersales_return_derived=DERIVED).write(
             {"replacement_order_id": order.id})
         self.message_post(body=_("Replacement order %s confirmed (T13).")
                           % order.name)
@@ -724,7 +729,7 @@ class AftersalesReturn(models.Model):
             "sale_line_ids": [(6, 0, self.sale_line_id.ids)],
         })
         invoice.compute_taxes()
-        self.with_context(aftersales_return_derived=True).write(
+        self.with_context(aftersales_return_derived=DERIVED).write(
             {"credit_note_id": invoice.id})
         self.message_post(body=_("Credit note created for Accounting (T13)."))
         return invoice
@@ -752,7 +757,7 @@ class AftersalesReturn(models.Model):
         dest = self.partner_id.property_stock_customer or self.env.ref(
             "stock.stock_location_customers")
         picking = self._goods_picking(warehouse.out_type_id, source, dest)
-        self.with_context(aftersales_return_derived=True).write(
+        self.with_context(aftersales_return_derived=DERIVED).write(
             {"repair_ticket_id": ticket.id, "return_picking_id": picking.id})
         return picking
 

@@ -13,6 +13,8 @@ from .row_lock import lock_rows
 # not a value: a client cannot send it through RPC, so a plain write of the
 # guarded fields cannot pretend to come from an action.
 _WORKFLOW = object()
+# Handed by the ticket to its own writes of derived values (same reason).
+_DERIVED = object()
 
 ONSITE_FIELDS = ("onsite_state", "onsite_approved_by")
 SLA_FIELDS = ("reported_date", "first_response_date")
@@ -525,7 +527,7 @@ class HelpdeskTicket(models.Model):
         if "waiver_reason" in vals:
             self._check_waiver_reason_kept(vals["waiver_reason"])
         res = super().write(vals)
-        if self.env.context.get("aftersales_derived"):
+        if self.env.context.get("aftersales_derived") is _DERIVED:
             return res  # a value derived below: nothing more to derive from it
         if {"equipment_id", "reported_date", "aftersales_kind"} & set(vals):
             self._freeze_warranty()
@@ -842,7 +844,7 @@ class HelpdeskTicket(models.Model):
             state = self._warranty_state_at_report(
                 ticket.equipment_id, ticket.aftersales_kind, ticket.reported_date)
             if ticket.warranty_state != state:
-                ticket.with_context(aftersales_derived=True).write(
+                ticket.with_context(aftersales_derived=_DERIVED).write(
                     {"warranty_state": state})
 
     @api.model
@@ -872,7 +874,7 @@ class HelpdeskTicket(models.Model):
             vals = {"is_repeat_repair": bool(earlier), "repeat_of_id": earlier.id}
             if (ticket.is_repeat_repair, ticket.repeat_of_id.id) != (
                     vals["is_repeat_repair"], vals["repeat_of_id"] or False):
-                ticket.with_context(aftersales_derived=True).write(vals)
+                ticket.with_context(aftersales_derived=_DERIVED).write(vals)
 
     @api.multi
     def _schedule_return_visit(self):
@@ -887,7 +889,7 @@ class HelpdeskTicket(models.Model):
             ticket._aftersales_activity_schedule(
                 activity_type, ticket.user_id or self.env.user, due,
                 _("Return visit: ask the customer how the unit runs"))
-            ticket.with_context(aftersales_derived=True).write(
+            ticket.with_context(aftersales_derived=_DERIVED).write(
                 {"return_visit_scheduled": True})
 
     @api.multi

@@ -3,6 +3,7 @@
 from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
+from ..models.aftersales_return import DERIVED
 from .common import TwoTransactionsCase
 
 
@@ -19,7 +20,7 @@ class TestReturnOutcomeConcurrency(TwoTransactionsCase):
             "outcome": "exchange", "cause_type": "transport",
             "root_cause": "Packing", "department_id": env[
                 "hr.department"].create({"name": "Test Race Logistics"}).id})
-        request.with_context(aftersales_return_derived=True).write(
+        request.with_context(aftersales_return_derived=DERIVED).write(
             {"state": "inspected"})
         return request.id
 

@@ -7,6 +7,7 @@ import re
 
 import odoo
 
+from ..models.aftersales_dispatch import REOPEN
 from .test_portal import PASSWORD, PortalCase
 
 # a 1x1 PNG, as jSignature's "image" export and a customer's photo
@@ -416,7 +417,7 @@ class TestPortalServiceIsolation(ServicePortalCase):
         with self.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             env["aftersales.dispatch"].browse(data["dispatch"]).with_context(
-                aftersales_reopen=True).write({"customer_signature": base64.b64encode(
+                aftersales_reopen=REOPEN).write({"customer_signature": base64.b64encode(
                     PNG + b"sig"), "signed_by": "X"})
         for path in ("/web/content/%s" % data["photo"],
                      "/web/content/%s?download=true" % data["photo"],
