@@ -222,28 +222,24 @@ class HelpdeskTicket(models.Model):
         chargeable job the supervisor approved free of charge is free."""
         seconds = self._second_jobs()
         for ticket in self:
-            ticket.charge_type, ticket.charge_reason = self._charge(
-                ticket.waiver_state, ticket.customer_caused, ticket.id in seconds,
-                ticket.aftersales_kind, ticket.warranty_state)
-
-    @api.model
-    def _charge(self, waiver_state, customer_caused, second, kind, warranty_state):
-        """The charge type of a job and why, from its facts (W3, W5, S3)."""
-        if waiver_state == "approved":
-            return "free", _("Free of charge approved by the service supervisor "
-                             "(S3)")
-        if customer_caused:
-            return "chargeable", _("Caused by the customer (W5)")
-        if second:
-            return "chargeable", _("Second installation or training (W5)")
-        if kind == "material":
-            return "free", _("Material usage: handled as a quality case, no "
-                             "machine warranty (T10)")
-        if warranty_state in ("in_warranty", "not_started"):
-            return "free", _("In warranty (W3)")
-        if warranty_state == "out_of_warranty":
-            return "chargeable", _("Out of warranty")
-        return "chargeable", _("No warranty on this unit")
+            if ticket.waiver_state == "approved":
+                charge, reason = "free", _("Free of charge approved by the "
+                                           "service supervisor (S3)")
+            elif ticket.customer_caused:
+                charge, reason = "chargeable", _("Caused by the customer (W5)")
+            elif ticket.id in seconds:
+                charge, reason = "chargeable", _("Second installation or training (W5)")
+            elif ticket.aftersales_kind == "material":
+                charge, reason = "free", _("Material usage: handled as a quality "
+                                           "case, no machine warranty (T10)")
+            elif ticket.warranty_state in ("in_warranty", "not_started"):
+                charge, reason = "free", _("In warranty (W3)")
+            elif ticket.warranty_state == "out_of_warranty":
+                charge, reason = "chargeable", _("Out of warranty")
+            else:
+                charge, reason = "chargeable", _("No warranty on this unit")
+            ticket.charge_type = charge
+            ticket.charge_reason = reason
 
     @api.multi
     def _second_jobs(self):

@@ -205,12 +205,17 @@ class AftersalesRegisterXlsx(models.AbstractModel):
         only its own records (a slice would prefetch, and after the cache is
         dropped refetch, the whole register each time); the cache of a written
         batch is dropped so memory stays flat."""
-        ids = records.ids
-        for start in range(0, len(ids), BATCH_SIZE):
-            batch = records.browse(ids[start:start + BATCH_SIZE]).with_context(
-                prefetch_fields=False)
+        for ids in self._id_batches(records):
+            batch = records.browse(ids).with_context(prefetch_fields=False)
             yield batch
             batch.invalidate_cache()
+
+    @staticmethod
+    def _id_batches(records):
+        """The ids of ``records``, BATCH_SIZE at a time, in their order."""
+        ids = records.ids
+        for start in range(0, len(ids), BATCH_SIZE):
+            yield ids[start:start + BATCH_SIZE]
 
     @api.model
     def _query_batches(self, records, query):
@@ -219,9 +224,7 @@ class AftersalesRegisterXlsx(models.AbstractModel):
         registers over every ticket: reading tens of thousands of records through
         the ORM costs several times writing them. The ids come from a search made
         under the user's record rules, so the rows are the ones the user may see."""
-        ids = records.ids
-        for start in range(0, len(ids), BATCH_SIZE):
-            batch = ids[start:start + BATCH_SIZE]
+        for batch in self._id_batches(records):
             self.env.cr.execute(query, (tuple(batch),))
             rows = {row["id"]: row for row in self.env.cr.dictfetchall()}
             yield [rows[record_id] for record_id in batch if record_id in rows]
