@@ -496,8 +496,9 @@ class TestAccessMatrix(AftersalesCase):
     def test_matrix_covers_every_model_and_role(self):
         """C1, Q1, P6: every model of the three addons is in the table, with
         every role, once."""
-        models = set(self.env["ir.model"].search(
-            [("model", "=like", "aftersales.%")]).mapped("model"))
+        models = {name for name in self.env["ir.model"].search(
+            [("model", "=like", "aftersales.%")]).mapped("model")
+            if not self.env[name]._abstract}  # a mixin has no records
         models.add("helpdesk.ticket")
         self.assertEqual(set(row[0] for row in MATRIX), models)
         cells = [(row[0], row[1]) for row in MATRIX]

@@ -41,8 +41,12 @@ class AftersalesPenalty(models.Model):
 
     _name = "aftersales.penalty"
     _description = "Penalty or Reward Record"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "aftersales.ticket.document"]
     _order = "date desc, id desc"
+    _ticket_copies = {"ticket_number": "number", "ticket_subject": "name",
+                      "ticket_partner_id": "partner_id",
+                      "arrival_deadline": "arrival_deadline"}
 
     # ------------------------------------------------------------------
     # Who and what
@@ -78,18 +82,13 @@ class AftersalesPenalty(models.Model):
     dispatch_id = fields.Many2one("aftersales.dispatch", string="Visit",
                                   index=True, ondelete="set null")
     # what HR reads of the source without rights on tickets and visits (P6)
-    ticket_number = fields.Char(
-        related="ticket_id.number", store=True, readonly=True, index=True,
-        string="Ticket Number")
-    ticket_subject = fields.Char(
-        related="ticket_id.name", store=True, readonly=True,
-        string="Ticket Subject")
+    # copied from the ticket (see aftersales.ticket.document); the arrival
+    # deadline is the one the record was proposed against
+    ticket_number = fields.Char(readonly=True, index=True, string="Ticket Number")
+    ticket_subject = fields.Char(readonly=True, string="Ticket Subject")
     ticket_partner_id = fields.Many2one(
-        related="ticket_id.partner_id", store=True, readonly=True,
-        string="Customer")
-    arrival_deadline = fields.Datetime(
-        related="ticket_id.arrival_deadline", store=True, readonly=True,
-        string="Arrival Deadline")
+        "res.partner", readonly=True, string="Customer")
+    arrival_deadline = fields.Datetime(readonly=True, string="Arrival Deadline")
     dispatch_name = fields.Char(
         related="dispatch_id.name", store=True, readonly=True,
         string="Visit Number")

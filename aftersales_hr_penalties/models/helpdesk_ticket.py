@@ -32,6 +32,10 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.penalty_count = counts.get(ticket.id, 0)
 
+    @api.model
+    def _aftersales_document_models(self):
+        return super()._aftersales_document_models() + ["aftersales.penalty"]
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------

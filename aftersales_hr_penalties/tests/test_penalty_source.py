@@ -68,3 +68,18 @@ class TestSourceForHr(PenaltyCase):
             penalty.fields_view_get(view_type="search")["arch"])
         self.assertFalse(search.xpath("//field[@name='ticket_id']"))
         self.assertTrue(search.xpath("//field[@name='ticket_number']"))
+
+    def test_copies_follow_the_ticket(self):
+        """P6: a renamed ticket's proposals show its new subject and customer to
+        HR; the arrival deadline stays the one the record was proposed
+        against, even when a supervisor corrects the report time (T3)."""
+        deadline = self.proposal.arrival_deadline
+        self.ticket.sudo(self.supervisor).write({
+            "name": "Spindle stalls under load", "partner_id": self.export.id,
+            "reported_date": "2025-06-02 06:00:00"})
+        self.assertNotEqual(self.ticket.arrival_deadline, deadline)
+        values = self.proposal.sudo(self.hr_officer).read([
+            "ticket_subject", "ticket_partner_id", "arrival_deadline"])[0]
+        self.assertEqual(values["ticket_subject"], "Spindle stalls under load")
+        self.assertEqual(values["ticket_partner_id"][0], self.export.id)
+        self.assertEqual(values["arrival_deadline"], deadline)

@@ -6,6 +6,7 @@ from . import res_partner
 from . import aftersales_warranty_contract
 from . import aftersales_equipment
 from . import aftersales_problem_type
+from . import aftersales_ticket_document
 from . import aftersales_remote_session
 from . import aftersales_dispatch
 from . import aftersales_ticket_part

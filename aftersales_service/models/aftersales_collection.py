@@ -19,8 +19,10 @@ class AftersalesCollection(models.Model):
 
     _name = "aftersales.collection"
     _description = "On-site Payment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "aftersales.ticket.document"]
     _order = "date desc, id desc"
+    _ticket_copies = {"partner_id": "partner_id"}
 
     # ------------------------------------------------------------------
     # Fields
@@ -36,9 +38,9 @@ class AftersalesCollection(models.Model):
     dispatch_id = fields.Many2one(
         "aftersales.dispatch", string="On-site Dispatch", index=True,
         ondelete="restrict", domain="[('ticket_id', '=', ticket_id)]")
+    # the ticket's, copied (see aftersales.ticket.document)
     partner_id = fields.Many2one(
-        related="ticket_id.partner_id", store=True, readonly=True,
-        string="Customer")
+        "res.partner", string="Customer", readonly=True, index=True)
     amount = fields.Monetary(required=True, track_visibility="onchange")
     currency_id = fields.Many2one(
         "res.currency", required=True,
@@ -121,8 +123,10 @@ class AftersalesCollection(models.Model):
     @api.multi
     def write(self, vals):
         """T16: the handover is confirmed by finance, and what finance received
-        is not changed afterwards except by finance."""
-        if "state" in vals or self.filtered(lambda c: c.state == "handed_over"):
+        is not changed afterwards except by finance (the copy of the ticket's
+        customer follows the ticket)."""
+        if "state" in vals or set(vals) - set(self._ticket_copies) and self.filtered(
+                lambda c: c.state == "handed_over"):
             self._check_finance()
         return super().write(vals)
 

@@ -23,8 +23,11 @@ class AftersalesDispatch(models.Model):
 
     _name = "aftersales.dispatch"
     _description = "On-site Dispatch"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin",
+                "aftersales.ticket.document"]
     _order = "appointment desc, id desc"
+    _ticket_copies = {"partner_id": "partner_id", "equipment_id": "equipment_id",
+                      "company_id": "company_id"}
 
     # ------------------------------------------------------------------
     # The dispatch
@@ -33,13 +36,12 @@ class AftersalesDispatch(models.Model):
                        readonly=True, default="/")
     ticket_id = fields.Many2one(
         "helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    # the ticket's, copied (see aftersales.ticket.document)
     partner_id = fields.Many2one(
-        related="ticket_id.partner_id", store=True, readonly=True, string="Customer")
+        "res.partner", string="Customer", readonly=True, index=True)
     equipment_id = fields.Many2one(
-        related="ticket_id.equipment_id", store=True, readonly=True,
-        string="Service File")
-    company_id = fields.Many2one(
-        related="ticket_id.company_id", store=True, readonly=True)
+        "aftersales.equipment", string="Service File", readonly=True, index=True)
+    company_id = fields.Many2one("res.company", readonly=True)
     leader_id = fields.Many2one(
         "res.users", string="Lead Engineer", required=True,
         track_visibility="onchange")
@@ -115,7 +117,12 @@ class AftersalesDispatch(models.Model):
         if vals.get("leader_id"):
             vals["user_ids"] = list(vals.get("user_ids") or []) + [
                 (4, vals["leader_id"])]
-        return super().write(vals)
+        res = super().write(vals)
+        if "ticket_id" in vals:  # the expenses' copy of the ticket follows
+            self.env["hr.expense"].sudo().search([
+                ("aftersales_dispatch_id", "in", self.ids)]).write(
+                    {"aftersales_ticket_id": vals["ticket_id"]})
+        return res
 
     # ------------------------------------------------------------------
     # Actions

@@ -23,20 +23,6 @@ class AftersalesDispatch(models.Model):
                 ._aftersales_requires_qualification())
 
     @api.multi
-    def write(self, vals):
-        """T16: new dates re-check the expenses claimed against the dispatch,
-        as superuser: the writer may not read the technician's expenses."""
-        res = super().write(vals)
-        if {"appointment", "arrival_time", "departure_time"} & set(vals):
-            expenses = self.env["hr.expense"].sudo().search(
-                [("aftersales_dispatch_id", "in", self.ids)])
-            if expenses:
-                expenses.invalidate_cache(["aftersales_flagged"], expenses.ids)
-                self.env.add_todo(expenses._fields["aftersales_flagged"], expenses)
-                expenses.recompute()
-        return res
-
-    @api.multi
     def _qualified_users(self):
         """T14: users holding a qualification for the unit's product line valid
         on the appointment day."""

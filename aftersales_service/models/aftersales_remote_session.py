@@ -8,8 +8,10 @@ class AftersalesRemoteSession(models.Model):
     """T5, W4: a remote support attempt, recorded before anyone goes on site."""
 
     _name = "aftersales.remote.session"
+    _inherit = ["aftersales.ticket.document"]
     _description = "Remote Support Session"
     _order = "date desc, id desc"
+    _ticket_copies = {"company_id": "company_id"}
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket", required=True, ondelete="cascade", index=True)
@@ -29,8 +31,8 @@ class AftersalesRemoteSession(models.Model):
         [("solved", "Solved Remotely"), ("not_solved", "Not Solved: Needs On-site"),
          ("pending", "Waiting for the Customer")],
         required=True, default="pending")
-    company_id = fields.Many2one(
-        related="ticket_id.company_id", store=True, readonly=True)
+    # the ticket's, copied (see aftersales.ticket.document)
+    company_id = fields.Many2one("res.company", readonly=True)
 
     @api.constrains("duration")
     def _check_duration(self):

@@ -9,8 +9,10 @@ class AftersalesTicketPart(models.Model):
     (S1) and taken along by the dispatch once approved (T5)."""
 
     _name = "aftersales.ticket.part"
+    _inherit = ["aftersales.ticket.document"]
     _description = "Planned Spare Part"
     _order = "ticket_id, sequence, id"
+    _ticket_copies = {"company_id": "company_id"}
 
     sequence = fields.Integer(default=10)
     ticket_id = fields.Many2one(
@@ -19,8 +21,8 @@ class AftersalesTicketPart(models.Model):
         "product.product", string="Spare Part", required=True,
         domain="[('sale_ok', '=', True)]")
     quantity = fields.Float(default=1.0, required=True)
-    company_id = fields.Many2one(
-        related="ticket_id.company_id", store=True, readonly=True)
+    # the ticket's, copied (see aftersales.ticket.document)
+    company_id = fields.Many2one("res.company", readonly=True)
 
     @api.constrains("quantity")
     def _check_quantity(self):

@@ -93,26 +93,26 @@ class HelpdeskTicket(models.Model):
         help="Misuse or a visit the customer caused: chargeable even in warranty (W5).")
     charge_type = fields.Selection(
         [("free", "Free of Charge"), ("chargeable", "Chargeable")],
-        compute="_compute_charge_type", store=True, track_visibility="onchange")
-    charge_reason = fields.Char(compute="_compute_charge_type", store=True)
+        compute="_compute_charge_and_sla", store=True, track_visibility="onchange")
+    charge_reason = fields.Char(compute="_compute_charge_and_sla", store=True)
     # ------------------------------------------------------------------
     # SLA clocks (T3, T4)
     # ------------------------------------------------------------------
     response_deadline = fields.Datetime(
-        compute="_compute_sla", store=True, string="Respond By")
+        compute="_compute_charge_and_sla", store=True, string="Respond By")
     first_response_date = fields.Datetime(
         string="First Response", track_visibility="onchange")
     response_state = fields.Selection(
-        SLA_STATES, compute="_compute_sla", store=True,
+        SLA_STATES, compute="_compute_charge_and_sla", store=True,
         string="Response SLA")
     arrival_deadline = fields.Datetime(
-        compute="_compute_sla", store=True, string="Arrive By")
+        compute="_compute_charge_and_sla", store=True, string="Arrive By")
     arrival_date = fields.Datetime(
-        compute="_compute_sla", store=True, string="Arrived On")
+        compute="_compute_charge_and_sla", store=True, string="Arrived On")
     arrival_state = fields.Selection(
-        SLA_STATES, compute="_compute_sla", store=True, string="Arrival SLA")
+        SLA_STATES, compute="_compute_charge_and_sla", store=True, string="Arrival SLA")
     sla_at_risk = fields.Boolean(
-        compute="_compute_sla", store=True, string="SLA at Risk")
+        compute="_compute_charge_and_sla", store=True, string="SLA at Risk")
     # ------------------------------------------------------------------
     # Remote first, then approved on-site (T5, W4)
     # ------------------------------------------------------------------
@@ -215,7 +215,19 @@ class HelpdeskTicket(models.Model):
     # Computes
     # ------------------------------------------------------------------
     @api.depends("warranty_state", "aftersales_kind", "customer_caused",
-                 "equipment_id", "waiver_state")
+                 "equipment_id", "waiver_state",
+                 "reported_date", "urgency", "partner_id", "company_id",
+                 "dispatch_ids.arrival_time", "dispatch_ids.state",
+                 "first_response_date", "onsite_state", "stage_id")
+    def _compute_charge_and_sla(self):
+        """The charge (W3, W5, S3) and the SLA clocks (T3, T4) in one compute:
+        Odoo stores the fields of one compute method with one UPDATE and one
+        access check, so a new ticket is written once after its INSERT
+        (issue #10 (a), (b))."""
+        self._compute_charge_type()
+        self._compute_sla()
+
+    @api.multi
     def _compute_charge_type(self):
         """W3, W5: free for a defect in warranty; chargeable out of warranty, when
         the customer caused it, or for a second installation or training; S3: a
@@ -266,16 +278,15 @@ class HelpdeskTicket(models.Model):
                 seconds.add(ticket.id)
         return seconds
 
-    @api.depends("reported_date", "urgency", "partner_id", "company_id",
-                 "equipment_id", "dispatch_ids.arrival_time", "dispatch_ids.state",
-                 "first_response_date", "onsite_state", "stage_id")
+    @api.multi
     def _compute_sla(self):
-        """T3, T4: the SLA clocks in one pass, so a change writes them with one
-        update: deadlines from the report time and the company's settings, the
-        first arrival of any live dispatch, and met / missed / pending states (a
-        cron moves pending clocks past their deadline to missed, so the stored
-        states stay true for reporting). Dispatches and settings are read as
-        superuser: a stored clock must not depend on who triggered it."""
+        """T3, T4: the SLA clocks in one pass: deadlines from the report time
+        and the company's settings, the first arrival of any live dispatch,
+        and met / missed / pending states (a cron moves pending clocks past
+        their deadline to missed, so the stored states stay true for
+        reporting). The ticket's customer, unit, dispatches and settings are
+        read as superuser: a stored clock must not depend on who triggered
+        it."""
         now = fields.Datetime.now()
         for ticket in self:
             company = (ticket.company_id or self.env.user.company_id).sudo()
@@ -288,7 +299,8 @@ class HelpdeskTicket(models.Model):
                 response_deadline = fields.Datetime.to_string(
                     reported + timedelta(hours=hours))
                 arrival = ticket.partner_id and company.aftersales_arrival_hours(
-                    ticket.partner_id, ticket.equipment_id.contract_id)
+                    ticket.partner_id.sudo(),
+                    ticket.equipment_id.sudo().contract_id)
                 arrival_deadline = arrival and fields.Datetime.to_string(
                     reported + timedelta(hours=arrival))
             times = [d.arrival_time for d in ticket.sudo().dispatch_ids
@@ -451,7 +463,8 @@ class HelpdeskTicket(models.Model):
         ticket = super(HelpdeskTicket, self.with_context(
             aftersales_track_given=list(vals))).create(vals)
         ticket = self.browse(ticket.id)
-        ticket._check_repeat_repair()
+        if vals.get("equipment_id") and vals.get("problem_type_id"):
+            ticket._check_repeat_repair()
         return ticket
 
     @api.model
@@ -523,6 +536,7 @@ class HelpdeskTicket(models.Model):
         if "waiver_reason" in vals:
             self._check_waiver_reason_kept(vals["waiver_reason"])
         res = super().write(vals)
+        self._aftersales_update_documents(vals)
         if self.env.context.get("aftersales_derived") is _DERIVED:
             return res  # a value derived below: nothing more to derive from it
         if {"equipment_id", "reported_date", "aftersales_kind"} & set(vals):
@@ -534,6 +548,31 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id"):
             self.filtered(lambda t: t.stage_id.closed)._schedule_return_visit()
         return res
+
+    @api.model
+    def _aftersales_document_models(self):
+        """The models whose records copy fields of their ticket (see
+        aftersales.ticket.document)."""
+        return ["aftersales.dispatch", "aftersales.collection",
+                "aftersales.remote.session", "aftersales.ticket.part"]
+
+    @api.multi
+    def _aftersales_update_documents(self, vals):
+        """The tickets' documents follow a change of a field they copy (only
+        that field: a penalty keeps the deadline it was proposed against): one
+        search per model concerned, as superuser since the copies are not the
+        writer's to refuse."""
+        for model in self._aftersales_document_models():
+            documents = self.env[model].sudo()
+            changed = {name: source for name, source
+                       in documents._ticket_copies.items() if source in vals}
+            if not changed:
+                continue
+            documents = documents.search([("ticket_id", "in", self.ids)])
+            for ticket in documents.mapped("ticket_id"):
+                values = documents._ticket_copy_values(ticket)
+                documents.filtered(lambda d: d.ticket_id == ticket).write(
+                    {name: values[name] for name in changed})
 
     # ------------------------------------------------------------------
     # Actions

@@ -12,27 +12,51 @@ class HrExpense(models.Model):
         "aftersales.dispatch", string="On-site Dispatch", index=True,
         ondelete="restrict",
         help="The on-site dispatch this cost was spent on (T16).")
+    # the dispatch's ticket, copied when the dispatch is set: stored related,
+    # Odoo 11 would search expenses at every ticket creation (issue #10 (b))
     aftersales_ticket_id = fields.Many2one(
-        related="aftersales_dispatch_id.ticket_id", store=True, readonly=True,
-        string="Service Ticket")
+        "helpdesk.ticket", string="Service Ticket", readonly=True, index=True)
     aftersales_place = fields.Char(
         string="Place (City)",
         help="The city printed on the receipt; compared with the customer's "
              "city (T16).")
     aftersales_flagged = fields.Boolean(
         string="Doubtful Receipt", compute="_compute_aftersales_flagged",
-        store=True,
+        store=True, compute_sudo=True,
         help="The receipt's date is outside the dispatch's dates, or its place "
              "differs from the customer's city: the supervisor checks it (T16).")
 
+    @api.model
+    def create(self, vals):
+        return super().create(self._with_aftersales_ticket(vals))
+
+    @api.multi
+    def write(self, vals):
+        return super().write(self._with_aftersales_ticket(vals))
+
+    @api.model
+    def _with_aftersales_ticket(self, vals):
+        if "aftersales_dispatch_id" in vals:
+            dispatch = self.env["aftersales.dispatch"].sudo().browse(
+                vals["aftersales_dispatch_id"])
+            vals = dict(vals, aftersales_ticket_id=dispatch.ticket_id.id)
+        return vals
+
+    @api.onchange("aftersales_dispatch_id")
+    def _onchange_aftersales_dispatch_id(self):
+        self.aftersales_ticket_id = self.aftersales_dispatch_id.ticket_id
+
     @api.depends("date", "aftersales_dispatch_id", "aftersales_place",
+                 "aftersales_dispatch_id.appointment",
+                 "aftersales_dispatch_id.arrival_time",
+                 "aftersales_dispatch_id.departure_time",
                  "aftersales_dispatch_id.partner_id.city")
     def _compute_aftersales_flagged(self):
         """T16: flagged when dated before the appointment or arrival day, or
         after the departure (or appointment) day, or when the receipt's city is
-        not the customer's. A change of the dispatch's dates recomputes it as
-        superuser (see aftersales.dispatch write), since the supervisor may not
-        read the technician's expenses."""
+        not the customer's. Computed as superuser (``compute_sudo``): whoever
+        changes the dispatch, often the supervisor, may not read the
+        technician's expenses."""
         for expense in self:
             dispatch = expense.sudo().aftersales_dispatch_id
             date = expense.sudo().date
