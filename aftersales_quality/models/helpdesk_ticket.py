@@ -41,7 +41,7 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def write(self, vals):
         res = super().write(vals)
-        if vals.get("stage_id") and not self.env.context.get("aftersales_derived"):
+        if vals.get("stage_id"):
             self.filtered(lambda t: t.stage_id.closed)._aftersales_survey_ensure()
         return res
 

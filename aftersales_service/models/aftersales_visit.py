@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import plaintext2html
 
 from .row_lock import lock_rows
 
@@ -210,9 +211,9 @@ class AftersalesVisit(models.Model):
             raise UserError(_(
                 "Visit %s: close the visit with its record before opening a "
                 "maintenance ticket.") % self.name)
-        description = "<p>%s</p><p>%s</p>" % (
-            (self.issues_raised or "").replace("\n", "<br/>"),
-            (self.actions_decided or "").replace("\n", "<br/>"))
+        # what staff typed is text: escaped, so it cannot inject markup
+        description = plaintext2html(self.issues_raised or "") + plaintext2html(
+            self.actions_decided or "")
         vals = self._maintenance_ticket_vals()
         vals.update({
             "name": _("Maintenance after visit %s") % self.name,

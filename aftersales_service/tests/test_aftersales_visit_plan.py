@@ -254,6 +254,21 @@ class TestVisitPlan(AftersalesCase):
         self.assertEqual(self.env["helpdesk.ticket"].search_count(
             [("name", "=", ticket.name)]), 1)
 
+    def test_ticket_description_is_escaped(self):
+        """Q8: the visit's text becomes the ticket's description as text, its
+        lines kept, never as markup."""
+        visit = self._late_visit()
+        visit.sudo(self.staff).write({
+            "people_met": "Dr Sun", "work_needed": True,
+            "issues_raised": "Spindle noise\n<img src=x onerror=alert(1)>",
+            "actions_decided": "<b>Replace</b> bearing"})
+        visit.sudo(self.staff).action_done()
+        description = visit.ticket_id.description
+        self.assertIn("Spindle noise<br", description)
+        self.assertIn("&lt;img src=x onerror=alert(1)&gt;", description)
+        self.assertIn("&lt;b&gt;Replace&lt;/b&gt; bearing", description)
+        self.assertNotIn("<img", description)
+
     def test_record_prints(self):
         """Q8: the visit record (《顾客走访记录表》) renders with its content."""
         visit = self._late_visit()

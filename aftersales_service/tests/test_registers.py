@@ -108,7 +108,7 @@ class TestCallsRegister(RegisterCase):
         labels = self.june_first.fields_get(["description", "urgency"])
         description = sheet.cell(row, headers.index(
             labels["description"]["string"])).value
-        self.assertEqual(description.strip(), "Noise at *40,000* rpm")
+        self.assertEqual(description, "Noise at 40,000 rpm")
         self.assertEqual(sheet.cell(row, headers.index(
             labels["urgency"]["string"])).value,
             dict(labels["urgency"]["selection"])["urgent"])
