@@ -84,11 +84,11 @@ class AftersalesPenalty(models.Model):
     # what HR reads of the source without rights on tickets and visits (P6)
     # copied from the ticket (see aftersales.ticket.document); the arrival
     # deadline is the one the record was proposed against
-    ticket_number = fields.Char(readonly=True, index=True, string="Ticket Number")
-    ticket_subject = fields.Char(readonly=True, string="Ticket Subject")
+    ticket_number = fields.Char(readonly=True, index=True)
+    ticket_subject = fields.Char(readonly=True)
     ticket_partner_id = fields.Many2one(
         "res.partner", readonly=True, string="Customer")
-    arrival_deadline = fields.Datetime(readonly=True, string="Arrival Deadline")
+    arrival_deadline = fields.Datetime(readonly=True)
     dispatch_name = fields.Char(
         related="dispatch_id.name", store=True, readonly=True,
         string="Visit Number")
