@@ -217,6 +217,40 @@ class TestConcurrency(TwoTransactionsCase):
         self.assertEqual(decided["decided_by"][0], winner)
         self._assert_no_lock_left("aftersales.penalty", [penalty_id])
 
+    def test_visit_action_ticket(self):
+        """Q8: two supervisors turning the same action of a visit into a ticket
+        at once make one ticket; the other one is told, or opens it."""
+        def build(env):
+            supervisors = self._users(
+                env, "race_visit", "aftersales_service.group_aftersales_supervisor")
+            partner = self._customer(env, "Race Visit Lab")
+            visit = env["aftersales.visit"].create({
+                "partner_id": partner.id, "visit_type": "complaint",
+                "planned_date": "2026-06-10", "user_id": supervisors[0].id})
+            visit.write({
+                "visit_date": "2026-06-10", "people_met": "Dr Race",
+                "action_ids": [(0, 0, {"name": "Replace the spindle"})]})
+            visit.action_done()
+            return {"people": supervisors.mapped("partner_id"),
+                    "users": supervisors, "partner": partner, "visit": visit}
+        data = self._commit(build)
+        visit_id = data["visit"][0]
+        action_id = self._read(lambda env: env["aftersales.visit"].browse(
+            visit_id).action_ids.id)
+        try:
+            outcomes = self._race(data["users"], lambda env: env[
+                "aftersales.visit.action"].browse(action_id).action_create_ticket())
+        finally:
+            tickets = self._read(lambda env: env["helpdesk.ticket"].search(
+                [("aftersales_visit_id", "=", visit_id)]).ids)
+            self._remove_later("helpdesk.ticket", tickets)
+        self.assertEqual(len(tickets), 1, outcomes)
+        self.assertIn("done", [o[0] for o in outcomes])
+        linked = self._read(lambda env: env["aftersales.visit.action"].browse(
+            action_id).ticket_id.ids)
+        self.assertEqual(linked, tickets)
+        self._assert_no_lock_left("aftersales.visit.action", [action_id])
+
     def test_generate_visit_plan(self):
         """C5: the yearly plan generated twice at once gets each visit once."""
         def build(env):
