@@ -125,8 +125,8 @@ class AftersalesCollection(models.Model):
         """T16: the handover is confirmed by finance, and what finance received
         is not changed afterwards except by finance (the copy of the ticket's
         customer follows the ticket)."""
-        if "state" in vals or set(vals) - set(self._ticket_copies) and self.filtered(
-                lambda c: c.state == "handed_over"):
+        if "state" in vals or (set(vals) - set(self._ticket_copies) and self.filtered(
+                lambda c: c.state == "handed_over")):
             self._check_finance()
         return super().write(vals)
 

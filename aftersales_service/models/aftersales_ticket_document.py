@@ -1,6 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+# Handed by the ticket to the writes that bring its documents' copies up to
+# date: an object, not a value, so that a client cannot send it through RPC.
+TICKET_COPY = object()
 
 
 class AftersalesTicketDocument(models.AbstractModel):
@@ -42,7 +47,17 @@ class AftersalesTicketDocument(models.AbstractModel):
 
     @api.multi
     def write(self, vals):
+        """A copy says what the ticket says: it is written with the ticket
+        (or by the ticket's own update), never on its own."""
         if "ticket_id" in vals:
             vals = dict(vals, **self._ticket_copy_values(
                 self.env["helpdesk.ticket"].browse(vals["ticket_id"])))
+        elif set(self._ticket_copies) & set(vals) \
+                and self.env.context.get("aftersales_ticket_copy") is not TICKET_COPY:
+            name = next(name for name in self._ticket_copies if name in vals)
+            raise UserError(_(
+                "\"%(field)s\" of %(record)s is the ticket's: change it on "
+                "the ticket.") % {
+                    "field": self.fields_get([name])[name]["string"],
+                    "record": self[:1].display_name})
         return super().write(vals)

@@ -7,6 +7,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .aftersales_equipment import WARRANTY_STATES
+from .aftersales_ticket_document import TICKET_COPY
 from .row_lock import lock_rows
 
 # Handed to the context by the ticket's own action methods. It is an object,
@@ -568,7 +569,8 @@ class HelpdeskTicket(models.Model):
                        in documents._ticket_copies.items() if source in vals}
             if not changed:
                 continue
-            documents = documents.search([("ticket_id", "in", self.ids)])
+            documents = documents.search([("ticket_id", "in", self.ids)]) \
+                .with_context(aftersales_ticket_copy=TICKET_COPY)
             for ticket in documents.mapped("ticket_id"):
                 values = documents._ticket_copy_values(ticket)
                 documents.filtered(lambda d: d.ticket_id == ticket).write(

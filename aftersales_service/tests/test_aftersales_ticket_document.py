@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+
 from .common import AftersalesCase
 
 
@@ -67,6 +69,17 @@ class TestTicketDocuments(AftersalesCase):
             "partner_id": self.export.id, "equipment_id": self.other_unit.id})
         self.assertEqual(dispatch.partner_id, self.domestic)
         self.assertEqual(dispatch.equipment_id, self.unit)
+
+    def test_a_copy_is_not_written_alone(self):
+        """A copy is changed on the ticket, not on the document: refused with
+        a message that says so, whoever asks."""
+        for user in (self.staff, self.supervisor):
+            with self.assertRaisesRegex(UserError, self.dispatch.name):
+                self.dispatch.sudo(user).write({"partner_id": self.export.id})
+        with self.assertRaises(UserError):
+            self.receipt.sudo(self.staff).write({"partner_id": self.export.id})
+        self.assertEqual(self.dispatch.partner_id, self.domestic)
+        self.assertEqual(self.receipt.partner_id, self.domestic)
 
     def test_documents_follow_the_ticket(self):
         """The desk corrects the ticket's unit and customer: its dispatch,
