@@ -48,16 +48,22 @@ class AftersalesTicketDocument(models.AbstractModel):
     @api.multi
     def write(self, vals):
         """A copy says what the ticket says: it is written with the ticket
-        (or by the ticket's own update), never on its own."""
+        (or by the ticket's own update), never on its own; the same value sent
+        back (an import of exported rows) is ignored."""
         if "ticket_id" in vals:
             vals = dict(vals, **self._ticket_copy_values(
                 self.env["helpdesk.ticket"].browse(vals["ticket_id"])))
         elif set(self._ticket_copies) & set(vals) \
                 and self.env.context.get("aftersales_ticket_copy") is not TICKET_COPY:
-            name = next(name for name in self._ticket_copies if name in vals)
-            raise UserError(_(
-                "\"%(field)s\" of %(record)s is the ticket's: change it on "
-                "the ticket.") % {
-                    "field": self.fields_get([name])[name]["string"],
-                    "record": self[:1].display_name})
+            for document in self:
+                current = self._ticket_copy_values(document.ticket_id)
+                for name in set(self._ticket_copies) & set(vals):
+                    if (vals[name] or False) != current[name]:
+                        raise UserError(_(
+                            "\"%(field)s\" of %(record)s is the ticket's: change "
+                            "it on the ticket.") % {
+                                "field": self.fields_get([name])[name]["string"],
+                                "record": document.display_name})
+            vals = {name: value for name, value in vals.items()
+                    if name not in self._ticket_copies}
         return super().write(vals)

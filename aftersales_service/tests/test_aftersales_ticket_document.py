@@ -80,6 +80,11 @@ class TestTicketDocuments(AftersalesCase):
             self.receipt.sudo(self.staff).write({"partner_id": self.export.id})
         self.assertEqual(self.dispatch.partner_id, self.domestic)
         self.assertEqual(self.receipt.partner_id, self.domestic)
+        # the same value sent back, as an import of exported rows does, passes
+        self.dispatch.sudo(self.supervisor).write({
+            "partner_id": self.domestic.id, "equipment_id": self.unit.id,
+            "work_done": "Heater replaced"})
+        self.assertEqual(self.dispatch.work_done, "Heater replaced")
 
     def test_documents_follow_the_ticket(self):
         """The desk corrects the ticket's unit and customer: its dispatch,
