@@ -447,6 +447,13 @@ class HelpdeskTicket(models.Model):
                 "onsite_approved_by"):
             self._check_workflow_write(vals)
         vals = dict(vals)
+        defaults = self.default_get(
+            ["aftersales_kind", "reported_date", "equipment_id", "problem_type_id"])
+        # a unit or problem type given as a default (the context's) is given
+        # too: the intake, the warranty and the repeat check below read them
+        for name in ("equipment_id", "problem_type_id"):
+            if defaults.get(name):
+                vals.setdefault(name, defaults[name])
         if vals.get("equipment_id"):
             equipment = self.env["aftersales.equipment"].browse(vals["equipment_id"])
             for name, value in self._aftersales_intake_values(equipment).items():
@@ -455,7 +462,6 @@ class HelpdeskTicket(models.Model):
                 vals["partner_id"] = equipment.partner_id.id
         # W2, frozen in the creating INSERT: a write after it would track and
         # recompute the charge a second time (issue #10, queries per call)
-        defaults = self.default_get(["aftersales_kind", "reported_date"])
         vals["warranty_state"] = self._warranty_state_at_report(
             self.env["aftersales.equipment"].browse(vals.get("equipment_id")),
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),

@@ -254,11 +254,11 @@ class AftersalesRegisterXlsx(models.AbstractModel):
         missing = {record_id for record_id in ids if record_id} - set(known)
         if missing:
             records = self.env[model].sudo().browse(list(missing))
-            if model == "res.partner":
-                # a partner's name as name_get() composes it, stored
+            if records._fields["display_name"].store:
+                # a model that stores the name name_get() composes (partners)
                 records = records.with_context(prefetch_fields=False)
-                known.update((partner.id, partner.display_name)
-                             for partner in records)
+                known.update((record.id, record.display_name)
+                             for record in records)
             else:
                 known.update(records.name_get())
         return known

@@ -276,6 +276,21 @@ class TestRepeatAndReturnVisit(TicketCase):
         _first, second = self._repeat_after(91)
         self.assertFalse(second.is_repeat_repair)
 
+    def test_repeat_with_unit_and_problem_as_defaults(self):
+        """T8, W2: a unit and problem type given as context defaults (a "new
+        ticket" button) count as given: repeat repair found, warranty frozen."""
+        first = self._closed_on("2025-02-01 10:00:00")
+        second = self.env["helpdesk.ticket"].sudo(self.staff).with_context(
+            default_equipment_id=self.unit.id,
+            default_problem_type_id=self.fault.id).create({
+                "name": "Spindle noise again", "description": "Same noise",
+                "reported_date": "2025-05-01 10:00:00"})
+        self.assertEqual(second.equipment_id, self.unit)
+        self.assertEqual(second.repeat_of_id, first)
+        self.assertEqual(second.warranty_state,
+                         self.unit.warranty_state_at("2025-05-01"))
+        self.assertEqual(second.warranty_state, "in_warranty")
+
     def test_other_problem_type_no_repeat(self):
         """T8: another problem type on the same unit is no repeat."""
         self._closed_on("2025-02-01 10:00:00")
