@@ -1,0 +1,141 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The small protocols the three addons share, each written once and found by
+name: the groups' xml ids, who of a group is told, the company's language of
+recorded facts, row locks, access tokens and the portal's argument checks.
+
+Plain functions over records or an environment; the ORM-side half of the
+portal tokens is the ``aftersales.portal.mixin`` model."""
+import functools
+import uuid
+
+from psycopg2 import OperationalError, errorcodes, sql
+
+from odoo import SUPERUSER_ID
+from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.tools import consteq
+
+# ----------------------------------------------------------------------
+# Groups
+# ----------------------------------------------------------------------
+GROUP_SERVICE_USER = "aftersales_service.group_aftersales_user"
+GROUP_SUPERVISOR = "aftersales_service.group_aftersales_supervisor"
+GROUP_SERVICE_MANAGER = "aftersales_service.group_aftersales_manager"
+GROUP_GENERAL_MANAGER = "aftersales_service.group_aftersales_general_manager"
+GROUP_QUALITY_USER = "aftersales_quality.group_quality_user"
+GROUP_QUALITY_MANAGER = "aftersales_quality.group_quality_manager"
+GROUP_QUALITY_ENGINEERING = "aftersales_quality.group_quality_engineering"
+GROUP_FINANCE = "account.group_account_invoice"
+GROUP_HR = "hr.group_hr_user"
+GROUP_PURCHASE_MANAGER = "purchase.group_purchase_manager"
+
+
+def group_users(env, group_xmlid):
+    """The active users of a group who are people, not the superuser: those
+    a job or an approval tells (a to-do for OdooBot helps no one)."""
+    group = env.ref(group_xmlid).sudo()
+    return group.users.filtered(lambda u: u.id != SUPERUSER_ID and u.active)
+
+
+# ----------------------------------------------------------------------
+# The company's language of recorded facts
+# ----------------------------------------------------------------------
+def company_lang(env, company=None):
+    """P6: the one language facts are written in: the company's (its
+    partner's language), not that of whoever triggers the fact (an
+    engineer, a customer on the portal, a cron). Facts are stored once and
+    read by staff who work in the company's language. The context key
+    ``aftersales_facts_lang`` overrides it for data loaded before the
+    addons' translations (demo)."""
+    lang = env.context.get("aftersales_facts_lang")
+    if not lang:
+        company = company or env.user.company_id
+        lang = company.sudo().partner_id.lang or "en_US"
+    return lang
+
+
+def in_company_lang(method):
+    """Run a recordset method in the language of its first record's company
+    (``company_lang``), so the texts it writes read the same whoever runs it."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        lang = company_lang(self.env, self[:1].company_id)
+        if self.env.lang != lang:
+            self = self.with_context(lang=lang)
+        return method(self, *args, **kwargs)
+    return wrapper
+
+
+# ----------------------------------------------------------------------
+# Row locks
+# ----------------------------------------------------------------------
+# another transaction holds the row, or changed it since this one began
+BUSY = (errorcodes.LOCK_NOT_AVAILABLE, errorcodes.SERIALIZATION_FAILURE)
+
+
+def lock_rows(records, message=None):
+    """Lock the rows of ``records`` until the transaction ends, for actions
+    and jobs that two people (or two job runs) may start at the same moment:
+    the first one works, the other gets a clear message or leaves the rows.
+
+    With ``message``: a row that another transaction holds or has changed
+    meanwhile raises a ``UserError`` with that message. Without: such rows are
+    left to the other transaction and only the rows locked are returned.
+    The records locked are read again from the database.
+    """
+    if not records:
+        return records
+    query = sql.SQL("SELECT id FROM {} WHERE id IN %s FOR UPDATE {}").format(
+        sql.Identifier(records._table),
+        sql.SQL("NOWAIT" if message else "SKIP LOCKED"))
+    cr = records.env.cr
+    try:
+        with cr.savepoint():
+            cr.execute(query.as_string(cr._obj), (tuple(records.ids),),
+                       log_exceptions=False)
+            ids = [row[0] for row in cr.fetchall()]
+    except OperationalError as error:
+        if error.pgcode not in BUSY:
+            raise
+        if message:
+            raise UserError(message)
+        return records.browse()
+    locked = records.browse(ids)
+    locked.invalidate_cache(ids=ids)
+    return locked
+
+
+# ----------------------------------------------------------------------
+# Access tokens and the portal's arguments
+# ----------------------------------------------------------------------
+def new_token():
+    """A fresh secret for an e-mailed link."""
+    return str(uuid.uuid4())
+
+
+def token_matches(stored, given):
+    """Compare an access token in constant time; an empty stored token never
+    matches (tokens are made on demand, not for every record)."""
+    if not stored or not given or not isinstance(given, str):
+        return False
+    return consteq(stored.encode("utf-8"), given.encode("utf-8", "replace"))
+
+
+def to_int(value):
+    """An id from a request argument; 0 for anything that is not a number."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def user_can(record, operation="read"):
+    """Whether the current user may do ``operation`` on ``record`` by its
+    access rights and record rules."""
+    if not record.check_access_rights(operation, raise_exception=False):
+        return False
+    try:
+        record.check_access_rule(operation)
+    except (AccessError, MissingError):
+        return False
+    return True
