@@ -270,7 +270,7 @@ class TestConcurrency(TwoTransactionsCase):
             keys = self._read(lambda env: [
                 (v.partner_id.id, v.visit_type, v.plan_month)
                 for v in env["aftersales.visit"].search(
-                    [("plan_id", "=", plan_id)])])
+                    [("visit_plan_id", "=", plan_id)])])
         self.assertIn(data["partner"][0], [key[0] for key in keys])
         self.assertEqual(len(keys), len(set(keys)), "a visit was planned twice")
         self.assertIn("done", [o[0] for o in outcomes])

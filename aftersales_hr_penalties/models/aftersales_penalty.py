@@ -8,7 +8,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_service.models.row_lock import lock_rows
+from odoo.addons.aftersales_service.tools import lock_rows
 
 HR_GROUP = "hr.group_hr_user"
 STATES = [

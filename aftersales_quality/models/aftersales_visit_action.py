@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from odoo.addons.aftersales_service.models.row_lock import lock_rows
+from odoo.addons.aftersales_service.tools import lock_rows
 
 from .aftersales_quality_feedback import QUALITY_USER
 

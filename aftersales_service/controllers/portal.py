@@ -1,11 +1,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl.html).
-"""Portal routes of the after-sales suite; helpdesk_mgmt 11.0's holes closed."""
+"""The customer's portal of the after-sales suite: helpdesk_mgmt 11.0's holes
+closed, the customer's units, reporting a fault on a unit, following the
+ticket, its paperwork and signing the on-site report (C1, W2, T1, T3, T6, T7).
+Every record is found by an ownership or token check first, then read with
+sudo."""
 import base64
+import binascii
+import html
+from datetime import datetime
 
+import pytz
 import werkzeug
 
-from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo import _, fields, http
+from odoo.exceptions import AccessError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import (
@@ -17,42 +25,29 @@ from odoo.addons.helpdesk_mgmt.controllers.myaccount import (
     CustomerPortal as HelpdeskCustomerPortal,
 )
 
+from ..tools import to_int, user_can
 
-def _to_int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
+MAX_PHOTO_BYTES = 10 * 1024 * 1024
+MAX_NAME_CHARS = 128
 
 
 class AftersalesHelpdeskTicketController(HelpdeskTicketController):
     """helpdesk_mgmt's ticket routes, made safe for customers (C1)."""
 
-    @staticmethod
-    def _user_can(record, operation):
-        """Whether the current user may do ``operation`` on ``record``."""
-        if not record.check_access_rights(operation, raise_exception=False):
-            return False
-        try:
-            record.check_access_rule(operation)
-        except (AccessError, MissingError):
-            return False
-        return True
-
     def _ticket_closable(self, ticket, stage):
         """A user may move a ticket it may write, or close its own ticket."""
         if not ticket or not stage:
             return False
-        return self._user_can(ticket, "write") or (
-            stage.closed and self._user_can(ticket, "read"))
+        return user_can(ticket, "write") or (
+            stage.closed and user_can(ticket, "read"))
 
     @http.route()
     def support_ticket_close(self, **kw):
         """Refuse a stage change on a ticket the user may not change (404, no data)."""
         env = request.env
-        ticket = env["helpdesk.ticket"].browse(_to_int(kw.get("ticket_id"))).exists()
+        ticket = env["helpdesk.ticket"].browse(to_int(kw.get("ticket_id"))).exists()
         stage = env["helpdesk.ticket.stage"].sudo().browse(
-            _to_int(kw.get("stage_id"))).exists()
+            to_int(kw.get("stage_id"))).exists()
         if not self._ticket_closable(ticket, stage):
             return request.not_found()
         ticket.sudo().stage_id = stage
@@ -68,7 +63,7 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             "partner_name": partner.name,
             "partner_email": partner.email or kw.get("email"),
             "company_id": request.env.user.company_id.id,
-            "category_id": _to_int(kw.get("category")) or False,
+            "category_id": to_int(kw.get("category")) or False,
             "description": kw.get("description"),
             "name": kw.get("subject"),
             "channel_id": request.env["helpdesk.ticket.channel"].sudo().search(
@@ -94,7 +89,8 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
 
 
 class AftersalesCustomerPortal(HelpdeskCustomerPortal):
-    """The customer's portal: no 500 for users without helpdesk rights (C1)."""
+    """The customer's portal: no 500 for users without helpdesk rights; the
+    units, fault reports, paperwork and signing (C1)."""
 
     def _prepare_portal_layout_values(self):
         """Count tickets only when the user may read them (helpdesk_mgmt raises)."""
@@ -180,28 +176,305 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             values.update(self._aftersales_portal_counters())
             return values
 
-    @http.route()
-    def portal_my_tickets(self, *args, **kw):
-        """Users without access to tickets get a 403, not a 500."""
-        if not request.env["helpdesk.ticket"].check_access_rights(
-                "read", raise_exception=False):
-            raise werkzeug.exceptions.Forbidden()
-        try:
-            return super(AftersalesCustomerPortal, self).portal_my_tickets(
-                *args, **kw)
-        except AccessError:
-            raise werkzeug.exceptions.Forbidden()
+    # ------------------------------------------------------------------
+    # Ownership and tokens
+    # ------------------------------------------------------------------
+    def _aftersales_ticket_get(self, ticket_id, access_token=None):
+        """The ticket (sudo) when the token is its own or the user may read
+        it; else an empty record."""
+        tickets = request.env["helpdesk.ticket"]
+        ticket = tickets.sudo().browse(to_int(ticket_id)).exists()
+        if not ticket:
+            return tickets.sudo()
+        if access_token:
+            if ticket._portal_token_matches(access_token):
+                return ticket
+            return tickets.sudo()
+        if not request.env.user._is_public() \
+                and user_can(tickets.browse(ticket.id)):
+            return ticket
+        return tickets.sudo()
 
-    @http.route()
-    def portal_my_ticket(self, ticket_id=None, **kw):
-        """An unknown or foreign ticket is a 404, not a 500 nor data."""
-        ticket = request.env["helpdesk.ticket"].browse(ticket_id)
-        try:
-            ticket.check_access_rights("read")
-            if not ticket.sudo().exists():
-                raise MissingError(ticket._name)
-            ticket.check_access_rule("read")
-        except (AccessError, MissingError):
+    def _aftersales_dispatch_get(self, dispatch_id, access_token=None):
+        """The dispatch (sudo) when the token is its own or its ticket's, or
+        the user may read its ticket; else an empty record."""
+        dispatches = request.env["aftersales.dispatch"].sudo()
+        dispatch = dispatches.browse(to_int(dispatch_id)).exists()
+        if not dispatch:
+            return dispatches
+        if access_token:
+            if dispatch._portal_token_matches(access_token) \
+                    or dispatch.ticket_id._portal_token_matches(access_token):
+                return dispatch
+            return dispatches
+        if self._aftersales_ticket_get(dispatch.ticket_id.id):
+            return dispatch
+        return dispatches
+
+    # ------------------------------------------------------------------
+    # Report a problem on a unit (T1, T2, W2, T3)
+    # ------------------------------------------------------------------
+    @http.route(["/my/equipment/report",
+                 "/my/equipment/<int:equipment_id>/report"],
+                type="http", auth="user", website=True, methods=["GET", "POST"])
+    def portal_equipment_report(self, equipment_id=None, **post):
+        """T1: the customer reports a fault on one of its own units; a foreign
+        or unknown unit is a 404 before anything else."""
+        unit_id = equipment_id or to_int(post.get("unit_id"))
+        unit = request.env["aftersales.equipment"].sudo()
+        if unit_id:
+            unit = self._aftersales_equipment_get(unit_id)
+            if not unit:
+                return request.not_found()
+        units = unit.search(self._aftersales_equipment_domain(),
+                            order="installation_date desc, id desc")
+        if not units:
             return request.not_found()
-        return super(AftersalesCustomerPortal, self).portal_my_ticket(
-            ticket_id=ticket_id, **kw)
+        if request.httprequest.method != "POST":
+            return self._aftersales_report_form(unit, units, post)
+        vals, error = self._aftersales_report_values(unit, post)
+        if error:
+            return self._aftersales_report_form(unit, units, post, error)
+        ticket = request.env["helpdesk.ticket"].sudo().create(vals)
+        ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+        for upload in self._aftersales_photos():
+            request.env["ir.attachment"].sudo().create({
+                "name": upload["name"], "datas_fname": upload["name"],
+                "datas": base64.b64encode(upload["data"]),
+                "res_model": "helpdesk.ticket", "res_id": ticket.id,
+            })
+        ticket.action_send_portal_link()
+        return werkzeug.utils.redirect("/my/ticket/%s?reported=1" % ticket.id)
+
+    def _aftersales_report_form(self, unit, units, post, error=None):
+        values = self._aftersales_layout_values()
+        values.update({
+            "page_name": "equipment", "unit": unit, "units": units,
+            "report_unit": unit, "post": post, "error": error,
+            "problem_types": request.env["aftersales.problem.type"].sudo().search(
+                [("applies_to", "in", ("machine", "any"))]),
+            "urgencies": self._aftersales_selection("urgency"),
+            "production_states": self._aftersales_selection("production_state"),
+        })
+        return request.render("aftersales_service.portal_equipment_report", values)
+
+    def _aftersales_selection(self, field):
+        """A ticket selection's (value, label) pairs in the user's language."""
+        tickets = request.env["helpdesk.ticket"].sudo()
+        return tickets._fields[field]._description_selection(tickets.env)
+
+    def _aftersales_report_values(self, unit, post):
+        """The new ticket's values, or the message saying what to correct."""
+        if not unit:
+            return None, _("Choose the unit that has the problem.")
+        problem_type = request.env["aftersales.problem.type"].sudo().search(
+            [("id", "=", to_int(post.get("problem_type_id"))),
+             ("applies_to", "in", ("machine", "any"))])
+        if not problem_type:
+            return None, _("Choose the type of problem.")
+        urgency = post.get("urgency")
+        if urgency not in dict(self._aftersales_selection("urgency")):
+            return None, _("Choose how urgent the problem is.")
+        production = post.get("production_state") or False
+        if production and production not in dict(
+                self._aftersales_selection("production_state")):
+            return None, _("Choose the state of your production.")
+        description = (post.get("description") or "").strip()
+        if not description:
+            return None, _("Describe the problem: what happens, and what the "
+                           "machine shows.")
+        occurred, error = self._aftersales_occurred(post.get("occurred_date"))
+        if error:
+            return None, error
+        error = self._aftersales_photos_error()
+        if error:
+            return None, error
+        partner = request.env.user.partner_id
+        body = "".join("<p>%s</p>" % html.escape(line)
+                       for line in description.splitlines() if line.strip())
+        return {
+            "name": "%s: %s" % (problem_type.name, unit.name),
+            "description": body,
+            "partner_id": partner.id,
+            "partner_name": partner.name,
+            "partner_email": partner.email,
+            "equipment_id": unit.id,
+            "company_id": (unit.company_id or request.env.user.company_id).id,
+            "channel_id": request.env.ref(
+                "aftersales_service.helpdesk_channel_portal").id,
+            "problem_type_id": problem_type.id,
+            "urgency": urgency,
+            "production_state": production,
+            "occurred_date": occurred,
+        }, None
+
+    def _aftersales_occurred(self, value):
+        """The browser's local date and time of the fault, in UTC; not later
+        than now."""
+        if not value:
+            return False, None
+        try:
+            local = datetime.strptime(value.strip()[:16], "%Y-%m-%dT%H:%M")
+        except ValueError:
+            return False, _("Enter when the problem occurred as a date and a "
+                            "time, for example 2026-03-01 09:30.")
+        tz = pytz.timezone(request.env.user.tz or request.env.context.get("tz")
+                           or "UTC")
+        occurred = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+        if occurred > datetime.utcnow():
+            return False, _("The time the problem occurred cannot be in the "
+                            "future.")
+        return fields.Datetime.to_string(occurred), None
+
+    def _aftersales_photos(self):
+        """Uploaded photos as name and bytes (empty inputs skipped); read once."""
+        if not hasattr(request, "_aftersales_photos"):
+            photos = []
+            for upload in request.httprequest.files.getlist("photos"):
+                data = upload.read()
+                if upload.filename and data:
+                    photos.append({"name": upload.filename, "data": data,
+                                   "mimetype": upload.mimetype or ""})
+            request._aftersales_photos = photos
+        return request._aftersales_photos
+
+    def _aftersales_photos_error(self):
+        for photo in self._aftersales_photos():
+            if not photo["mimetype"].startswith("image/"):
+                return _("%s is not a photo: attach image files only (JPEG, "
+                         "PNG).") % photo["name"]
+            if len(photo["data"]) > MAX_PHOTO_BYTES:
+                return _("%s is larger than 10 MB: attach a smaller photo.") \
+                    % photo["name"]
+        return None
+
+    # ------------------------------------------------------------------
+    # The ticket page by token (C1) and its paperwork (T6, T7)
+    # ------------------------------------------------------------------
+    @http.route(auth="public")
+    def portal_my_ticket(self, ticket_id=None, access_token=None, **kw):
+        """An e-mailed link opens its own ticket without a password; a wrong or
+        another ticket's token is a 404. Without a token, the visitor logs in
+        and an unknown or foreign ticket is a 404, not a 500 nor data."""
+        if not access_token:
+            if request.env.user._is_public():
+                return request.redirect("/web/login?redirect=/my/ticket/%s"
+                                        % to_int(ticket_id))
+            ticket = request.env["helpdesk.ticket"].browse(to_int(ticket_id))
+            if not ticket.sudo().exists() or not user_can(ticket):
+                return request.not_found()
+            return super().portal_my_ticket(ticket_id=ticket_id, **kw)
+        ticket = self._aftersales_ticket_get(ticket_id, access_token)
+        if not ticket:
+            return request.not_found()
+        values = self._aftersales_layout_values()
+        # no stage buttons: closing a ticket needs the customer's login
+        values.update({
+            "page_name": "ticket", "ticket": ticket,
+            "closed_stages": request.env["helpdesk.ticket.stage"].sudo(),
+            "access_token": access_token, "no_breadcrumbs": True,
+        })
+        return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
+
+    @http.route(["/my/ticket/<int:ticket_id>/receipt"],
+                type="http", auth="public", website=True)
+    def portal_ticket_receipt(self, ticket_id, access_token=None, **kw):
+        """T7: the service receipt PDF of an own closed ticket."""
+        ticket = self._aftersales_ticket_get(ticket_id, access_token)
+        if not ticket or not ticket._portal_receipt_issued():
+            return request.not_found()
+        return self._aftersales_pdf(
+            "aftersales_service.action_report_service_receipt", ticket,
+            "%s.pdf" % ticket.number)
+
+    @http.route(["/my/dispatch/<int:dispatch_id>/report"],
+                type="http", auth="public", website=True)
+    def portal_dispatch_report(self, dispatch_id, access_token=None, **kw):
+        """T6: the on-site report PDF of an own dispatch, once issued."""
+        dispatch = self._aftersales_dispatch_get(dispatch_id, access_token)
+        if not dispatch or not dispatch._portal_report_issued():
+            return request.not_found()
+        return self._aftersales_pdf(
+            "aftersales_service.action_report_onsite", dispatch,
+            "%s.pdf" % dispatch.name)
+
+    def _aftersales_pdf(self, report_xmlid, record, filename):
+        """Print with sudo: the ownership check is done by the caller."""
+        lang = request.env.context.get("lang")
+        report = request.env.ref(report_xmlid).sudo().with_context(lang=lang)
+        pdf = report.render_qweb_pdf([record.id])[0]
+        return request.make_response(pdf, headers=[
+            ("Content-Type", "application/pdf"),
+            ("Content-Length", len(pdf)),
+            ("Content-Disposition", http.content_disposition(filename)),
+        ])
+
+    @http.route(["/my/ticket/<int:ticket_id>/attachment/<int:attachment_id>"],
+                type="http", auth="public", website=True)
+    def portal_ticket_attachment(self, ticket_id, attachment_id,
+                                 access_token=None, **kw):
+        """A file of an own ticket; a file of any other record is a 404."""
+        ticket = self._aftersales_ticket_get(ticket_id, access_token)
+        if not ticket:
+            return request.not_found()
+        attachment = ticket._portal_attachments().filtered(
+            lambda a: a.id == attachment_id)
+        if not attachment:
+            return request.not_found()
+        data = base64.b64decode(attachment.datas or b"")
+        return request.make_response(data, headers=[
+            ("Content-Type", attachment.mimetype or "application/octet-stream"),
+            ("Content-Length", len(data)),
+            ("Content-Disposition", http.content_disposition(
+                attachment.datas_fname or attachment.name)),
+        ])
+
+    # ------------------------------------------------------------------
+    # Signing the on-site report (T6)
+    # ------------------------------------------------------------------
+    @http.route(["/my/dispatch/<int:dispatch_id>/sign"],
+                type="http", auth="public", website=True)
+    def portal_dispatch_sign(self, dispatch_id, access_token=None, **kw):
+        """T6: the report to read and the signature pad, or the signature
+        already given."""
+        dispatch = self._aftersales_dispatch_get(dispatch_id, access_token)
+        if not dispatch or dispatch.state not in ("on_site", "done"):
+            return request.not_found()
+        values = self._aftersales_layout_values()
+        public = request.env.user._is_public()
+        values.update({
+            "dispatch": dispatch, "page_name": "dispatch_sign",
+            "access_token": access_token or "",
+            "signer_name": dispatch.partner_id.name if public
+            else request.env.user.partner_id.name,
+            "no_breadcrumbs": public,
+        })
+        return request.render("aftersales_service.portal_dispatch_sign", values)
+
+    @http.route(["/my/dispatch/<int:dispatch_id>/sign/submit"],
+                type="json", auth="public", website=True)
+    def portal_dispatch_sign_submit(self, dispatch_id, res_id=None,
+                                    access_token=None, partner_name=None,
+                                    signature=None, **kw):
+        """T6: store the signature with the signer's name and the time; a
+        signed report cannot be signed again."""
+        dispatch = self._aftersales_dispatch_get(dispatch_id, access_token)
+        if not dispatch or dispatch.state not in ("on_site", "done"):
+            return {"error": _("This report cannot be found.")}
+        if dispatch.signed_on:
+            return {"error": _("This report is already signed.")}
+        name = (partner_name or "").strip()[:MAX_NAME_CHARS]
+        if not name:
+            return {"error": _("Enter your name.")}
+        try:
+            image = base64.b64decode(signature or "", validate=True)
+        except (binascii.Error, ValueError, TypeError):
+            image = b""
+        if not image.startswith(b"\x89PNG"):
+            return {"error": _("Draw your signature.")}
+        dispatch._portal_sign(name, base64.b64encode(image))
+        query = "?access_token=%s" % access_token if access_token else ""
+        return {
+            "success": _("Thank you: the on-site report is signed."),
+            "redirect_url": "/my/dispatch/%s/sign%s" % (dispatch.id, query),
+        }

@@ -20,12 +20,10 @@ from . import aftersales_visit_plan
 from . import aftersales_visit
 from . import hr_employee
 from . import aftersales_qualification
-from . import aftersales_dispatch_qualification
 from . import hr_expense
 from . import aftersales_training
 from . import aftersales_training_trainee
 from . import aftersales_collection
-from . import aftersales_equipment_portal
 from . import aftersales_return
 from . import stock_move
 from . import aftersales_visit_action

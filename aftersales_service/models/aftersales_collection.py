@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-FINANCE_GROUP = "account.group_account_invoice"
+from ..tools import GROUP_FINANCE, GROUP_SUPERVISOR, group_users
+
 COLLECTION_METHODS = [
     ("cash", "Cash"),
     ("bank_transfer", "Bank Transfer"),
@@ -156,12 +157,19 @@ class AftersalesCollection(models.Model):
         self.mapped("activity_ids").sudo().action_done()
         return True
 
+    @api.multi
+    def action_print_receipt(self):
+        """T16: the receipt handed to the customer (the report loads after
+        the views, so the button calls it through this method)."""
+        return self.env.ref(
+            "aftersales_service.action_report_collection_receipt").report_action(self)
+
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
     @api.model
     def _check_finance(self):
-        if not self.env.user.has_group(FINANCE_GROUP):
+        if not self.env.user.has_group(GROUP_FINANCE):
             raise AccessError(_(
                 "Only finance confirms that on-site money was handed over, and "
                 "only finance changes it afterwards (T16)."))
@@ -180,14 +188,9 @@ class AftersalesCollection(models.Model):
         if not late:
             return late
         todo = self.env.ref("mail.mail_activity_data_todo")
-        users = self.env["res.users"]
-        finance = users.search([
-            ("groups_id", "in", self.env.ref(FINANCE_GROUP).id),
-            ("share", "=", False), ("id", "!=", 1)])
-        supervisors = users.search([
-            ("groups_id", "in", self.env.ref(
-                "aftersales_service.group_aftersales_supervisor").id),
-            ("id", "!=", 1)])
+        finance = group_users(self.env, GROUP_FINANCE).filtered(
+            lambda u: not u.share)
+        supervisors = group_users(self.env, GROUP_SUPERVISOR)
         for collection in late:
             team = collection.ticket_id.team_id.user_ids
             told = (finance | (supervisors & team or supervisors)).filtered(

@@ -1,10 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import uuid
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
+
+from ..tools import GROUP_SUPERVISOR
 
 # T6: what the customer's signature confirms; frozen once signed.
 # Handed to the context by "Reopen Report" only: an object, not a value, so a
@@ -24,7 +24,7 @@ class AftersalesDispatch(models.Model):
     _name = "aftersales.dispatch"
     _description = "On-site Dispatch"
     _inherit = ["mail.thread", "mail.activity.mixin",
-                "aftersales.ticket.document"]
+                "aftersales.ticket.document", "aftersales.portal.mixin"]
     _order = "appointment desc, id desc"
     _ticket_copies = {"partner_id": "partner_id", "equipment_id": "equipment_id",
                       "company_id": "company_id"}
@@ -75,6 +75,32 @@ class AftersalesDispatch(models.Model):
     customer_signature = fields.Binary(attachment=True, copy=False)
     signed_by = fields.Char(copy=False)
     signed_on = fields.Datetime(copy=False)
+    # ------------------------------------------------------------------
+    # Signature and reopening (T6), qualified staff (T14)
+    # ------------------------------------------------------------------
+    # the portal mixin's token, readable by service staff only
+    access_token = fields.Char(groups="aftersales_service.group_aftersales_user")
+    sign_url = fields.Char(
+        compute="_compute_sign_url", string="Signing Link",
+        groups="aftersales_service.group_aftersales_user",
+        help="The portal page where the customer signs this report.")
+    reopen_reason = fields.Text(
+        string="Reason to Reopen", copy=False,
+        help="Why a signed report must be changed; required to reopen it.")
+    qualification_required = fields.Boolean(
+        compute="_compute_qualification_required",
+        help="The unit's product line (or a parent line) requires a valid "
+             "qualification of every engineer (T14).")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("equipment_id.product_id.categ_id")
+    def _compute_qualification_required(self):
+        for dispatch in self:
+            dispatch.qualification_required = bool(
+                dispatch.equipment_id.product_id.categ_id
+                ._aftersales_requires_qualification())
 
     # ------------------------------------------------------------------
     # Constraints
@@ -86,6 +112,53 @@ class AftersalesDispatch(models.Model):
                 raise ValidationError(_(
                     "Dispatch %s: the departure time cannot be before the arrival "
                     "time.") % dispatch.name)
+
+    @api.constrains("leader_id", "user_ids", "appointment", "state")
+    def _check_qualifications(self):
+        """T14: every engineer of a planned or ongoing dispatch holds a
+        qualification, valid on the appointment day, for the unit's product
+        line or a parent line."""
+        qualifications = self.env["aftersales.qualification"].sudo()
+        for dispatch in self.filtered(
+                lambda d: d.state in ("planned", "on_site")
+                and d.equipment_id.product_id):
+            categ = dispatch.equipment_id.product_id.categ_id
+            if not categ._aftersales_requires_qualification():
+                continue
+            day = (dispatch.appointment or fields.Datetime.now())[:10]
+            for user in dispatch.user_ids | dispatch.leader_id:
+                held = qualifications.search([
+                    ("user_id", "=", user.id),
+                    ("product_categ_id", "parent_of", categ.id)])
+                if held.filtered(lambda q: q.issue_date <= day <= q.expiry_date):
+                    continue
+                if held:
+                    latest = held.sorted("expiry_date")[-1]
+                    raise ValidationError(_(
+                        "%(engineer)s cannot go on site on %(day)s: certificate "
+                        "%(number)s for product line %(line)s is valid from "
+                        "%(issue)s to %(expiry)s. Renew it or send a qualified "
+                        "engineer (T14).") % {
+                        "engineer": user.name, "day": day,
+                        "number": latest.certificate_number,
+                        "line": latest.product_categ_id.display_name,
+                        "issue": latest.issue_date, "expiry": latest.expiry_date})
+                raise ValidationError(_(
+                    "%(engineer)s holds no qualification for product line "
+                    "%(line)s; send a qualified engineer (T14).") % {
+                    "engineer": user.name, "line": categ.display_name})
+
+    # ------------------------------------------------------------------
+    # Onchanges
+    # ------------------------------------------------------------------
+    @api.onchange("ticket_id", "appointment")
+    def _onchange_qualified_users(self):
+        """T14: the form proposes only qualified staff when the line requires it."""
+        domain = []
+        categ = self.equipment_id.product_id.categ_id
+        if categ and categ._aftersales_requires_qualification():
+            domain = [("id", "in", self._qualified_users().ids)]
+        return {"domain": {"leader_id": domain, "user_ids": domain}}
 
     # ------------------------------------------------------------------
     # CRUD
@@ -177,22 +250,22 @@ class AftersalesDispatch(models.Model):
             missing.append(labels["customer_opinion"]["string"])
         return missing
 
+    @api.multi
+    def _qualified_users(self):
+        """T14: users holding a qualification for the unit's product line valid
+        on the appointment day."""
+        self.ensure_one()
+        categ = self.equipment_id.product_id.categ_id
+        day = (self.appointment or fields.Datetime.now())[:10]
+        return self.env["aftersales.qualification"].sudo().search([
+            ("product_categ_id", "parent_of", categ.id),
+            ("issue_date", "<=", day), ("expiry_date", ">=", day),
+            ("user_id", "!=", False)]).mapped("user_id")
+
     # ------------------------------------------------------------------
     # T6: the customer signs from an e-mailed link; a signed report is
     # locked until a supervisor reopens it with a reason
     # ------------------------------------------------------------------
-    access_token = fields.Char(
-        copy=False, groups="aftersales_service.group_aftersales_user",
-        help="Secret of the e-mailed signing link; made when the first link "
-             "is sent.")
-    sign_url = fields.Char(
-        compute="_compute_sign_url", string="Signing Link",
-        groups="aftersales_service.group_aftersales_user",
-        help="The portal page where the customer signs this report.")
-    reopen_reason = fields.Text(
-        string="Reason to Reopen", copy=False,
-        help="Why a signed report must be changed; required to reopen it.")
-
     @api.multi
     def _compute_sign_url(self):
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
@@ -215,7 +288,7 @@ class AftersalesDispatch(models.Model):
         """T6: a supervisor reopens a signed report; the reason stays in the
         chatter and the signature is removed so the customer signs again."""
         if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
+                GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor reopens a signed on-site report (T6)."))
         for dispatch in self:
@@ -237,13 +310,6 @@ class AftersalesDispatch(models.Model):
             if dispatch.state == "done":
                 vals["state"] = "on_site"
             dispatch.with_context(aftersales_reopen=REOPEN).write(vals)
-        return True
-
-    @api.multi
-    def _portal_ensure_token(self):
-        """A fresh uuid4 token for each dispatch that has none yet."""
-        for dispatch in self.sudo().filtered(lambda d: not d.access_token):
-            dispatch.access_token = str(uuid.uuid4())
         return True
 
     @api.multi

@@ -123,6 +123,8 @@ class AftersalesEquipment(models.Model):
         "helpdesk.ticket", "equipment_id", string="Tickets")
     ticket_count = fields.Integer(compute="_compute_ticket_count")
     note = fields.Text()
+    return_count = fields.Integer(
+        string="Returns", compute="_compute_return_count")
 
     _sql_constraints = [
         ("lot_unique", "unique(lot_id)",
@@ -401,6 +403,53 @@ class AftersalesEquipment(models.Model):
         """A unit back from the customer is no longer in service."""
         self.write({"state": "returned"})
 
+    @api.multi
+    def _portal_history(self):
+        """Visits done, parts replaced and the next planned maintenance visit
+        of this unit (three searches for the page, none per line)."""
+        self.ensure_one()
+        visits = self.env["aftersales.visit"].sudo()
+        done = visits.search([("equipment_ids", "in", self.ids),
+                              ("state", "=", "done")],
+                             order="visit_date desc, id desc")
+        next_visit = visits.search([
+            ("equipment_ids", "in", self.ids),
+            ("visit_type", "=", "preventive"),
+            ("state", "in", ("planned", "scheduled")),
+            ("planned_date", ">=", fields.Date.context_today(self)),
+        ], order="planned_date, id", limit=1)
+        parts = self.env["aftersales.dispatch.part"].sudo().search([
+            ("dispatch_id.equipment_id", "=", self.id),
+            ("dispatch_id.state", "!=", "cancelled"),
+            ("used", "=", True),
+        ], order="id desc")
+        return {"visits": done, "next_visit": next_visit, "parts": parts}
+
+    # ------------------------------------------------------------------
+    # T13: the unit's returns
+    # ------------------------------------------------------------------
+    @api.multi
+    def _compute_return_count(self):
+        """T13: returns of each unit, by one read_group."""
+        returns = self.env["aftersales.return"]
+        if not returns.check_access_rights("read", raise_exception=False):
+            for equipment in self:
+                equipment.return_count = 0
+            return
+        data = returns.read_group(
+            [("equipment_id", "in", self.ids)], ["equipment_id"], ["equipment_id"])
+        counts = {row["equipment_id"][0]: row["equipment_id_count"] for row in data}
+        for equipment in self:
+            equipment.return_count = counts.get(equipment.id, 0)
+
+    @api.multi
+    def action_view_returns(self):
+        self.ensure_one()
+        action = self.env.ref("aftersales_service.aftersales_return_action").read()[0]
+        action["domain"] = [("equipment_id", "=", self.id)]
+        action["context"] = {"default_equipment_id": self.id}
+        return action
+
     # ------------------------------------------------------------------
     # Cron entry points
     # ------------------------------------------------------------------
@@ -443,31 +492,3 @@ class AftersalesEquipment(models.Model):
                 records.write({"renewal_reminder_date": end_date})
             reminded |= due
         return reminded
-
-    # ------------------------------------------------------------------
-    # T13: the unit's returns
-    # ------------------------------------------------------------------
-    return_count = fields.Integer(
-        string="Returns", compute="_compute_return_count")
-
-    @api.multi
-    def _compute_return_count(self):
-        """T13: returns of each unit, by one read_group."""
-        returns = self.env["aftersales.return"]
-        if not returns.check_access_rights("read", raise_exception=False):
-            for equipment in self:
-                equipment.return_count = 0
-            return
-        data = returns.read_group(
-            [("equipment_id", "in", self.ids)], ["equipment_id"], ["equipment_id"])
-        counts = {row["equipment_id"][0]: row["equipment_id_count"] for row in data}
-        for equipment in self:
-            equipment.return_count = counts.get(equipment.id, 0)
-
-    @api.multi
-    def action_view_returns(self):
-        self.ensure_one()
-        action = self.env.ref("aftersales_service.aftersales_return_action").read()[0]
-        action["domain"] = [("equipment_id", "=", self.id)]
-        action["context"] = {"default_equipment_id": self.id}
-        return action

@@ -5,6 +5,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import GROUP_SUPERVISOR
+
 
 class AftersalesQualification(models.Model):
     """T14: a certificate (资质证书) that lets an employee work on site on a
@@ -72,7 +74,7 @@ class AftersalesQualification(models.Model):
         activity_type = self.env.ref(
             "aftersales_service.mail_activity_qualification_expiry")
         supervisor_group = self.env.ref(
-            "aftersales_service.group_aftersales_supervisor")
+            GROUP_SUPERVISOR)
         today = fields.Date.from_string(fields.Date.context_today(self))
         for company in self.env["res.company"].search([]):
             limit = today + timedelta(

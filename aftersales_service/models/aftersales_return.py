@@ -1,9 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from psycopg2 import OperationalError, errorcodes
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+from ..tools import (
+    GROUP_FINANCE, GROUP_GENERAL_MANAGER, GROUP_SUPERVISOR, group_users, lock_rows,
+)
 
 # Handed to the context by the request's own steps: an object, not a value, so
 # a client cannot send it through RPC to change a locked request (T13).
@@ -31,9 +33,9 @@ APPROVAL_LEVELS = [
     ("general_manager", "General Manager"),
 ]
 APPROVAL_GROUPS = {
-    "supervisor": "aftersales_service.group_aftersales_supervisor",
+    "supervisor": GROUP_SUPERVISOR,
     "director": "sales_team.group_sale_manager",
-    "general_manager": "aftersales_service.group_aftersales_general_manager",
+    "general_manager": GROUP_GENERAL_MANAGER,
 }
 CAUSE_TYPES = [
     ("design", "Design"),
@@ -363,8 +365,7 @@ class AftersalesReturn(models.Model):
     def _approvers(self):
         """The users of the band's group (not the superuser)."""
         self.ensure_one()
-        group = self.env.ref(APPROVAL_GROUPS[self.approval_level]).sudo()
-        return group.users.filtered(lambda u: u.id != 1 and u.active)
+        return group_users(self.env, APPROVAL_GROUPS[self.approval_level])
 
     @api.multi
     def _check_approver(self):
@@ -562,18 +563,9 @@ class AftersalesReturn(models.Model):
         """Hold the request's row until the transaction ends, so a second
         (simultaneous) click finds the document of the first."""
         self.ensure_one()
-        try:
-            with self.env.cr.savepoint():
-                self.env.cr.execute(
-                    "SELECT id FROM aftersales_return WHERE id = %s "
-                    "FOR UPDATE NOWAIT", (self.id,), log_exceptions=False)
-        except OperationalError as error:
-            if error.pgcode != errorcodes.LOCK_NOT_AVAILABLE:
-                raise
-            raise UserError(_(
-                "Someone is applying the outcome of return %s at this moment: "
-                "open it again in a few seconds.") % self.name)
-        self.invalidate_cache(ids=self.ids)
+        lock_rows(self, _(
+            "Someone is applying the outcome of return %s at this moment: "
+            "open it again in a few seconds.") % self.name)
 
     @api.multi
     def _outcome_document(self):
@@ -620,8 +612,8 @@ class AftersalesReturn(models.Model):
         self.ensure_one()
         group = {
             "exchange": "sales_team.group_sale_salesman",
-            "refund": "account.group_account_invoice",
-            "credit": "account.group_account_invoice",
+            "refund": GROUP_FINANCE,
+            "credit": GROUP_FINANCE,
             "repair": APPROVAL_GROUPS["supervisor"],
         }[self.outcome]
         if not self.env.user.has_group(group):

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-GM_GROUP = "aftersales_service.group_aftersales_general_manager"
+from ..tools import GROUP_GENERAL_MANAGER, group_users
 
 
 class AftersalesTraining(models.Model):
@@ -170,7 +170,7 @@ class AftersalesTraining(models.Model):
                 raise UserError(_("Training %s is not a draft plan.")
                                 % training.name)
         self.write({"state": "to_approve"})
-        managers = self.env.ref(GM_GROUP).users.filtered(lambda u: u.id != 1)
+        managers = group_users(self.env, GROUP_GENERAL_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
         for training in self:
@@ -287,7 +287,7 @@ class AftersalesTraining(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _check_approver(self):
-        if not self.env.user.has_group(GM_GROUP):
+        if not self.env.user.has_group(GROUP_GENERAL_MANAGER):
             raise UserError(_(
                 "Only the general manager approves a customer training plan "
                 "(T15): ask for approval instead."))

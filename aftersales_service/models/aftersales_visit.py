@@ -4,7 +4,10 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
-from .row_lock import lock_rows
+from ..tools import (
+    GROUP_GENERAL_MANAGER, GROUP_SERVICE_MANAGER, GROUP_SUPERVISOR, group_users,
+    lock_rows,
+)
 
 VISIT_TYPES = [
     ("preventive", "Preventive Maintenance"),
@@ -29,11 +32,11 @@ class AftersalesVisit(models.Model):
     # ------------------------------------------------------------------
     name = fields.Char(string="Reference", required=True, copy=False,
                        readonly=True, default="/")
-    plan_id = fields.Many2one(
+    visit_plan_id = fields.Many2one(
         "aftersales.visit.plan", string="Visit Plan", ondelete="cascade",
         index=True, readonly=True)
-    plan_state = fields.Selection(related="plan_id.state", readonly=True,
-                                  string="Plan Status")
+    visit_plan_state = fields.Selection(
+        related="visit_plan_id.state", readonly=True, string="Plan Status")
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
@@ -97,16 +100,16 @@ class AftersalesVisit(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("state", "plan_id")
+    @api.constrains("state", "visit_plan_id")
     def _check_plan_approved(self):
         """C5: a planned visit is scheduled or done only in an approved plan."""
         for visit in self.filtered(
-                lambda v: v.plan_id and v.state in ("scheduled", "done")):
-            if visit.plan_id.state != "approved":
+                lambda v: v.visit_plan_id and v.state in ("scheduled", "done")):
+            if visit.visit_plan_id.state != "approved":
                 raise ValidationError(_(
                     "Visit %(visit)s belongs to %(plan)s, which is not approved: "
                     "ask the general manager to approve the plan first.") % {
-                        "visit": visit.name, "plan": visit.plan_id.name})
+                        "visit": visit.name, "plan": visit.visit_plan_id.name})
 
     @api.constrains("state", "people_met", "visit_date")
     def _check_record(self):
@@ -277,11 +280,9 @@ class AftersalesVisit(models.Model):
         """The service supervisors proper: members of the supervisor group
         who are not there only because the manager or general-manager group
         implies it."""
-        group = self.env.ref("aftersales_service.group_aftersales_supervisor")
-        above = self.env.ref("aftersales_service.group_aftersales_manager").users \
-            | self.env.ref(
-                "aftersales_service.group_aftersales_general_manager").users
-        return (group.users - above).filtered(lambda u: u.id != 1)
+        above = group_users(self.env, GROUP_SERVICE_MANAGER) \
+            | group_users(self.env, GROUP_GENERAL_MANAGER)
+        return group_users(self.env, GROUP_SUPERVISOR) - above
 
     @api.multi
     def _overdue_supervisors(self, supervisors, teams):

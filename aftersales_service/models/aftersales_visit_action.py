@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
-from .row_lock import lock_rows
+from ..tools import lock_rows
 
 
 class AftersalesVisitAction(models.Model):

@@ -6,7 +6,7 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .row_lock import lock_rows
+from ..tools import GROUP_GENERAL_MANAGER, group_users, lock_rows
 
 PLAN_DAY = 15  # visits are planned mid-month; scheduling sets the real day
 
@@ -73,7 +73,8 @@ class AftersalesVisitPlan(models.Model):
     approved_by_id = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False)
     approved_date = fields.Date(string="Approved On", readonly=True, copy=False)
-    visit_ids = fields.One2many("aftersales.visit", "plan_id", string="Visits")
+    visit_ids = fields.One2many(
+        "aftersales.visit", "visit_plan_id", string="Visits")
     visit_count = fields.Integer(compute="_compute_visit_counts")
     visit_done_count = fields.Integer(
         string="Visits Done", compute="_compute_visit_counts")
@@ -92,11 +93,11 @@ class AftersalesVisitPlan(models.Model):
     def _compute_visit_counts(self):
         """All plans' counters from one grouped query."""
         rows = self.env["aftersales.visit"].read_group(
-            [("plan_id", "in", self.ids)], ["plan_id", "state"],
-            ["plan_id", "state"], lazy=False)
+            [("visit_plan_id", "in", self.ids)], ["visit_plan_id", "state"],
+            ["visit_plan_id", "state"], lazy=False)
         total, done = {}, {}
         for row in rows:
-            plan_id = row["plan_id"][0]
+            plan_id = row["visit_plan_id"][0]
             total[plan_id] = total.get(plan_id, 0) + row["__count"]
             if row["state"] == "done":
                 done[plan_id] = done.get(plan_id, 0) + row["__count"]
@@ -173,9 +174,7 @@ class AftersalesVisitPlan(models.Model):
     @api.multi
     def action_request_approval(self):
         """C5: the general managers get a to-do to approve the plan."""
-        managers = self.env.ref(
-            "aftersales_service.group_aftersales_general_manager").users.filtered(
-                lambda u: u.id != 1)
+        managers = group_users(self.env, GROUP_GENERAL_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
         for plan in self:
@@ -221,10 +220,11 @@ class AftersalesVisitPlan(models.Model):
         from the view's ``initialDate`` flag, not from the context."""
         self.ensure_one()
         action = self.env.ref("aftersales_service.aftersales_visit_action").read()[0]
-        action["domain"] = [("plan_id", "=", self.id)]
-        action["context"] = {"default_plan_id": self.id,
+        action["domain"] = [("visit_plan_id", "=", self.id)]
+        action["context"] = {"default_visit_plan_id": self.id,
                              "default_company_id": self.company_id.id}
-        visits = self.env["aftersales.visit"].search([("plan_id", "=", self.id)])
+        visits = self.env["aftersales.visit"].search(
+            [("visit_plan_id", "=", self.id)])
         first = visits.filtered(lambda v: v.state in ("planned", "scheduled"))[:1] \
             or visits[:1]
         initial = first.planned_date or fields.Date.to_string(date(self.year, 1, 1))
@@ -238,7 +238,7 @@ class AftersalesVisitPlan(models.Model):
     @api.multi
     def _check_approver(self):
         if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_general_manager"):
+                GROUP_GENERAL_MANAGER):
             raise AccessError(_(
                 "Only the general manager approves the yearly visit plan (C5)."))
 
@@ -307,7 +307,7 @@ class AftersalesVisitPlan(models.Model):
         for key in sorted(set(targets) - set(existing)):
             partner_id, visit_type, month = key
             added |= visits.create({
-                "plan_id": self.id,
+                "visit_plan_id": self.id,
                 "company_id": self.company_id.id,
                 "partner_id": partner_id,
                 "visit_type": visit_type,

@@ -1,6 +1,5 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import uuid
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
@@ -8,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .aftersales_equipment import WARRANTY_STATES
 from .aftersales_ticket_document import TICKET_COPY
-from .row_lock import lock_rows
+from ..tools import GROUP_SUPERVISOR, group_users, lock_rows
 
 # Handed to the context by the ticket's own action methods. It is an object,
 # not a value: a client cannot send it through RPC, so a plain write of the
@@ -35,9 +34,10 @@ SLA_STATES = [("pending", "Open"), ("met", "Met"), ("missed", "Missed"),
 
 class HelpdeskTicket(models.Model):
     """Service ticket: a helpdesk ticket about one unit of a customer, from the
-    call to the return visit."""
+    call to the follow-up."""
 
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "aftersales.portal.mixin"]
 
     # ------------------------------------------------------------------
     # Intake (T1, C6) and classification (T2)
@@ -133,45 +133,6 @@ class HelpdeskTicket(models.Model):
         "aftersales.dispatch", "ticket_id", string="Dispatches")
     dispatch_count = fields.Integer(compute="_compute_dispatch_count")
     # ------------------------------------------------------------------
-    # Repeat repair (T8) and return visit (T9)
-    # ------------------------------------------------------------------
-    is_repeat_repair = fields.Boolean(
-        string="Repeat Repair", readonly=True, copy=False,
-        track_visibility="onchange")
-    repeat_of_id = fields.Many2one(
-        "helpdesk.ticket", string="Repeats Ticket", readonly=True, copy=False)
-    return_visit_scheduled = fields.Boolean(readonly=True, copy=False)
-    return_visit_date = fields.Date(string="Return Visit On", copy=False)
-    return_visit_outcome = fields.Text(copy=False)
-    # ------------------------------------------------------------------
-    # Materials and samples (T10)
-    # ------------------------------------------------------------------
-    sample_due_date = fields.Date(string="Samples Due")
-    samples_made = fields.Text()
-    # ------------------------------------------------------------------
-    # Units taken back to the company for repair (T12)
-    # ------------------------------------------------------------------
-    takeback_date = fields.Date(
-        string="Taken Back On", track_visibility="onchange", copy=False,
-        help="The day the unit came to the company for repair; print the "
-             "repair receipt for the customer.")
-    takeback_condition = fields.Text(
-        string="Condition on Receipt", copy=False,
-        help="Accessories and visible state of the unit when it came in.")
-    takeback_returned_date = fields.Date(
-        string="Returned to Customer On", track_visibility="onchange", copy=False)
-    # ------------------------------------------------------------------
-    # Installation and commissioning (T11)
-    # ------------------------------------------------------------------
-    installation_date = fields.Date(
-        string="Installed On",
-        help="Date of the customer-signed installation report; closing the "
-             "ticket writes it on the service file and starts the warranty.")
-    installation_report_signed = fields.Boolean(
-        string="Installation Report Signed by Customer")
-    installation_report = fields.Binary(attachment=True, copy=False)
-    installation_report_name = fields.Char()
-    # ------------------------------------------------------------------
     # Paid service through Sales (S1-S4)
     # ------------------------------------------------------------------
     part_ids = fields.One2many(
@@ -211,6 +172,80 @@ class HelpdeskTicket(models.Model):
         "res.users", string="Free of Charge Decided By", readonly=True, copy=False)
     waiver_approved_on = fields.Datetime(
         string="Free of Charge Decided On", readonly=True, copy=False)
+    quotation_line_ids = fields.One2many(
+        related="quotation_id.order_line", readonly=True,
+        string="Quotation Lines",
+        groups="aftersales_service.group_aftersales_user")
+    # ------------------------------------------------------------------
+    # Money on the road: dispatch expenses and payments collected on site (T16)
+    # ------------------------------------------------------------------
+    aftersales_expense_total = fields.Float(
+        string="Expenses", compute="_compute_aftersales_expense_total",
+        help="Total of the expenses claimed against the ticket's dispatches (T16).")
+    aftersales_collection_ids = fields.One2many(
+        "aftersales.collection", "ticket_id", string="On-site Payments",
+        groups="aftersales_service.group_aftersales_user,"
+               "account.group_account_invoice")
+    aftersales_collection_count = fields.Integer(
+        string="Payments", compute="_compute_aftersales_collected")
+    aftersales_collected_total = fields.Float(
+        string="Collected On Site", compute="_compute_aftersales_collected",
+        help="Money the technicians collected on site for this job (T16).")
+    aftersales_invoiced_amount = fields.Float(
+        string="Invoiced", compute="_compute_aftersales_collected",
+        help="Total of the quotation's posted invoices, less refunds.")
+    aftersales_paid_amount = fields.Float(
+        string="Paid", compute="_compute_aftersales_collected",
+        help="What the customer paid on the quotation's invoices.")
+    aftersales_over_collected = fields.Boolean(
+        string="Collected More Than Invoiced",
+        compute="_compute_aftersales_collected",
+        help="More money was collected on site than the order invoiced: "
+             "finance checks the receipts against the invoice (T16).")
+    # ------------------------------------------------------------------
+    # Installation, take-back and samples (T11, T12, T10) and trainings (T15, W5)
+    # ------------------------------------------------------------------
+    installation_date = fields.Date(
+        string="Installed On",
+        help="Date of the customer-signed installation report; closing the "
+             "ticket writes it on the service file and starts the warranty.")
+    installation_report_signed = fields.Boolean(
+        string="Installation Report Signed by Customer")
+    installation_report = fields.Binary(attachment=True, copy=False)
+    installation_report_name = fields.Char()
+    takeback_date = fields.Date(
+        string="Taken Back On", track_visibility="onchange", copy=False,
+        help="The day the unit came to the company for repair; print the "
+             "repair receipt for the customer.")
+    takeback_condition = fields.Text(
+        string="Condition on Receipt", copy=False,
+        help="Accessories and visible state of the unit when it came in.")
+    takeback_returned_date = fields.Date(
+        string="Returned to Customer On", track_visibility="onchange", copy=False)
+    sample_due_date = fields.Date(string="Samples Due")
+    samples_made = fields.Text()
+    aftersales_training_ids = fields.One2many(
+        "aftersales.training", "ticket_id", string="Trainings",
+        groups="aftersales_service.group_aftersales_user",
+        help="The second training this ticket charges the customer for (W5).")
+    # ------------------------------------------------------------------
+    # Close and follow-up: repeat repair (T8) and the follow-up call (T9)
+    # ------------------------------------------------------------------
+    is_repeat_repair = fields.Boolean(
+        string="Repeat Repair", readonly=True, copy=False,
+        track_visibility="onchange")
+    repeat_of_id = fields.Many2one(
+        "helpdesk.ticket", string="Repeats Ticket", readonly=True, copy=False)
+    followup_scheduled = fields.Boolean(readonly=True, copy=False)
+    followup_date = fields.Date(string="Follow-up On", copy=False)
+    followup_outcome = fields.Text(copy=False)
+    # ------------------------------------------------------------------
+    # Portal: the customer's e-mailed link (C1, T3)
+    # ------------------------------------------------------------------
+    portal_access_url = fields.Char(
+        compute="_compute_portal_access_url", groups="base.group_user",
+        string="Customer Link",
+        help="The ticket's page on the customer portal with its access token.")
 
     # ------------------------------------------------------------------
     # Computes
@@ -509,7 +544,7 @@ class HelpdeskTicket(models.Model):
                 "\"Request On-site\", \"Approve On-site\" and \"Reject On-site\" "
                 "(T5)."))
         if set(SLA_FIELDS) & set(vals) and not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
+                GROUP_SUPERVISOR):
             names = [name for name in SLA_FIELDS if name in vals]
             labels = self.fields_get(names)
             for ticket in self:
@@ -536,7 +571,7 @@ class HelpdeskTicket(models.Model):
             vals = dict(self._aftersales_intake_values(equipment), **vals)
         if vals.get("waiver_state") in ("approved", "rejected") \
                 and not self.env.user.has_group(
-                    "aftersales_service.group_aftersales_supervisor"):
+                    GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor decides that a chargeable job is free "
                 "of charge (S3)."))
@@ -553,7 +588,7 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id") or vals.get("installation_date"):
             self._aftersales_start_warranty()
         if vals.get("stage_id"):
-            self.filtered(lambda t: t.stage_id.closed)._schedule_return_visit()
+            self.filtered(lambda t: t.stage_id.closed)._schedule_followup()
         return res
 
     @api.model
@@ -621,9 +656,7 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _notify_supervisors(self, summary):
         """The team's supervisors (else every supervisor) get a to-do."""
-        supervisors = self.env.ref(
-            "aftersales_service.group_aftersales_supervisor").users.filtered(
-                lambda u: u.id != 1)
+        supervisors = group_users(self.env, GROUP_SUPERVISOR)
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
         for ticket in self:
@@ -633,7 +666,7 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _check_supervisor(self):
         if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
+                GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor approves or rejects on-site service (T5)."))
 
@@ -860,7 +893,7 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _check_supervisor_waiver(self):
         if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
+                GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor decides that a chargeable job is free "
                 "of charge (S3)."))
@@ -920,20 +953,20 @@ class HelpdeskTicket(models.Model):
                 ticket.with_context(aftersales_derived=_DERIVED).write(vals)
 
     @api.multi
-    def _schedule_return_visit(self):
-        """T9: closing a ticket schedules one return-visit activity."""
-        activity_type = self.env.ref("aftersales_service.mail_activity_return_visit")
-        for ticket in self.filtered(lambda t: not t.return_visit_scheduled):
+    def _schedule_followup(self):
+        """T9: closing a ticket schedules one follow-up activity."""
+        activity_type = self.env.ref("aftersales_service.mail_activity_followup")
+        for ticket in self.filtered(lambda t: not t.followup_scheduled):
             company = ticket.company_id or self.env.user.company_id
             closed = fields.Datetime.from_string(
                 ticket.closed_date or fields.Datetime.now())
             due = fields.Date.to_string(
-                closed + timedelta(days=company.aftersales_return_visit_days))
+                closed + timedelta(days=company.aftersales_followup_days))
             ticket._aftersales_activity_schedule(
                 activity_type, ticket.user_id or self.env.user, due,
-                _("Return visit: ask the customer how the unit runs"))
+                _("Follow-up: ask the customer how the unit runs"))
             ticket.with_context(aftersales_derived=_DERIVED).write(
-                {"return_visit_scheduled": True})
+                {"followup_scheduled": True})
 
     @api.multi
     def _aftersales_start_warranty(self):
@@ -946,36 +979,8 @@ class HelpdeskTicket(models.Model):
                     {"installation_date": ticket.installation_date})
 
     # ------------------------------------------------------------------
-    # Cron entry points
-    # ------------------------------------------------------------------
-    @api.model
-    def cron_sla_check(self):
-        """Every 15 minutes: recompute the stored SLA states of open tickets whose
-        clock is near or past its deadline; idempotent."""
-        now = fields.Datetime.from_string(fields.Datetime.now())
-        horizon = fields.Datetime.to_string(now + timedelta(hours=max(
-            self.env["res.company"].search([]).mapped("aftersales_sla_risk_hours")
-            or [0])))
-        tickets = self.search([
-            ("stage_id.closed", "=", False), "|",
-            "&", ("response_state", "=", "pending"),
-            ("response_deadline", "<=", horizon),
-            "&", ("arrival_state", "=", "pending"),
-            ("arrival_deadline", "<=", horizon),
-        ])
-        # a run started at the same moment keeps the tickets it holds
-        tickets = lock_rows(tickets)
-        if tickets:
-            self.env.add_todo(self._fields["response_state"], tickets)
-            self.recompute()
-        return tickets
-
-    # ------------------------------------------------------------------
     # T16: what the ticket's dispatches cost
     # ------------------------------------------------------------------
-    aftersales_expense_total = fields.Float(
-        string="Expenses", compute="_compute_aftersales_expense_total",
-        help="Total of the expenses claimed against the ticket's dispatches (T16).")
 
     @api.multi
     def _compute_aftersales_expense_total(self):
@@ -998,10 +1003,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # T15, W5: trainings
     # ------------------------------------------------------------------
-    aftersales_training_ids = fields.One2many(
-        "aftersales.training", "ticket_id", string="Trainings",
-        groups="aftersales_service.group_aftersales_user",
-        help="The second training this ticket charges the customer for (W5).")
 
     @api.multi
     def action_view_aftersales_trainings(self):
@@ -1018,26 +1019,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # T16: money collected on site, reconciled with the order's invoices
     # ------------------------------------------------------------------
-    aftersales_collection_ids = fields.One2many(
-        "aftersales.collection", "ticket_id", string="On-site Payments",
-        groups="aftersales_service.group_aftersales_user,"
-               "account.group_account_invoice")
-    aftersales_collection_count = fields.Integer(
-        string="Payments", compute="_compute_aftersales_collected")
-    aftersales_collected_total = fields.Float(
-        string="Collected On Site", compute="_compute_aftersales_collected",
-        help="Money the technicians collected on site for this job (T16).")
-    aftersales_invoiced_amount = fields.Float(
-        string="Invoiced", compute="_compute_aftersales_collected",
-        help="Total of the quotation's posted invoices, less refunds.")
-    aftersales_paid_amount = fields.Float(
-        string="Paid", compute="_compute_aftersales_collected",
-        help="What the customer paid on the quotation's invoices.")
-    aftersales_over_collected = fields.Boolean(
-        string="Collected More Than Invoiced",
-        compute="_compute_aftersales_collected",
-        help="More money was collected on site than the order invoiced: "
-             "finance checks the receipts against the invoice (T16).")
 
     @api.depends("aftersales_collection_ids.amount", "quotation_id")
     def _compute_aftersales_collected(self):
@@ -1073,14 +1054,6 @@ class HelpdeskTicket(models.Model):
     # C1, T3: the customer's side: an e-mailed link that opens only this
     # ticket, and the deadlines as the portal shows them
     # ------------------------------------------------------------------
-    access_token = fields.Char(
-        copy=False, groups="base.group_user",
-        help="Secret of the e-mailed link that opens this ticket without a "
-             "password; made when the first link is sent.")
-    portal_access_url = fields.Char(
-        compute="_compute_portal_access_url", groups="base.group_user",
-        string="Customer Link",
-        help="The ticket's page on the customer portal with its access token.")
 
     @api.multi
     def _compute_portal_access_url(self):
@@ -1088,13 +1061,6 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered("access_token"):
             ticket.portal_access_url = "%s/my/ticket/%s?access_token=%s" % (
                 base, ticket.id, ticket.access_token)
-
-    @api.multi
-    def _portal_ensure_token(self):
-        """A fresh uuid4 token for each ticket that has none yet."""
-        for ticket in self.sudo().filtered(lambda t: not t.access_token):
-            ticket.access_token = str(uuid.uuid4())
-        return True
 
     @api.multi
     def action_send_portal_link(self):
@@ -1157,10 +1123,6 @@ class HelpdeskTicket(models.Model):
     # service supervisor sees them, the supervisor's discount approval, and
     # what a free-of-charge decision does to the quotation
     # ------------------------------------------------------------------
-    quotation_line_ids = fields.One2many(
-        related="quotation_id.order_line", readonly=True,
-        string="Quotation Lines",
-        groups="aftersales_service.group_aftersales_user")
 
     @api.multi
     def _check_waiver_reason_kept(self, reason):
@@ -1180,7 +1142,7 @@ class HelpdeskTicket(models.Model):
         quotation from the ticket, without needing rights in Sales."""
         self.ensure_one()
         if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
+                GROUP_SUPERVISOR):
             raise AccessError(_("Only a service supervisor approves a discount on "
                                 "a service quotation (S3)."))
         order = self.sudo().quotation_id
@@ -1225,3 +1187,28 @@ class HelpdeskTicket(models.Model):
                     _("Ticket %(ticket)s is free of charge, but order %(order)s "
                       "was accepted: refund or credit the customer") % {
                           "ticket": ticket.number, "order": order.name})
+
+    # ------------------------------------------------------------------
+    # Cron entry points
+    # ------------------------------------------------------------------
+    @api.model
+    def cron_sla_check(self):
+        """Every 15 minutes: recompute the stored SLA states of open tickets whose
+        clock is near or past its deadline; idempotent."""
+        now = fields.Datetime.from_string(fields.Datetime.now())
+        horizon = fields.Datetime.to_string(now + timedelta(hours=max(
+            self.env["res.company"].search([]).mapped("aftersales_sla_risk_hours")
+            or [0])))
+        tickets = self.search([
+            ("stage_id.closed", "=", False), "|",
+            "&", ("response_state", "=", "pending"),
+            ("response_deadline", "<=", horizon),
+            "&", ("arrival_state", "=", "pending"),
+            ("arrival_deadline", "<=", horizon),
+        ])
+        # a run started at the same moment keeps the tickets it holds
+        tickets = lock_rows(tickets)
+        if tickets:
+            self.env.add_todo(self._fields["response_state"], tickets)
+            self.recompute()
+        return tickets

@@ -27,6 +27,15 @@ class ProductTemplate(models.Model):
         string="Warranty Extension (months)",
         help="On a service product: confirming an order of it extends the "
              "customer's warranty contract by these months per unit ordered.")
+    aftersales_returned_qty = fields.Float(
+        string="Returned Quantity", compute="_compute_aftersales_return_rate",
+        help="Quantity in return and exchange requests that were not refused.")
+    aftersales_delivered_qty = fields.Float(
+        string="Delivered Quantity", compute="_compute_aftersales_return_rate",
+        help="Quantity delivered to customers (done deliveries).")
+    aftersales_return_rate = fields.Float(
+        string="Return Rate (%)", compute="_compute_aftersales_return_rate",
+        help="Returned quantity against delivered quantity, in percent (T13).")
 
     @api.constrains("aftersales_equipment", "tracking", "type")
     def _check_aftersales_equipment(self):
@@ -69,16 +78,6 @@ class ProductTemplate(models.Model):
     # ------------------------------------------------------------------
     # T13: how often the product comes back
     # ------------------------------------------------------------------
-    aftersales_returned_qty = fields.Float(
-        string="Returned Quantity", compute="_compute_aftersales_return_rate",
-        help="Quantity in return and exchange requests that were not refused.")
-    aftersales_delivered_qty = fields.Float(
-        string="Delivered Quantity", compute="_compute_aftersales_return_rate",
-        help="Quantity delivered to customers (done deliveries).")
-    aftersales_return_rate = fields.Float(
-        string="Return Rate (%)", compute="_compute_aftersales_return_rate",
-        help="Returned quantity against delivered quantity, in percent (T13).")
-
     @api.multi
     def _compute_aftersales_return_rate(self):
         """T13: returned vs delivered quantity, one read_group for each."""

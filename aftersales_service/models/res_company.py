@@ -13,7 +13,7 @@ AFTERSALES_NUMBERS = (
     "aftersales_response_hours_urgent", "aftersales_arrival_hours_zone1",
     "aftersales_arrival_hours_zone2", "aftersales_arrival_hours_zone3",
     "aftersales_arrival_hours_nearby", "aftersales_sla_risk_hours",
-    "aftersales_repeat_repair_days", "aftersales_return_visit_days",
+    "aftersales_repeat_repair_days", "aftersales_followup_days",
     "aftersales_qualification_warning_days",
     "aftersales_return_band1_amount", "aftersales_return_band2_amount",
 )
@@ -83,8 +83,8 @@ class ResCompany(models.Model):
     # T8, T9
     aftersales_repeat_repair_days = fields.Integer(
         string="Repeat Repair Window (days)", default=90)
-    aftersales_return_visit_days = fields.Integer(
-        string="Return Visit After (days)", default=7)
+    aftersales_followup_days = fields.Integer(
+        string="Follow-up After (days)", default=7)
     # S1
     aftersales_visit_fee_product_id = fields.Many2one(
         "product.product", string="Visit Fee Product",
@@ -99,6 +99,22 @@ class ResCompany(models.Model):
         string="Certificate Expiry Warning (days)", default=30,
         help="Days before a service qualification expires when its holder and "
              "the supervisors are told (T14).")
+    # T15
+    aftersales_training_pass_mark = fields.Float(
+        string="Training Pass Mark", default=60.0,
+        help="Lowest assessment score (out of 100) that earns a customer "
+             "trainee a certificate (T15).")
+    # T13: returns and exchanges approved by authority level
+    aftersales_return_band1_amount = fields.Monetary(
+        string="Returns: Service Supervisor Approves up to", default=20000.0,
+        currency_field="currency_id",
+        help="A return or exchange worth at most this amount is approved by a "
+             "service supervisor (T13).")
+    aftersales_return_band2_amount = fields.Monetary(
+        string="Returns: Sales Director Approves up to", default=100000.0,
+        currency_field="currency_id",
+        help="Above the supervisor's limit and up to this amount the sales "
+             "director approves; above it the general manager (T13).")
 
     @api.multi
     def write(self, vals):
@@ -143,12 +159,6 @@ class ResCompany(models.Model):
         return ((contract and contract.arrival_hours)
                 or partner.commercial_partner_id.aftersales_arrival_hours)
 
-    # T15
-    aftersales_training_pass_mark = fields.Float(
-        string="Training Pass Mark", default=60.0,
-        help="Lowest assessment score (out of 100) that earns a customer "
-             "trainee a certificate (T15).")
-
     @api.constrains("aftersales_training_pass_mark")
     def _check_aftersales_training_pass_mark(self):
         for company in self:
@@ -170,18 +180,6 @@ class ResCompany(models.Model):
                         "most %(max)s are allowed.") % {
                             "field": records.fields_get([name])[name]["string"],
                             "length": length, "max": size})
-
-    # T13: returns and exchanges approved by authority level
-    aftersales_return_band1_amount = fields.Monetary(
-        string="Returns: Service Supervisor Approves up to", default=20000.0,
-        currency_field="currency_id",
-        help="A return or exchange worth at most this amount is approved by a "
-             "service supervisor (T13).")
-    aftersales_return_band2_amount = fields.Monetary(
-        string="Returns: Sales Director Approves up to", default=100000.0,
-        currency_field="currency_id",
-        help="Above the supervisor's limit and up to this amount the sales "
-             "director approves; above it the general manager (T13).")
 
     @api.constrains("aftersales_return_band1_amount",
                     "aftersales_return_band2_amount")

@@ -49,8 +49,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_sla_risk_hours")
     aftersales_repeat_repair_days = fields.Integer(
         related="company_id.aftersales_repeat_repair_days")
-    aftersales_return_visit_days = fields.Integer(
-        related="company_id.aftersales_return_visit_days")
+    aftersales_followup_days = fields.Integer(
+        related="company_id.aftersales_followup_days")
     aftersales_visit_fee_product_id = fields.Many2one(
         related="company_id.aftersales_visit_fee_product_id")
     aftersales_travel_product_id = fields.Many2one(

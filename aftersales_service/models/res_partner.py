@@ -66,6 +66,10 @@ class ResPartner(models.Model):
         string="Last Visit", compute="_compute_aftersales_visit_dates")
     aftersales_next_visit_date = fields.Date(
         string="Next Visit", compute="_compute_aftersales_visit_dates")
+    aftersales_training_count = fields.Integer(
+        string="Trainings", compute="_compute_aftersales_training_count")
+    aftersales_return_count = fields.Integer(
+        string="Returns", compute="_compute_aftersales_return_count")
 
     @api.model
     def _commercial_fields(self):
@@ -314,9 +318,6 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # T15, W5: trainings
     # ------------------------------------------------------------------
-    aftersales_training_count = fields.Integer(
-        string="Trainings", compute="_compute_aftersales_training_count")
-
     @api.multi
     def _compute_aftersales_training_count(self):
         """All customers' counters from one grouped query; a contact shows its
@@ -340,13 +341,11 @@ class ResPartner(models.Model):
         customer = self.commercial_partner_id
         action["domain"] = [("partner_id", "=", customer.id)]
         action["context"] = {"default_partner_id": customer.id}
+        return action
 
     # ------------------------------------------------------------------
     # T13: the customer's returns
     # ------------------------------------------------------------------
-    aftersales_return_count = fields.Integer(
-        string="Returns", compute="_compute_aftersales_return_count")
-
     @api.multi
     def _compute_aftersales_return_count(self):
         """T13: returns of the customer's company, by one read_group."""

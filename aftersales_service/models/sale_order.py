@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.addons import decimal_precision as dp
 from odoo.tools import float_compare
 
+from ..tools import GROUP_SUPERVISOR
+
 
 class SaleOrder(models.Model):
     _inherit = "sale.order"
@@ -115,6 +117,16 @@ class SaleOrder(models.Model):
         return res
 
     @api.multi
+    def action_approve_aftersales_discount(self):
+        """S3: the supervisor's discount approval for this quotation (the
+        wizard loads after the views, so the button opens it from here)."""
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_discount_approval_action").read()[0]
+        action["context"] = {"active_id": self.id, "active_model": self._name}
+        return action
+
+    @api.multi
     def action_view_aftersales_ticket(self):
         """S4: the order's ticket; salespeople without helpdesk rights get the
         read-only sales form, which shows only what they may read."""
@@ -152,7 +164,7 @@ class SaleOrder(models.Model):
         may allow changes of the pricelist, the customer and the quoted
         lines."""
         if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
+                GROUP_SUPERVISOR):
             raise AccessError(_("Only a service supervisor approves a discount on "
                                 "a service quotation (S3)."))
         if not 0 <= percent <= 100:
@@ -243,6 +255,19 @@ class SaleOrder(models.Model):
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
 
+    aftersales_extension_contract_id = fields.Many2one(
+        "aftersales.warranty.contract", string="Extends Contract", readonly=True,
+        copy=False, ondelete="set null",
+        help="The warranty contract this extension line extended when its order "
+             "was confirmed.")
+    aftersales_quoted_qty = fields.Float(
+        string="Quoted Quantity", readonly=True, copy=False,
+        digits=dp.get_precision("Product Unit of Measure"),
+        help="What the service ticket's quotation charged for this visit fee, "
+             "travel or spare part line: removing the line, lowering its "
+             "quantity or changing its product needs the service supervisor's "
+             "approval (S3).")
+
     @api.constrains("price_unit", "discount", "product_uom_qty", "product_id")
     def _check_aftersales_discount(self):
         """S3: a service quotation follows the pricelist; going below it needs
@@ -279,19 +304,6 @@ class SaleOrderLine(models.Model):
                         "order": order.name, "product": line.product_id.display_name,
                         "net": net, "listed": listed,
                         "limit": order.aftersales_discount_limit})
-
-    aftersales_extension_contract_id = fields.Many2one(
-        "aftersales.warranty.contract", string="Extends Contract", readonly=True,
-        copy=False, ondelete="set null",
-        help="The warranty contract this extension line extended when its order "
-             "was confirmed.")
-    aftersales_quoted_qty = fields.Float(
-        string="Quoted Quantity", readonly=True, copy=False,
-        digits=dp.get_precision("Product Unit of Measure"),
-        help="What the service ticket's quotation charged for this visit fee, "
-             "travel or spare part line: removing the line, lowering its "
-             "quantity or changing its product needs the service supervisor's "
-             "approval (S3).")
 
     @api.multi
     def write(self, vals):

@@ -176,6 +176,22 @@ class TestTraining(AftersalesCase):
         self.assertEqual(self.domestic.aftersales_training_count, 2)
         self.assertEqual(self.wang.aftersales_training_count, 2)
 
+    def test_customer_trainings_button(self):
+        """T15: the customer's "Trainings" smart button opens its trainings,
+        also from a contact, and new ones are for the customer's company."""
+        training = self._training()
+        self._training(partner_id=self.export.id, trainee_ids=[
+            (0, 0, {"partner_id": self.outsider.id})])
+        arch = self.env["res.partner"].sudo(self.staff).fields_view_get(
+            view_type="form")["arch"]
+        self.assertIn('name="action_view_aftersales_trainings"', arch)
+        action = self.wang.sudo(self.staff).action_view_aftersales_trainings()
+        self.assertEqual(action["res_model"], "aftersales.training")
+        self.assertEqual(action["context"]["default_partner_id"], self.domestic.id)
+        shown = self.env["aftersales.training"].sudo(self.staff).search(
+            action["domain"])
+        self.assertEqual(shown, training)
+
     def test_views_load_for_staff(self):
         """T15: staff open the trainings' calendar, list, form and search."""
         trainings = self.env["aftersales.training"].sudo(self.staff)

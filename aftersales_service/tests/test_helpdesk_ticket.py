@@ -246,7 +246,7 @@ class TestOnsiteReport(TicketCase):
 
 
 class TestRepeatAndReturnVisit(TicketCase):
-    """T8, T9: repeat repairs and return visits."""
+    """T8, T9: repeat repairs and follow-ups."""
 
     def _closed_on(self, closed_date):
         ticket = self._ticket(reported_date="2025-01-02 08:00:00")
@@ -298,8 +298,8 @@ class TestRepeatAndReturnVisit(TicketCase):
                               problem_type_id=self.precision.id)
         self.assertFalse(second.is_repeat_repair)
 
-    def test_return_visit_scheduled_once(self):
-        """T9: closing schedules one return visit 7 days later, even if reopened."""
+    def test_followup_scheduled_once(self):
+        """T9: closing schedules one follow-up 7 days later, even if reopened."""
         ticket = self._ticket(user_id=self.staff.id)
         ticket.write({"stage_id": self.done.id})
         ticket.write({"stage_id": self.in_progress.id})
@@ -307,7 +307,7 @@ class TestRepeatAndReturnVisit(TicketCase):
         activities = self.env["mail.activity"].search([
             ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id),
             ("activity_type_id", "=",
-             self.env.ref("aftersales_service.mail_activity_return_visit").id)])
+             self.env.ref("aftersales_service.mail_activity_followup").id)])
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.staff)
 

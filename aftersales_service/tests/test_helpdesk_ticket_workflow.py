@@ -192,24 +192,24 @@ class TestSettingsHonoured(TicketCase):
         self.assertEqual(ticket.product_id, self.furnace)
         self.assertEqual(ticket.sale_order_id, order)
 
-    def _return_visit_due(self, ticket):
+    def _followup_due(self, ticket):
         activity = self.env["mail.activity"].search([
             ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id),
             ("activity_type_id", "=",
-             self.env.ref("aftersales_service.mail_activity_return_visit").id)])
+             self.env.ref("aftersales_service.mail_activity_followup").id)])
         self.assertEqual(len(activity), 1)
         closed = fields.Date.from_string(ticket.closed_date[:10])
         return (fields.Date.from_string(activity.date_deadline) - closed).days
 
-    def test_return_visit_after_setting_days(self):
-        """T9: the return visit falls exactly N days after closing, N the setting."""
+    def test_followup_after_setting_days(self):
+        """T9: the follow-up falls exactly N days after closing, N the setting."""
         ticket = self._ticket(user_id=self.staff.id)
         self._close_ticket(ticket)
-        self.assertEqual(self._return_visit_due(ticket), 7)
-        self.company.aftersales_return_visit_days = 30
+        self.assertEqual(self._followup_due(ticket), 7)
+        self.company.aftersales_followup_days = 30
         other = self._ticket(user_id=self.staff.id)
         self._close_ticket(other)
-        self.assertEqual(self._return_visit_due(other), 30)
+        self.assertEqual(self._followup_due(other), 30)
 
     def test_repeat_window_setting(self):
         """T8: with a 30-day window, 31 days after closing is no repeat, 30 is."""

@@ -269,19 +269,19 @@ class TestFeesRegister(RegisterCase):
 
 
 class TestReturnVisitRegister(RegisterCase):
-    """R1, T9: return visits and their outcome."""
+    """R1, T9: follow-ups and their outcome."""
 
     def test_rows_equal_domain(self):
         """R1, T9: the tickets closed in the period, with the visit's outcome."""
         for ticket in (self.june_last, self.july):
             self._close_ticket(ticket)
         self.june_last.sudo().write({"closed_date": "2025-06-30 10:00:00",
-                                     "return_visit_date": "2025-07-07",
-                                     "return_visit_outcome": "Runs fine"})
+                                     "followup_date": "2025-07-07",
+                                     "followup_outcome": "Runs fine"})
         self.july.sudo().write({"closed_date": "2025-07-02 10:00:00"})
-        action = self._wizard("return_visits", "2025-06-01", "2025-06-30")
+        action = self._wizard("followups", "2025-06-01", "2025-06-30")
         content = self._render(
-            "aftersales_service.action_register_return_visit_xlsx",
+            "aftersales_service.action_register_followup_xlsx",
             self.supervisor, data=action["data"])
         _book, sheet = self._sheet(content)
         expected = self.env["helpdesk.ticket"].sudo(self.supervisor).search([

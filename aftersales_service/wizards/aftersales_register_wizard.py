@@ -11,8 +11,8 @@ REGISTERS = {
     "dispatch": ("aftersales_service.action_register_dispatch_xlsx",
                  "aftersales.dispatch"),
     "fees": ("aftersales_service.action_register_fees_xlsx", "helpdesk.ticket"),
-    "return_visits": ("aftersales_service.action_register_return_visit_xlsx",
-                      "helpdesk.ticket"),
+    "followups": ("aftersales_service.action_register_followup_xlsx",
+                  "helpdesk.ticket"),
 }
 
 
@@ -30,7 +30,7 @@ class AftersalesRegisterWizard(models.TransientModel):
 
     register = fields.Selection(
         [("calls", "Incoming Calls and Letters"), ("dispatch", "Dispatch Records"),
-         ("fees", "Fees and Expenses"), ("return_visits", "Return Visits")],
+         ("fees", "Fees and Expenses"), ("followups", "Follow-ups")],
         required=True, default="calls")
     date_from = fields.Date(string="From", required=True, default=_first_of_month)
     date_to = fields.Date(string="To", required=True,

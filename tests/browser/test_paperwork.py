@@ -71,7 +71,7 @@ def test_visit_record_pdf(odoo_url, page):
     an action decided) and closed, then prints its visit record."""
     login(page, odoo_url, "liuyang", "demo")
     visit_id = call_kw(page, odoo_url, "aftersales.visit", "search",
-                       [[("plan_id.state", "=", "approved"),
+                       [[("visit_plan_id.state", "=", "approved"),
                          ("state", "in", ("planned", "scheduled"))]],
                        {"limit": 1})[0]
     visit = call_kw(page, odoo_url, "aftersales.visit", "read",

@@ -101,5 +101,5 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
                            % done)
     shot(page, "flow-5-closed")
     closed = call_kw(page, odoo_url, "helpdesk.ticket", "read",
-                     [[ticket_id], ["closed", "return_visit_scheduled"]])[0]
-    assert closed["closed"] and closed["return_visit_scheduled"]
+                     [[ticket_id], ["closed", "followup_scheduled"]])[0]
+    assert closed["closed"] and closed["followup_scheduled"]

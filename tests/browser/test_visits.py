@@ -46,7 +46,7 @@ def test_visit_action_becomes_ticket(odoo_url, page, shot):
     opens one ticket, which links back to the visit; the button then goes."""
     login(page, odoo_url, "liuyang", "demo")
     visit_id = call_kw(page, odoo_url, "aftersales.visit", "search",
-                       [[("plan_id.state", "=", "approved"),
+                       [[("visit_plan_id.state", "=", "approved"),
                          ("state", "in", ("planned", "scheduled"))]],
                        {"limit": 1})[0]
     planned = call_kw(page, odoo_url, "aftersales.visit", "read",

@@ -6,22 +6,22 @@ VISIT_FIELDS = [
     ("number", "text", 12), ("name", "text", 28), ("partner_id", "text", 28),
     ("product_id", "text", 24), ("lot_id", "text", 16),
     ("problem_type_id", "text", 18), ("user_id", "text", 16),
-    ("closed_date", "datetime", 17), ("return_visit_date", "date", 14),
-    ("return_visit_outcome", "note", 50), ("is_repeat_repair", "text", 12),
+    ("closed_date", "datetime", 17), ("followup_date", "date", 14),
+    ("followup_outcome", "note", 50), ("is_repeat_repair", "text", 12),
 ]
 
 
 class RegisterReturnVisitXlsx(models.AbstractModel):
-    """R1, T9: the return visits of the tickets closed in the period and what
+    """R1, T9: the follow-ups of the tickets closed in the period and what
     the customer said."""
 
-    _name = "report.aftersales_service.register_return_visit_xlsx"
+    _name = "report.aftersales_service.register_followup_xlsx"
     _inherit = "report.aftersales_service.register_abstract"
     _register_order = "closed_date, id"
 
     @api.model
     def _register_title(self):
-        return _("Return Visits")
+        return _("Follow-ups")
 
     @api.model
     def _register_domain(self, date_from, date_to):
@@ -34,7 +34,7 @@ class RegisterReturnVisitXlsx(models.AbstractModel):
         headers = self._headers(records, [f for f, _k, _w in VISIT_FIELDS])
         columns = [(headers[fname], kind, width)
                    for fname, kind, width in VISIT_FIELDS]
-        columns.append((_("Return Visit Status"), "text", 16))
+        columns.append((_("Follow-up Status"), "text", 16))
         return columns
 
     @api.model
@@ -42,10 +42,10 @@ class RegisterReturnVisitXlsx(models.AbstractModel):
         yes, no = _("Yes"), _("No")
         for batch in self._batches(records):
             for ticket in batch.read([f for f, _k, _w in VISIT_FIELDS]
-                                     + ["return_visit_scheduled"]):
-                if ticket["return_visit_date"]:
+                                     + ["followup_scheduled"]):
+                if ticket["followup_date"]:
                     status = _("Visited")
-                elif ticket["return_visit_scheduled"]:
+                elif ticket["followup_scheduled"]:
                     status = _("Planned")
                 else:
                     status = _("Not Planned")
@@ -56,8 +56,8 @@ class RegisterReturnVisitXlsx(models.AbstractModel):
                     self._m2o_name(ticket["lot_id"]),
                     self._m2o_name(ticket["problem_type_id"]),
                     self._m2o_name(ticket["user_id"]),
-                    ticket["closed_date"], ticket["return_visit_date"],
-                    ticket["return_visit_outcome"],
+                    ticket["closed_date"], ticket["followup_date"],
+                    ticket["followup_outcome"],
                     yes if ticket["is_repeat_repair"] else no,
                     status,
                 ]
