@@ -1,4 +1,4 @@
-"""`make bench`: the suite's speed, measured side by side in one run (issue #10).
+"""`make bench`: the suite's speed, measured side by side in one run.
 
 Two databases are cloned: one with Odoo's apps and plain helpdesk_mgmt (the test
 template), one with the three addons on top (the test database). A data set of

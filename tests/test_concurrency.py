@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Two real transactions racing on the same action (issue #10): exactly one
+"""Two real transactions racing on the same action: exactly one
 effect, a clear message (or nothing to do) for the other one, no lock left.
 
 The data is committed through a cursor of its own (a test's rows are invisible

@@ -79,3 +79,100 @@ class TestHelpdeskChinese(SavepointCase):
         labels = env["helpdesk.ticket"].fields_get(["team_id", "priority"])
         self.assertEqual(labels["team_id"]["string"], "服务团队")
         self.assertEqual(labels["priority"]["string"], "优先级")
+
+
+class TestInstalledChinese(SavepointCase):
+    """R3: what a Chinese user reads in this database, which ``make test``
+    builds afresh (the three addons installed into a new database from their
+    files): every field label, selection value, menu, action and view string
+    of the three addons comes from the shipped zh_CN.po. The .po finds a
+    label by its xml id, so an xml id that depends on the database (Odoo adds
+    the record's id to a field's xml id that collides with another's) would
+    leave the label English in every other database."""
+
+    def _ids(self, model):
+        return self.env["ir.model.data"].search(
+            [("module", "in", ADDONS), ("model", "=", model)]).mapped("res_id")
+
+    def _untranslated(self, name, res_ids):
+        """The ids among ``res_ids`` whose ``name`` has no zh_CN value."""
+        if not res_ids:
+            return []
+        self.env.cr.execute("""
+            SELECT id FROM unnest(%s) AS id
+            WHERE NOT EXISTS (
+                SELECT 1 FROM ir_translation t
+                WHERE t.name = %s AND t.res_id = id AND t.lang = 'zh_CN'
+                  AND t.type = 'model' AND coalesce(t.value, '') != '')
+        """, (list(res_ids), name))
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    def test_field_xml_ids_stable(self):
+        """R3: every field's xml id is its model's and its name's, in any database."""
+        data = self.env["ir.model.data"].search(
+            [("module", "in", ADDONS), ("model", "=", "ir.model.fields")])
+        fields_ = {f.id: f for f in self.env["ir.model.fields"].browse(
+            data.mapped("res_id"))}
+        unstable = []
+        for row in data:
+            field = fields_[row.res_id]
+            table = self.env[field.model]._table if field.model in self.env \
+                else field.model.replace(".", "_")
+            if row.name != "field_%s_%s" % (table, field.name):
+                unstable.append("%s.%s" % (row.module, row.name))
+        self.assertFalse(unstable, "field xml ids that depend on the database "
+                                   "(rename the colliding field): %s" % unstable)
+
+    def test_labels_menus_actions_translated(self):
+        """R3: field labels, menus and actions of the three addons read Chinese."""
+        missing = []
+        for model, name in (("ir.model.fields", "ir.model.fields,field_description"),
+                            ("ir.ui.menu", "ir.ui.menu,name"),
+                            ("ir.actions.act_window", "ir.actions.act_window,name")):
+            records = self.env[model].browse(self._untranslated(
+                name, self._ids(model)))
+            missing += ["%s %s" % (model, r.display_name) for r in records]
+        self.assertFalse(missing, "%d without Chinese, e.g. %s"
+                         % (len(missing), missing[:10]))
+
+    def test_selection_values_translated(self):
+        """R3: every value of the three addons' selection fields reads Chinese."""
+        fields_ = self.env["ir.model.fields"].browse(
+            self._ids("ir.model.fields")).filtered(
+                lambda f: f.ttype == "selection" and not f.related
+                and f.model in self.env)
+        missing = []
+        for field in fields_:
+            labels = self.env[field.model].with_context(
+                lang="zh_CN").fields_get([field.name])[field.name]["selection"]
+            english = dict(self.env[field.model].with_context(
+                lang="en_US").fields_get([field.name])[field.name]["selection"])
+            missing += ["%s.%s: %s" % (field.model, field.name, label)
+                        for value, label in labels
+                        if label == english.get(value) and _latin(label)]
+        self.assertFalse(missing, "%d selection values without Chinese, e.g. %s"
+                         % (len(missing), missing[:10]))
+
+    def test_view_strings_translated(self):
+        """R3: every string of the three addons' views reads Chinese."""
+        views = self.env["ir.ui.view"].browse(self._ids("ir.ui.view")).filtered(
+            lambda v: v.type != "qweb")
+        terms_of = self.env["ir.ui.view"]._fields["arch_db"].get_trans_terms
+        self.env.cr.execute("""
+            SELECT res_id, src FROM ir_translation
+            WHERE name = 'ir.ui.view,arch_db' AND lang = 'zh_CN'
+              AND res_id IN %s AND coalesce(value, '') != ''
+        """, (tuple(views.ids) or (0,),))
+        translated = set(self.env.cr.fetchall())
+        missing = []
+        for view in views.with_context(lang="en_US"):
+            missing += ["%s: %s" % (view.xml_id, term)
+                        for term in terms_of(view.arch_db)
+                        if _latin(term) and (view.id, term) not in translated]
+        self.assertFalse(missing, "%d view strings without Chinese, e.g. %s"
+                         % (len(missing), missing[:10]))
+
+
+def _latin(text):
+    """Whether ``text`` holds a word a Chinese reader would need translated."""
+    return any("a" <= c.lower() <= "z" for c in text or "")

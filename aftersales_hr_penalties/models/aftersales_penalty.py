@@ -347,7 +347,7 @@ class AftersalesPenalty(models.Model):
     @api.multi
     def _lock_for_decision(self):
         """P6: two HR officers deciding the same record at once: the second
-        one is told instead of deciding it twice (issue #10)."""
+        one is told instead of deciding it twice (concurrent clicks)."""
         lock_rows(self, _(
             "Another HR officer is deciding %s at this moment: open the record "
             "again in a few seconds.") % ", ".join(self.mapped("name")))

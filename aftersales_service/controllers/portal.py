@@ -176,6 +176,18 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             values.update(self._aftersales_portal_counters())
             return values
 
+    @http.route()
+    def portal_my_tickets(self, *args, **kw):
+        """Users without access to tickets get a 403, not a 500."""
+        if not request.env["helpdesk.ticket"].check_access_rights(
+                "read", raise_exception=False):
+            raise werkzeug.exceptions.Forbidden()
+        try:
+            return super(AftersalesCustomerPortal, self).portal_my_tickets(
+                *args, **kw)
+        except AccessError:
+            raise werkzeug.exceptions.Forbidden()
+
     # ------------------------------------------------------------------
     # Ownership and tokens
     # ------------------------------------------------------------------

@@ -141,7 +141,7 @@ class AftersalesReturn(models.Model):
     received_date = fields.Datetime(string="Received On", readonly=True, copy=False)
     inspected_date = fields.Datetime(
         string="Inspected On", readonly=True, copy=False)
-    inspection_decision = fields.Selection(
+    quality_decision = fields.Selection(
         [("restock", "Restock"), ("repair", "Repair"), ("scrap", "Scrap")],
         readonly=True, copy=False, track_visibility="onchange")
     # ------------------------------------------------------------------
@@ -551,7 +551,7 @@ class AftersalesReturn(models.Model):
         """T13: the goods were inspected; their next move is allowed."""
         self._check_state(("received",))
         self.sudo().write({"state": "inspected",
-                           "inspection_decision": decision,
+                           "quality_decision": decision,
                            "inspected_date": fields.Datetime.now()})
         return True
 

@@ -236,9 +236,10 @@ class HelpdeskTicket(models.Model):
         track_visibility="onchange")
     repeat_of_id = fields.Many2one(
         "helpdesk.ticket", string="Repeats Ticket", readonly=True, copy=False)
-    followup_scheduled = fields.Boolean(readonly=True, copy=False)
+    followup_scheduled = fields.Boolean(
+        string="Follow-up Scheduled", readonly=True, copy=False)
     followup_date = fields.Date(string="Follow-up On", copy=False)
-    followup_outcome = fields.Text(copy=False)
+    followup_outcome = fields.Text(string="Follow-up Outcome", copy=False)
     # ------------------------------------------------------------------
     # Portal: the customer's e-mailed link (C1, T3)
     # ------------------------------------------------------------------
@@ -259,7 +260,7 @@ class HelpdeskTicket(models.Model):
         """The charge (W3, W5, S3) and the SLA clocks (T3, T4) in one compute:
         Odoo stores the fields of one compute method with one UPDATE and one
         access check, so a new ticket is written once after its INSERT
-        (issue #10 (a), (b))."""
+        (benchmark figures (a), (b): time and queries per creation)."""
         self._compute_charge_type()
         self._compute_sla()
 
@@ -496,7 +497,7 @@ class HelpdeskTicket(models.Model):
             if not vals.get("partner_id"):
                 vals["partner_id"] = equipment.partner_id.id
         # W2, frozen in the creating INSERT: a write after it would track and
-        # recompute the charge a second time (issue #10, queries per call)
+        # recompute the charge a second time (benchmark figure (b): queries per creation)
         vals["warranty_state"] = self._warranty_state_at_report(
             self.env["aftersales.equipment"].browse(vals.get("equipment_id")),
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
@@ -707,7 +708,7 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _lock_for_onsite_decision(self):
         """T5: two supervisors deciding at once: the second one is told, and
-        no second dispatch is made (issue #10)."""
+        no second dispatch is made (concurrent clicks)."""
         lock_rows(self, _(
             "Another supervisor is deciding on-site service of %s at this "
             "moment: open the ticket again in a few seconds.")

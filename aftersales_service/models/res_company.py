@@ -169,7 +169,7 @@ class ResCompany(models.Model):
     @api.model
     def _aftersales_check_length(self, records, limits):
         """The one refusal of a pasted text where a short reference is expected
-        (issue #10); ``limits`` maps field names of ``records`` to their
+        (concurrent clicks); ``limits`` maps field names of ``records`` to their
         maximum length."""
         for record in records:
             for name, size in limits.items():

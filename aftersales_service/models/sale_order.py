@@ -72,7 +72,7 @@ class SaleOrder(models.Model):
                 raise ValidationError(_(
                     "%s is the quotation of a service ticket: changing its "
                     "pricelist or its customer needs the service supervisor's "
-                    "approval (\"Approve Discount\", S3).") % order.name)
+                    "approval (\"Approve Discount\").") % order.name)
 
     @api.model
     def create(self, vals):
@@ -284,7 +284,7 @@ class SaleOrderLine(models.Model):
                 raise ValidationError(_(
                     "%(order)s, %(product)s: the quotation of the service ticket "
                     "quoted %(quoted)s; a lower quantity needs the service "
-                    "supervisor's approval (\"Approve Discount\", S3).") % {
+                    "supervisor's approval (\"Approve Discount\").") % {
                         "order": order.name, "product": line.product_id.display_name,
                         "quoted": line.aftersales_quoted_qty})
             pricelist = order.aftersales_pricelist_id or order.pricelist_id
@@ -299,7 +299,7 @@ class SaleOrderLine(models.Model):
                 raise ValidationError(_(
                     "%(order)s, %(product)s: %(net).2f is below the pricelist price "
                     "%(listed).2f. A discount on a service quotation needs the "
-                    "service supervisor's approval (\"Approve Discount\", S3); "
+                    "service supervisor's approval (\"Approve Discount\"); "
                     "approved so far: %(limit)s%%.") % {
                         "order": order.name, "product": line.product_id.display_name,
                         "net": net, "listed": listed,
@@ -328,6 +328,6 @@ class SaleOrderLine(models.Model):
             raise UserError(_(
                 "%(order)s: the service ticket's quotation charges %(product)s; "
                 "removing that line or changing its product needs the service "
-                "supervisor's approval (\"Approve Discount\", S3).") % {
+                "supervisor's approval (\"Approve Discount\").") % {
                     "order": line.order_id.name,
                     "product": line.product_id.display_name})

@@ -14,7 +14,7 @@ BATCH_SIZE = 500
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 # an HTML note as a cell's text: line ends where the note breaks lines, no
 # markup; cheaper than html2plaintext's parse, which cost a register of every
-# ticket as much as writing it (issue #10 (d))
+# ticket as much as writing it (benchmark figure (d): the Excel register)
 HTML_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr)>", re.IGNORECASE)
 HTML_TAG = re.compile(r"<[^>]*>")
 

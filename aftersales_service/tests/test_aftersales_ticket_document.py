@@ -8,7 +8,7 @@ from .common import AftersalesCase
 class TestTicketDocuments(AftersalesCase):
     """A ticket's dispatches, receipts, remote sessions, planned parts and
     expenses keep a copy of the ticket's customer, service file and company
-    for their lists and rules (issue #10 (b)): the copy is made when they are
+    for their lists and rules (benchmark figure (b)): the copy is made when they are
     created and follows the ticket when it changes."""
 
     @classmethod

@@ -288,7 +288,7 @@ class TestVisitPlan(AftersalesCase):
         self.assertIn("action_approve", plans.fields_view_get(view_type="form")["arch"])
 
     # ------------------------------------------------------------------
-    # Audit of issue #6: table, spread, calendar, overdue, closed visits
+    # C5 audit: table, spread, calendar, overdue, closed visits
     # ------------------------------------------------------------------
     def test_units_and_class_table(self):
         """C4, C5: 4 / 5 in one order / 10 / 20 units give 0 / 1 / 1 / 2

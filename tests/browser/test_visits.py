@@ -1,4 +1,4 @@
-"""C5: next year's visit plan shown on a calendar of next year (issue #6)."""
+"""C5: next year's visit plan shown on a calendar of next year."""
 import datetime
 
 from odoo_browser import call_kw, login, open_record

@@ -1,4 +1,4 @@
-"""Load (issue #10): Odoo in prefork mode with 2 HTTP workers, 20 JSON-RPC clients
+"""Load (concurrent users): Odoo in prefork mode with 2 HTTP workers, 20 JSON-RPC clients
 creating and progressing service tickets (T1, T3) for a bounded time, then the
 database is checked: no server error, every acknowledged ticket stored, and its SLA
 fields consistent with the company's settings."""
@@ -122,7 +122,7 @@ def _worker(url, db, login, units, stop, results):
 
 
 def test_twenty_clients_for_a_minute():
-    """#10: 20 clients × 60 s on 2 workers: zero errors, every ticket stored with
+    """20 clients × 60 s on 2 workers: zero errors, every ticket stored with
     consistent SLA clocks (T3)."""
     template = os.environ.get("AFTERSALES_TEST_TEMPLATE", "aftersales_test_run")
     db = template + "_load"
