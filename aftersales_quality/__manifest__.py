@@ -19,12 +19,15 @@
         "report_xlsx",
     ],
     "data": [
+        # security
         "security/aftersales_quality_security.xml",
         "security/ir.model.access.csv",
         "security/aftersales_quality_rules.xml",
+        # data
         "data/ir_sequence_data.xml",
         "data/aftersales_quality_defect_category_data.xml",
         "data/ir_cron_data.xml",
+        # views
         "views/menus.xml",
         "views/aftersales_quality_feedback_views.xml",
         "views/aftersales_quality_action_views.xml",
@@ -35,18 +38,18 @@
         "views/aftersales_survey_views.xml",
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
+        "views/aftersales_return_inspection_views.xml",
+        "views/aftersales_return_views.xml",
+        # wizards
+        "wizards/aftersales_survey_campaign_views.xml",
+        # reports
         "report/aftersales_quality_reports.xml",
         "report/report_quality_feedback.xml",
-        "report/aftersales_ticket_kpi_views.xml",
         "report/report_layout.xml",
-        "security/aftersales_return_inspection_rules.xml",
-        "data/aftersales_return_inspection_data.xml",
-        "views/aftersales_return_inspection_views.xml",
         "report/report_service_receipt.xml",
+        "report/aftersales_ticket_kpi_views.xml",
+        # the supplier mail template attaches a report: loaded after it
         "data/mail_template_data.xml",
-        "views/aftersales_quality_feedback_supplier_views.xml",
-        "wizards/aftersales_survey_campaign_views.xml",
-        "views/aftersales_visit_action_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

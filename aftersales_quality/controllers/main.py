@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import http
 from odoo.http import request
-from odoo.tools import consteq
 
 from ..models.aftersales_survey import SCORE_FIELDS
 
@@ -13,8 +12,7 @@ class AftersalesSurveyController(http.Controller):
 
     def _survey(self, survey_id, access_token):
         survey = request.env["aftersales.survey"].sudo().browse(survey_id).exists()
-        if not survey or not access_token \
-                or not consteq(survey.access_token or "", access_token):
+        if not survey or not survey._portal_token_matches(access_token):
             raise request.not_found()
         return survey
 

@@ -3,7 +3,9 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from .aftersales_quality_feedback import ENGINEERING, QUALITY_USER
+from odoo.addons.aftersales_service.tools import (
+    GROUP_QUALITY_ENGINEERING, GROUP_QUALITY_USER,
+)
 
 # Written by the Quality department only: the effectiveness check (Q3).
 CHECK_FIELDS = {"effectiveness", "effectiveness_note", "checked_by_id",
@@ -23,7 +25,7 @@ class AftersalesQualityAction(models.Model):
     _order = "due_date, id"
 
     # ------------------------------------------------------------------
-    # The action
+    # The action, as planned by Quality or Engineering (Q3)
     # ------------------------------------------------------------------
     feedback_id = fields.Many2one(
         "aftersales.quality.feedback", string="Quality Feedback Form",
@@ -42,6 +44,9 @@ class AftersalesQualityAction(models.Model):
         "res.users", string="Responsible Person", required=True,
         track_visibility="onchange")
     due_date = fields.Date(required=True, track_visibility="onchange")
+    # ------------------------------------------------------------------
+    # Completion by the responsible person (Q3)
+    # ------------------------------------------------------------------
     done_date = fields.Date(track_visibility="onchange")
     done_note = fields.Text(
         string="Completion Notes",
@@ -51,7 +56,7 @@ class AftersalesQualityAction(models.Model):
         help="Set by the daily job when the due date passed without the action "
              "done; the responsible person got one reminder (Q3).")
     # ------------------------------------------------------------------
-    # Effectiveness check by Quality
+    # Evaluation: effectiveness check by Quality (Q3)
     # ------------------------------------------------------------------
     effectiveness = fields.Selection(
         [("effective", "Effective"), ("not_effective", "Not Effective")],
@@ -59,6 +64,9 @@ class AftersalesQualityAction(models.Model):
     effectiveness_note = fields.Text(string="Check Notes")
     checked_by_id = fields.Many2one("res.users", string="Checked By")
     checked_date = fields.Date(string="Checked On")
+    # ------------------------------------------------------------------
+    # Who may do what, for the form
+    # ------------------------------------------------------------------
     can_plan = fields.Boolean(
         compute="_compute_rights",
         help="Technical: the user may change the action itself (Quality or "
@@ -76,8 +84,8 @@ class AftersalesQualityAction(models.Model):
         the notes only (Q3)."""
         user = self.env.user
         superuser = self.env.uid == SUPERUSER_ID
-        can_check = superuser or user.has_group(QUALITY_USER)
-        can_plan = can_check or user.has_group(ENGINEERING)
+        can_check = superuser or user.has_group(GROUP_QUALITY_USER)
+        can_plan = can_check or user.has_group(GROUP_QUALITY_ENGINEERING)
         for action in self:
             action.can_plan = can_plan
             action.can_check = can_check
@@ -100,7 +108,7 @@ class AftersalesQualityAction(models.Model):
     def _check_checker(self, vals):
         """Q3: the effectiveness check is the Quality department's."""
         if CHECK_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
-                and not self.env.user.has_group(QUALITY_USER):
+                and not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department checks the effectiveness of an "
                 "action (Q3)."))
@@ -117,8 +125,8 @@ class AftersalesQualityAction(models.Model):
         theirs to change."""
         user = self.env.user
         if set(vals) - RESPONSIBLE_FIELDS and self.env.uid != SUPERUSER_ID \
-                and not user.has_group(QUALITY_USER) \
-                and not user.has_group(ENGINEERING):
+                and not user.has_group(GROUP_QUALITY_USER) \
+                and not user.has_group(GROUP_QUALITY_ENGINEERING):
             raise AccessError(_(
                 "As the responsible person you fill in the \"Done Date\" and "
                 "the \"Completion Notes\" of a corrective or preventive "

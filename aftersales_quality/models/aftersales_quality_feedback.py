@@ -3,6 +3,11 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.aftersales_service.tools import (
+    GROUP_PURCHASE_MANAGER, GROUP_QUALITY_ENGINEERING, GROUP_QUALITY_MANAGER,
+    GROUP_QUALITY_USER, group_users,
+)
+
 FEEDBACK_STATES = [
     ("draft", "Draft"),
     ("registered", "Registered"),
@@ -12,9 +17,6 @@ FEEDBACK_STATES = [
     ("closed", "Closed"),
     ("cancelled", "Cancelled"),
 ]
-QUALITY_USER = "aftersales_quality.group_quality_user"
-QUALITY_MANAGER = "aftersales_quality.group_quality_manager"
-ENGINEERING = "aftersales_quality.group_quality_engineering"
 # What an engineer without a quality role may write: the analysis and the
 # actions it proposes (Q3).
 ENGINEERING_FIELDS = {"root_cause", "improvement_proposal", "analysis_date",
@@ -39,7 +41,7 @@ class AftersalesQualityFeedback(models.Model):
     _order = "report_date desc, id desc"
 
     # ------------------------------------------------------------------
-    # The defect (Q1, Q2)
+    # The form
     # ------------------------------------------------------------------
     name = fields.Char(string="Number", required=True, copy=False,
                        readonly=True, default="/", index=True)
@@ -49,6 +51,9 @@ class AftersalesQualityFeedback(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
+    # ------------------------------------------------------------------
+    # Description: the defect (Q1, Q2)
+    # ------------------------------------------------------------------
     report_date = fields.Date(
         string="Reported On", required=True, default=fields.Date.context_today,
         track_visibility="onchange")
@@ -84,26 +89,36 @@ class AftersalesQualityFeedback(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", "aftersales_quality_feedback_attachment_rel",
         "feedback_id", "attachment_id", string="Photos and Attachments")
+    # ------------------------------------------------------------------
+    # Registration by Quality (Q1)
+    # ------------------------------------------------------------------
     registered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     registered_date = fields.Date(readonly=True, copy=False)
-    cancel_reason = fields.Text(copy=False)
     # ------------------------------------------------------------------
-    # Root cause and CAPA (Q3)
+    # Cause: Engineering's root-cause analysis (Q3)
     # ------------------------------------------------------------------
     engineer_id = fields.Many2one(
         "res.users", string="Assigned Engineer", track_visibility="onchange",
-        domain=lambda self: [("groups_id", "in", self.env.ref(ENGINEERING).id)])
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref(GROUP_QUALITY_ENGINEERING).id)])
     root_cause = fields.Text(track_visibility="onchange")
     improvement_proposal = fields.Text()
     analysis_date = fields.Date()
+    # ------------------------------------------------------------------
+    # Action: corrective and preventive actions (Q3)
+    # ------------------------------------------------------------------
     action_ids = fields.One2many(
         "aftersales.quality.action", "feedback_id", string="Corrective and "
         "Preventive Actions", copy=False)
+    # ------------------------------------------------------------------
+    # Evaluation: verification and closing, or cancellation (Q3)
+    # ------------------------------------------------------------------
     verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     verified_date = fields.Date(readonly=True, copy=False)
     closed_date = fields.Date(readonly=True, copy=False)
+    cancel_reason = fields.Text(copy=False)
     # ------------------------------------------------------------------
-    # Purchased parts (Q4)
+    # Supplier follow-up of a purchased part (Q4)
     # ------------------------------------------------------------------
     supplier_id = fields.Many2one(
         "res.partner", string="Supplier", index=True, track_visibility="onchange")
@@ -175,7 +190,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.constrains("engineer_id")
     def _check_engineer(self):
         for form in self.filtered("engineer_id"):
-            if not form.engineer_id.has_group(ENGINEERING):
+            if not form.engineer_id.has_group(GROUP_QUALITY_ENGINEERING):
                 raise ValidationError(_(
                     "Form %(form)s: %(user)s is not in the Engineering group; "
                     "assign an R&D engineer (Q3).") % {
@@ -230,7 +245,7 @@ class AftersalesQualityFeedback(models.Model):
         """Service staff open forms on their own tickets only (the record rule
         says the same; this says it in words)."""
         user = self.env.user
-        if self.env.uid != SUPERUSER_ID and not user.has_group(QUALITY_USER) \
+        if self.env.uid != SUPERUSER_ID and not user.has_group(GROUP_QUALITY_USER) \
                 and ticket.sudo().user_id != user:
             raise AccessError(_(
                 "Ticket %s is not yours: ask its engineer or the Quality "
@@ -255,8 +270,8 @@ class AftersalesQualityFeedback(models.Model):
                 "verified or closed it are set by the buttons of the form only "
                 "(Register, Start Analysis, Start Actions, Verify, Close, "
                 "Cancel) (Q1, Q3)."))
-        if self.env.uid != SUPERUSER_ID and not user.has_group(QUALITY_USER) \
-                and user.has_group(ENGINEERING) \
+        if self.env.uid != SUPERUSER_ID and not user.has_group(GROUP_QUALITY_USER) \
+                and user.has_group(GROUP_QUALITY_ENGINEERING) \
                 and not set(vals) <= ENGINEERING_FIELDS:
             raise AccessError(_(
                 "Engineering writes the root cause, the improvement proposal, "
@@ -293,7 +308,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def action_register(self):
         """Q1: the Quality department registers the form; Q4 and Q5 follow."""
-        self._check_step(QUALITY_USER, ("draft",), _("register"))
+        self._check_step(GROUP_QUALITY_USER, ("draft",), _("register"))
         for form in self:
             if not (form.defect_description or "").strip() \
                     or not form.defect_category_id or not form.product_id:
@@ -309,7 +324,8 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def action_start_analysis(self):
         """Q3: the assigned engineer gets the analysis to do."""
-        self._check_step(QUALITY_USER, ("registered",), _("start the analysis of"))
+        self._check_step(GROUP_QUALITY_USER, ("registered",),
+                         _("start the analysis of"))
         todo = self.env.ref("mail.mail_activity_data_todo")
         for form in self:
             if not form.engineer_id:
@@ -325,7 +341,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def action_start_actions(self):
         """Q3: with the root cause known, the actions are under way."""
-        self._check_step(QUALITY_USER, ("analysing",), _("start the actions of"))
+        self._check_step(GROUP_QUALITY_USER, ("analysing",), _("start the actions of"))
         for form in self:
             if not (form.root_cause or "").strip() or not form.action_ids:
                 raise UserError(_(
@@ -337,7 +353,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def action_verify(self):
         """Q3: verified when every action is done and checked effective."""
-        self._check_step(QUALITY_USER, ("action",), _("verify"))
+        self._check_step(GROUP_QUALITY_USER, ("action",), _("verify"))
         for form in self:
             pending = form.action_ids.filtered(
                 lambda a: not a.done_date or a.effectiveness != "effective")
@@ -354,7 +370,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def action_close(self):
         """Q3: the quality manager closes a verified form."""
-        self._check_step(QUALITY_MANAGER, ("verified",), _("close"))
+        self._check_step(GROUP_QUALITY_MANAGER, ("verified",), _("close"))
         self._step_write({"state": "closed",
                           "closed_date": fields.Date.context_today(self)})
         return True
@@ -362,8 +378,8 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def action_cancel(self):
         """A form opened by mistake is cancelled with its reason."""
-        self._check_step(QUALITY_USER, ("draft", "registered", "analysing", "action"),
-                         _("cancel"))
+        self._check_step(GROUP_QUALITY_USER,
+                         ("draft", "registered", "analysing", "action"), _("cancel"))
         for form in self:
             if not (form.cancel_reason or "").strip():
                 raise UserError(_(
@@ -376,7 +392,8 @@ class AftersalesQualityFeedback(models.Model):
     def action_send_supplier(self):
         """Q4: the supplier of the failed bought part gets the form by mail,
         its PDF attached; the mail stays in the form's chatter."""
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(QUALITY_USER):
+        if self.env.uid != SUPERUSER_ID \
+                and not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department sends a quality feedback form to "
                 "the supplier (Q4)."))
@@ -397,8 +414,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def _notify_purchasing(self):
         """Q4: Purchasing follows the defect up with the supplier."""
-        buyers = self.env.ref("purchase.group_purchase_manager").users.filtered(
-            lambda u: u.id != SUPERUSER_ID) or self.env.user
+        buyers = group_users(self.env, GROUP_PURCHASE_MANAGER) or self.env.user
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
         for form in self:
@@ -411,8 +427,7 @@ class AftersalesQualityFeedback(models.Model):
     @api.multi
     def _notify_quality_managers(self):
         """Q5: a major problem reaches the quality managers at once."""
-        managers = self.env.ref(QUALITY_MANAGER).users.filtered(
-            lambda u: u.id != SUPERUSER_ID)
+        managers = group_users(self.env, GROUP_QUALITY_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
         for form in self:

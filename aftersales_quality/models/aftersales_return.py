@@ -3,31 +3,51 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.aftersales_service.tools import GROUP_QUALITY_USER, GROUP_SERVICE_USER
+
 
 class AftersalesReturn(models.Model):
     """T13: with the Quality addon, received goods are inspected by Quality."""
 
     _inherit = "aftersales.return"
 
+    # ------------------------------------------------------------------
+    # Quality's inspection of the received goods (T13)
+    # ------------------------------------------------------------------
     inspection_ids = fields.One2many(
         "aftersales.return.inspection", "return_id", string="Inspections",
-        groups="aftersales_service.group_aftersales_user,"
-               "aftersales_quality.group_quality_user,"
-               "sales_team.group_sale_salesman")
-    inspection_id = fields.Many2one(
+        groups=",".join((GROUP_SERVICE_USER, GROUP_QUALITY_USER,
+                         "sales_team.group_sale_salesman")))
+    # named quality_*: inspection_id and inspection_result would make the same
+    # field xml ids as the inspection's id and result
+    quality_inspection_id = fields.Many2one(
         "aftersales.return.inspection", string="Inspection",
-        compute="_compute_inspection_id")
-    inspection_result = fields.Selection(
-        related="inspection_id.result", readonly=True)
+        compute="_compute_quality_inspection_id")
+    quality_result = fields.Selection(
+        related="quality_inspection_id.result", readonly=True)
     feedback_id = fields.Many2one(
-        related="inspection_id.feedback_id", readonly=True,
+        related="quality_inspection_id.feedback_id", readonly=True,
         string="Quality Feedback Form")
 
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
     @api.depends("inspection_ids")
-    def _compute_inspection_id(self):
+    def _compute_quality_inspection_id(self):
         for request in self:
-            request.inspection_id = request.sudo().inspection_ids[:1]
+            request.quality_inspection_id = request.sudo().inspection_ids[:1]
 
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_view_inspection(self):
+        self.ensure_one()
+        return self._action_open(self.quality_inspection_id)
+
+    # ------------------------------------------------------------------
+    # Business methods: the service addon's hooks
+    # ------------------------------------------------------------------
     @api.multi
     def _aftersales_on_received(self):
         """T13: receiving opens the inspection, a to-do for Quality."""
@@ -55,8 +75,3 @@ class AftersalesReturn(models.Model):
                     "Return %s: the Quality department records the inspection; "
                     "the request moves on when it is done.") % request.name)
         return res
-
-    @api.multi
-    def action_view_inspection(self):
-        self.ensure_one()
-        return self._action_open(self.inspection_id)

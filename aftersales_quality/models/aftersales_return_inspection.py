@@ -1,9 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-QUALITY_USER = "aftersales_quality.group_quality_user"
+from odoo.addons.aftersales_service.tools import GROUP_QUALITY_USER, group_users
 
 
 class AftersalesReturnInspection(models.Model):
@@ -17,12 +17,18 @@ class AftersalesReturnInspection(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
+    # ------------------------------------------------------------------
+    # The inspection
+    # ------------------------------------------------------------------
     name = fields.Char(string="Number", required=True, copy=False,
                        readonly=True, default="/", index=True)
     state = fields.Selection(
         [("draft", "To Inspect"), ("done", "Done")], default="draft",
         required=True, readonly=True, copy=False, index=True,
         track_visibility="onchange")
+    # ------------------------------------------------------------------
+    # The returned goods, as the return describes them (T13)
+    # ------------------------------------------------------------------
     return_id = fields.Many2one(
         "aftersales.return", string="Return / Exchange", required=True,
         readonly=True, index=True, ondelete="cascade")
@@ -37,6 +43,9 @@ class AftersalesReturnInspection(models.Model):
     quantity = fields.Float(related="return_id.quantity", readonly=True)
     reason = fields.Text(related="return_id.reason", readonly=True,
                          string="Customer's Complaint")
+    # ------------------------------------------------------------------
+    # Verdict: conforming, or the defect found (T13, Q2, Q4)
+    # ------------------------------------------------------------------
     result = fields.Selection(
         [("conforming", "Conforming"), ("defective", "Defective")],
         track_visibility="onchange", states={"done": [("readonly", True)]})
@@ -53,19 +62,25 @@ class AftersalesReturnInspection(models.Model):
         "res.partner", string="Supplier", states={"done": [("readonly", True)]},
         help="The supplier of the failed purchased part (Q4).")
     defect_description = fields.Text(states={"done": [("readonly", True)]})
-    decision = fields.Selection(
-        [("restock", "Restock"), ("repair", "Repair"), ("scrap", "Scrap")],
-        track_visibility="onchange", states={"done": [("readonly", True)]})
     attachment_ids = fields.Many2many(
         "ir.attachment", "aftersales_return_inspection_attachment_rel",
         "inspection_id", "attachment_id", string="Photos",
         states={"done": [("readonly", True)]})
+    # ------------------------------------------------------------------
+    # Decision: what becomes of the goods; who inspected them when (T13)
+    # ------------------------------------------------------------------
+    decision = fields.Selection(
+        [("restock", "Restock"), ("repair", "Repair"), ("scrap", "Scrap")],
+        track_visibility="onchange", states={"done": [("readonly", True)]})
     inspector_id = fields.Many2one(
         "res.users", string="Inspector", states={"done": [("readonly", True)]},
         help="Who inspected the goods; the user who ends the inspection when "
              "left empty.")
     inspection_date = fields.Date(
         string="Inspected On", states={"done": [("readonly", True)]})
+    # ------------------------------------------------------------------
+    # Outcome: the documents the decision made (T13, Q1)
+    # ------------------------------------------------------------------
     feedback_id = fields.Many2one(
         "aftersales.quality.feedback", string="Quality Feedback Form",
         readonly=True, copy=False)
@@ -79,6 +94,9 @@ class AftersalesReturnInspection(models.Model):
          "A return is inspected once."),
     ]
 
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
         if vals.get("name", "/") == "/":
@@ -93,7 +111,7 @@ class AftersalesReturnInspection(models.Model):
     def action_done(self):
         """T13: the verdict releases the goods: restock, keep for repair, or
         scrap; a defect opens (or links) the quality feedback form once."""
-        if not self.env.user.has_group(QUALITY_USER):
+        if not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_("Only the Quality department inspects returned "
                                 "goods (T13)."))
         for inspection in self:
@@ -117,6 +135,9 @@ class AftersalesReturnInspection(models.Model):
             inspection.sudo().activity_ids.unlink()
         return True
 
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
     @api.multi
     def _check_complete(self):
         self.ensure_one()
@@ -223,5 +244,4 @@ class AftersalesReturnInspection(models.Model):
     @api.model
     def _inspectors(self):
         """The Quality users (not the superuser) get the inspection to do."""
-        return self.env.ref(QUALITY_USER).users.filtered(
-            lambda u: u.id != SUPERUSER_ID and u.active)
+        return group_users(self.env, GROUP_QUALITY_USER)

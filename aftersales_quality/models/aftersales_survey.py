@@ -1,10 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import uuid
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+
+from odoo.addons.aftersales_service.tools import GROUP_QUALITY_MANAGER, new_token
 
 # Q7: the dimensions of 《顾客满意度调查表》, each scored 1 (worst) to 5.
 SCORE_FIELDS = (
@@ -14,7 +15,6 @@ SCORE_FIELDS = (
 )
 # The customer's answer: locked once answered, so the statistics stay true (Q7).
 ANSWER_FIELDS = set(SCORE_FIELDS) | {"comments", "state", "answered_date"}
-QUALITY_MANAGER = "aftersales_quality.group_quality_manager"
 
 
 class AftersalesSurvey(models.Model):
@@ -23,11 +23,12 @@ class AftersalesSurvey(models.Model):
 
     _name = "aftersales.survey"
     _description = "Customer Satisfaction Survey"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin",
+                "aftersales.portal.mixin"]
     _order = "date desc, id desc"
 
     # ------------------------------------------------------------------
-    # The survey
+    # The survey, as sent (Q7)
     # ------------------------------------------------------------------
     name = fields.Char(string="Number", required=True, copy=False, readonly=True,
                        default="/")
@@ -47,17 +48,18 @@ class AftersalesSurvey(models.Model):
          ("quarterly", "Quarterly")], required=True, default="after_job")
     date = fields.Date(string="Sent On", required=True,
                        default=fields.Date.context_today)
+    # made with the survey, not on demand: the link goes out at creation
+    access_token = fields.Char(
+        default=lambda self: new_token(),
+        help="Lets the customer answer this survey, and only this one, from the "
+             "link sent to them.")
+    # ------------------------------------------------------------------
+    # The answer: scores 1-5 (0: not answered) (Q7)
+    # ------------------------------------------------------------------
     answered_date = fields.Date(string="Answered On", readonly=True, copy=False)
     state = fields.Selection(
         [("sent", "Sent"), ("answered", "Answered")], default="sent",
         required=True, readonly=True, copy=False, track_visibility="onchange")
-    access_token = fields.Char(
-        copy=False, default=lambda self: str(uuid.uuid4()), groups="base.group_user",
-        help="Lets the customer answer this survey, and only this one, from the "
-             "link sent to them.")
-    # ------------------------------------------------------------------
-    # Scores 1-5 (0: not answered)
-    # ------------------------------------------------------------------
     score_design = fields.Integer(
         string="Design", group_operator="avg")
     score_product_quality = fields.Integer(
@@ -75,6 +77,13 @@ class AftersalesSurvey(models.Model):
     score_competitors = fields.Integer(
         string="Versus Competitors", group_operator="avg")
     comments = fields.Text()
+    answer_locked = fields.Boolean(
+        compute="_compute_answer_locked",
+        help="Technical: the answer is kept as given; a quality manager may "
+             "still correct it (Q7).")
+    # ------------------------------------------------------------------
+    # Evaluation: what the answer says (Q7)
+    # ------------------------------------------------------------------
     score_average = fields.Float(
         compute="_compute_scores", store=True, group_operator="avg",
         string="Average Score")
@@ -85,18 +94,13 @@ class AftersalesSurvey(models.Model):
         compute="_compute_scores", store=True, string="Unhappy",
         help="A dimension scored at or below the company's threshold (Q7).")
 
-    answer_locked = fields.Boolean(
-        compute="_compute_answer_locked",
-        help="Technical: the answer is kept as given; a quality manager may "
-             "still correct it (Q7).")
-
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
     @api.depends("state")
     def _compute_answer_locked(self):
         manager = self.env.uid == SUPERUSER_ID or self.env.user.has_group(
-            QUALITY_MANAGER)
+            GROUP_QUALITY_MANAGER)
         for survey in self:
             survey.answer_locked = survey.state == "answered" and not manager
 
@@ -142,7 +146,7 @@ class AftersalesSurvey(models.Model):
         """Q7: an answered survey keeps the customer's answer; only a quality
         manager corrects it (e.g. a paper answer keyed in wrong)."""
         if ANSWER_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
-                and not self.env.user.has_group(QUALITY_MANAGER):
+                and not self.env.user.has_group(GROUP_QUALITY_MANAGER):
             answered = self.filtered(lambda s: s.state == "answered")
             if answered:
                 raise AccessError(_(

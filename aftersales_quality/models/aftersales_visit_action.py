@@ -3,9 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from odoo.addons.aftersales_service.tools import lock_rows
-
-from .aftersales_quality_feedback import QUALITY_USER
+from odoo.addons.aftersales_service.tools import GROUP_QUALITY_USER, lock_rows
 
 
 class AftersalesVisitAction(models.Model):
@@ -19,13 +17,16 @@ class AftersalesVisitAction(models.Model):
         "aftersales.quality.feedback", string="Quality Feedback Form",
         readonly=True, copy=False, ondelete="set null")
 
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
     @api.multi
     def action_create_quality_feedback(self):
         """Q8: the action's quality feedback form, made once by the Quality
         department: a second click, even a simultaneous one, opens the form
         already made."""
         self.ensure_one()
-        if not self.env.user.has_group(QUALITY_USER):
+        if not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department turns a visit action into a "
                 "quality feedback form (Q8)."))
@@ -44,6 +45,9 @@ class AftersalesVisitAction(models.Model):
                       view_mode="form")
         return action
 
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
     @api.multi
     def _quality_feedback_vals(self):
         """The form starts from the visit: customer, the action's unit (or the

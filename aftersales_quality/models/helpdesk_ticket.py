@@ -14,6 +14,9 @@ class HelpdeskTicket(models.Model):
     quality_feedback_count = fields.Integer(
         compute="_compute_quality_feedback_count")
 
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
     def _compute_quality_feedback_count(self):
         """One grouped query; counted as superuser so that the ticket form opens
         for users who may not read the forms themselves."""
@@ -23,6 +26,9 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.quality_feedback_count = counts.get(ticket.id, 0)
 
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
     @api.constrains("stage_id")
     def _check_quality_feedback_registered(self):
         """Q1: the ticket closes only once the Quality department registered its
@@ -38,6 +44,9 @@ class HelpdeskTicket(models.Model):
                 "must register quality feedback form %(form)s first (Q1).") % {
                     "ticket": form.ticket_id.number, "form": form.name})
 
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
     @api.multi
     def write(self, vals):
         res = super().write(vals)
@@ -45,6 +54,31 @@ class HelpdeskTicket(models.Model):
             self.filtered(lambda t: t.stage_id.closed)._aftersales_survey_ensure()
         return res
 
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_view_quality_feedback(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_quality.aftersales_quality_feedback_action").read()[0]
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    @api.multi
+    def action_create_quality_feedback(self):
+        """Q1: a form by hand, e.g. for a defect seen on a remote-only job."""
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_quality.aftersales_quality_feedback_action").read()[0]
+        action.update(views=[(False, "form")], view_mode="form",
+                      context={"default_ticket_id": self.id})
+        return action
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
     @api.multi
     def _aftersales_survey_ensure(self):
         """Q7: a closed job gets one satisfaction survey, filled in from the
@@ -99,22 +133,3 @@ class HelpdeskTicket(models.Model):
                                    "went on-site and no part was replaced (Q1)."),
             })
         return True
-
-    @api.multi
-    def action_view_quality_feedback(self):
-        self.ensure_one()
-        action = self.env.ref(
-            "aftersales_quality.aftersales_quality_feedback_action").read()[0]
-        action["domain"] = [("ticket_id", "=", self.id)]
-        action["context"] = {"default_ticket_id": self.id}
-        return action
-
-    @api.multi
-    def action_create_quality_feedback(self):
-        """Q1: a form by hand, e.g. for a defect seen on a remote-only job."""
-        self.ensure_one()
-        action = self.env.ref(
-            "aftersales_quality.aftersales_quality_feedback_action").read()[0]
-        action.update(views=[(False, "form")], view_mode="form",
-                      context={"default_ticket_id": self.id})
-        return action

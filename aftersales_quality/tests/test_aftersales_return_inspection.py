@@ -133,5 +133,6 @@ class TestReturnInspection(ReturnCase):
         request = self._received("QI-ACC")
         self._inspect(request)
         billing = self._user("t_billing", "account.group_account_invoice")
-        values = request.sudo(billing).read(["inspection_id", "inspection_result"])[0]
-        self.assertEqual(values["inspection_result"], "conforming")
+        values = request.sudo(billing).read(
+            ["quality_inspection_id", "quality_result"])[0]
+        self.assertEqual(values["quality_result"], "conforming")

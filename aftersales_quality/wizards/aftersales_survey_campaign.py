@@ -3,7 +3,7 @@
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError
 
-from ..models.aftersales_quality_feedback import QUALITY_USER
+from odoo.addons.aftersales_service.tools import GROUP_QUALITY_USER
 
 
 class AftersalesSurveyCampaign(models.TransientModel):
@@ -27,7 +27,8 @@ class AftersalesSurveyCampaign(models.TransientModel):
     @api.multi
     def action_send(self):
         """Q7: one quarterly survey per chosen customer, its link mailed."""
-        if self.env.uid != SUPERUSER_ID and not self.env.user.has_group(QUALITY_USER):
+        if self.env.uid != SUPERUSER_ID \
+                and not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department sends the quarterly satisfaction "
                 "survey campaign (Q7)."))
