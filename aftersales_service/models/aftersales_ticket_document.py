@@ -16,7 +16,7 @@ class AftersalesTicketDocument(models.AbstractModel):
     Stored related fields would keep them too, but Odoo 11 then searches each
     such model for the ticket's documents whenever a ticket is created or its
     computed fields are stored: one query per model at every new ticket,
-    although a new ticket has no documents yet (benchmark figure (b): queries per creation). The copies are
+    although a new ticket has no documents yet (benchmark figure (b)). The copies are
     written instead when a document is created or moved to another ticket, and
     by the ticket's ``write`` when a copied field changes."""
 

@@ -497,7 +497,7 @@ class HelpdeskTicket(models.Model):
             if not vals.get("partner_id"):
                 vals["partner_id"] = equipment.partner_id.id
         # W2, frozen in the creating INSERT: a write after it would track and
-        # recompute the charge a second time (benchmark figure (b): queries per creation)
+        # recompute the charge a second time (benchmark figure (b))
         vals["warranty_state"] = self._warranty_state_at_report(
             self.env["aftersales.equipment"].browse(vals.get("equipment_id")),
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),

@@ -13,7 +13,7 @@ class HrExpense(models.Model):
         ondelete="restrict",
         help="The on-site dispatch this cost was spent on (T16).")
     # the dispatch's ticket, copied when the dispatch is set: stored related,
-    # Odoo 11 would search expenses at every ticket creation (benchmark figure (b): queries per creation)
+    # Odoo 11 would search expenses at every ticket creation (benchmark figure (b))
     aftersales_ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Service Ticket", readonly=True, index=True)
     aftersales_place = fields.Char(

@@ -134,7 +134,7 @@ class AftersalesCase(SavepointCase):
 
 
 class TwoTransactionsCase(TransactionCase):
-    """Races between real transactions (concurrent clicks and cron runs). A test's own rows are
+    """Races between real transactions (concurrent clicks). A test's own rows are
     invisible to other cursors, so the data a race needs is committed through
     a cursor of its own (``committed``) and removed, committed too, at the end;
     the racers are cursors of their own (``transaction``), rolled back and

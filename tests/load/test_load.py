@@ -1,4 +1,4 @@
-"""Load (concurrent users): Odoo in prefork mode with 2 HTTP workers, 20 JSON-RPC clients
+"""Load: Odoo in prefork mode with 2 HTTP workers, 20 JSON-RPC clients
 creating and progressing service tickets (T1, T3) for a bounded time, then the
 database is checked: no server error, every acknowledged ticket stored, and its SLA
 fields consistent with the company's settings."""
