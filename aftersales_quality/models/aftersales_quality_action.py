@@ -50,11 +50,11 @@ class AftersalesQualityAction(models.Model):
     done_date = fields.Date(track_visibility="onchange")
     done_note = fields.Text(
         string="Completion Notes",
-        help="What the responsible person did to carry out the action (Q3).")
+        help="What the responsible person did to carry out the action.")
     is_overdue = fields.Boolean(
         string="Overdue", readonly=True, copy=False, index=True,
         help="Set by the daily job when the due date passed without the action "
-             "done; the responsible person got one reminder (Q3).")
+             "done; the responsible person got one reminder.")
     # ------------------------------------------------------------------
     # Evaluation: effectiveness check by Quality (Q3)
     # ------------------------------------------------------------------
@@ -99,7 +99,7 @@ class AftersalesQualityAction(models.Model):
         for action in self.filtered(lambda a: a.effectiveness and not a.done_date):
             raise ValidationError(_(
                 "Action \"%s\": fill in the \"Done Date\" before checking its "
-                "effectiveness (Q3).") % action.name)
+                "effectiveness.") % action.name)
 
     # ------------------------------------------------------------------
     # CRUD
@@ -111,7 +111,7 @@ class AftersalesQualityAction(models.Model):
                 and not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department checks the effectiveness of an "
-                "action (Q3)."))
+                "action."))
 
     @api.model
     def create(self, vals):
@@ -130,8 +130,8 @@ class AftersalesQualityAction(models.Model):
             raise AccessError(_(
                 "As the responsible person you fill in the \"Done Date\" and "
                 "the \"Completion Notes\" of a corrective or preventive "
-                "action only; ask the Quality department to change the rest "
-                "(Q3)."))
+                "action only; ask the Quality department to change the rest"
+                "."))
 
     @api.multi
     def write(self, vals):
@@ -181,7 +181,7 @@ class AftersalesQualityAction(models.Model):
         for action in overdue:
             action._aftersales_activity_schedule(
                 todo, action.user_id, today,
-                _("Overdue corrective/preventive action of %s (Q3)")
+                _("Overdue corrective/preventive action of %s")
                 % action.feedback_id.name)
         overdue.write({"is_overdue": True})
         return overdue

@@ -16,7 +16,7 @@ class AftersalesQualityDefectCategory(models.Model):
     is_purchased_part = fields.Boolean(
         string="Purchased Part",
         help="A defect of a bought-in part: the form must name the supplier and "
-             "Purchasing follows it up (Q4).")
+             "Purchasing follows it up.")
     description = fields.Text(translate=True)
 
     _sql_constraints = [

@@ -64,10 +64,10 @@ class AftersalesQualityFeedback(models.Model):
         "helpdesk.ticket", string="Created for Ticket", readonly=True, copy=False,
         ondelete="restrict",
         help="Set on the form created automatically for an on-site or "
-             "parts-replacing job; unique, so a ticket gets one such form (Q1).")
+             "parts-replacing job; unique, so a ticket gets one such form.")
     visit_id = fields.Many2one(
         "aftersales.visit", string="Customer Visit", index=True, ondelete="set null",
-        help="The customer visit whose issues this form follows up (Q8).")
+        help="The customer visit whose issues this form follows up.")
     equipment_id = fields.Many2one("aftersales.equipment", string="Service File")
     product_id = fields.Many2one(
         "product.product", string="Product", index=True, track_visibility="onchange")
@@ -76,7 +76,7 @@ class AftersalesQualityFeedback(models.Model):
     part_id = fields.Many2one(
         "product.product", string="Defective Part",
         help="The part that failed, when it is not the product itself; its "
-             "vendors are the possible suppliers (Q4).")
+             "vendors are the possible suppliers.")
     defect_description = fields.Text(track_visibility="onchange")
     defect_category_id = fields.Many2one(
         "aftersales.quality.defect.category", string="Defect Category",
@@ -131,7 +131,7 @@ class AftersalesQualityFeedback(models.Model):
     is_disputed = fields.Boolean(string="Disputed", track_visibility="onchange")
     inspection_body_id = fields.Many2one(
         "res.partner", string="Inspection Body",
-        help="The inspection body named in the contract (Q6).")
+        help="The inspection body named in the contract.")
     inspection_report = fields.Binary(attachment=True, copy=False)
     inspection_report_name = fields.Char()
     inspection_verdict = fields.Text(track_visibility="onchange")
@@ -139,7 +139,7 @@ class AftersalesQualityFeedback(models.Model):
 
     _sql_constraints = [
         ("auto_ticket_unique", "unique(auto_ticket_id)",
-         "A ticket gets one automatic quality feedback form (Q1)."),
+         "A ticket gets one automatic quality feedback form."),
     ]
 
     # ------------------------------------------------------------------
@@ -164,7 +164,7 @@ class AftersalesQualityFeedback(models.Model):
                 raise ValidationError(_(
                     "Form %(form)s: %(supplier)s is not a vendor of %(product)s; "
                     "pick a supplier from the product's vendors (Purchase tab of "
-                    "the product) (Q4).") % {
+                    "the product).") % {
                         "form": form.name, "supplier": form.supplier_id.name,
                         "product": (form.part_id or form.product_id).display_name})
 
@@ -175,8 +175,8 @@ class AftersalesQualityFeedback(models.Model):
                 lambda f: f.is_purchased_part and not f.supplier_id
                 and f.state not in ("draft", "cancelled")):
             raise ValidationError(_(
-                "Form %s: the defect is in a purchased part; fill in \"Supplier\" "
-                "(Q4).") % form.name)
+                "Form %s: the defect is in a purchased part; fill in \"Supplier\""
+                ".") % form.name)
 
     @api.constrains("inspection_verdict", "inspection_body_id", "inspection_date")
     def _check_inspection(self):
@@ -185,7 +185,7 @@ class AftersalesQualityFeedback(models.Model):
             if not form.inspection_body_id or not form.inspection_date:
                 raise ValidationError(_(
                     "Form %s: a dispute verdict needs the \"Inspection Body\" and "
-                    "the \"Verdict Date\" (Q6).") % form.name)
+                    "the \"Verdict Date\".") % form.name)
 
     @api.constrains("engineer_id")
     def _check_engineer(self):
@@ -193,7 +193,7 @@ class AftersalesQualityFeedback(models.Model):
             if not form.engineer_id.has_group(GROUP_QUALITY_ENGINEERING):
                 raise ValidationError(_(
                     "Form %(form)s: %(user)s is not in the Engineering group; "
-                    "assign an R&D engineer (Q3).") % {
+                    "assign an R&D engineer.") % {
                         "form": form.name, "user": form.engineer_id.name})
 
     # ------------------------------------------------------------------
@@ -269,14 +269,14 @@ class AftersalesQualityFeedback(models.Model):
                 "The state of a quality feedback form and who registered, "
                 "verified or closed it are set by the buttons of the form only "
                 "(Register, Start Analysis, Start Actions, Verify, Close, "
-                "Cancel) (Q1, Q3)."))
+                "Cancel)."))
         if self.env.uid != SUPERUSER_ID and not user.has_group(GROUP_QUALITY_USER) \
                 and user.has_group(GROUP_QUALITY_ENGINEERING) \
                 and not set(vals) <= ENGINEERING_FIELDS:
             raise AccessError(_(
                 "Engineering writes the root cause, the improvement proposal, "
                 "the analysis date and the actions only; ask the Quality "
-                "department to change the rest of the form (Q3)."))
+                "department to change the rest of the form."))
         return super().write(vals)
 
     # ------------------------------------------------------------------
@@ -314,7 +314,7 @@ class AftersalesQualityFeedback(models.Model):
                     or not form.defect_category_id or not form.product_id:
                 raise UserError(_(
                     "Form %s: fill in the product, the defect description and the "
-                    "defect category before registering it (Q2).") % form.name)
+                    "defect category before registering it.") % form.name)
         self._step_write({"state": "registered", "registered_by_id": self.env.uid,
                           "registered_date": fields.Date.context_today(self)})
         self.filtered("is_purchased_part")._notify_purchasing()
@@ -331,10 +331,10 @@ class AftersalesQualityFeedback(models.Model):
             if not form.engineer_id:
                 raise UserError(_(
                     "Form %s: choose the \"Assigned Engineer\" who analyses the "
-                    "root cause (Q3).") % form.name)
+                    "root cause.") % form.name)
             form._aftersales_activity_schedule(
                 todo, form.engineer_id, fields.Date.context_today(self),
-                _("Analyse the root cause and propose an improvement (Q3)"))
+                _("Analyse the root cause and propose an improvement"))
         self._step_write({"state": "analysing"})
         return True
 
@@ -346,7 +346,7 @@ class AftersalesQualityFeedback(models.Model):
             if not (form.root_cause or "").strip() or not form.action_ids:
                 raise UserError(_(
                     "Form %s: the \"Root Cause\" and at least one corrective or "
-                    "preventive action are needed (Q3).") % form.name)
+                    "preventive action are needed.") % form.name)
         self._step_write({"state": "action"})
         return True
 
@@ -360,7 +360,7 @@ class AftersalesQualityFeedback(models.Model):
             if pending:
                 raise UserError(_(
                     "Form %(form)s: the actions %(actions)s are not done and "
-                    "checked effective yet (Q3).") % {
+                    "checked effective yet.") % {
                         "form": form.name,
                         "actions": ", ".join(pending.mapped("name"))})
         self._step_write({"state": "verified", "verified_by_id": self.env.uid,
@@ -396,14 +396,14 @@ class AftersalesQualityFeedback(models.Model):
                 and not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department sends a quality feedback form to "
-                "the supplier (Q4)."))
+                "the supplier."))
         template = self.env.ref(
             "aftersales_quality.mail_template_quality_feedback_supplier")
         for form in self:
             if not form.supplier_id:
                 raise UserError(_(
-                    "Form %s: fill in the \"Supplier\" to send the form to "
-                    "(Q4).") % form.name)
+                    "Form %s: fill in the \"Supplier\" to send the form to"
+                    ".") % form.name)
             form.message_post_with_template(
                 template.id, composition_mode="comment", message_type="comment")
         return True
@@ -421,7 +421,7 @@ class AftersalesQualityFeedback(models.Model):
             for buyer in buyers:
                 form._aftersales_activity_schedule(
                     todo, buyer, today,
-                    _("Follow up the defect with the supplier %s (Q4)")
+                    _("Follow up the defect with the supplier %s")
                     % form.supplier_id.name)
 
     @api.multi
@@ -434,10 +434,10 @@ class AftersalesQualityFeedback(models.Model):
             form.message_post(
                 body=_("Major quality problem registered: %s") % (
                     form.defect_description or ""),
-                subject=_("Major quality problem %s (Q5)") % form.name,
+                subject=_("Major quality problem %s") % form.name,
                 partner_ids=managers.mapped("partner_id").ids,
                 message_type="comment", subtype="mail.mt_comment")
             for manager in managers:
                 form._aftersales_activity_schedule(
                     todo, manager, today,
-                    _("Major quality problem: decide the response (Q5)"))
+                    _("Major quality problem: decide the response"))

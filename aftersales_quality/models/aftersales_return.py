@@ -61,7 +61,7 @@ class AftersalesReturn(models.Model):
             for inspector in inspectors:
                 inspection._aftersales_activity_schedule(
                     todo, inspector, today,
-                    _("Inspect the returned goods of %s (T13)") % request.name)
+                    _("Inspect the returned goods of %s") % request.name)
         return res
 
     @api.multi

@@ -60,7 +60,7 @@ class AftersalesReturnInspection(models.Model):
         help="The part that failed, when it is not the product itself.")
     supplier_id = fields.Many2one(
         "res.partner", string="Supplier", states={"done": [("readonly", True)]},
-        help="The supplier of the failed purchased part (Q4).")
+        help="The supplier of the failed purchased part.")
     defect_description = fields.Text(states={"done": [("readonly", True)]})
     attachment_ids = fields.Many2many(
         "ir.attachment", "aftersales_return_inspection_attachment_rel",
@@ -113,7 +113,7 @@ class AftersalesReturnInspection(models.Model):
         scrap; a defect opens (or links) the quality feedback form once."""
         if not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_("Only the Quality department inspects returned "
-                                "goods (T13)."))
+                                "goods."))
         for inspection in self:
             if inspection.state != "draft":
                 raise UserError(_("Inspection %s is already done.")
@@ -150,12 +150,12 @@ class AftersalesReturnInspection(models.Model):
                 or not (self.defect_description or "").strip()):
             raise UserError(_(
                 "Inspection %s: a defective result needs the \"Defect Category\" "
-                "and the \"Defect Description\" (Q2).") % self.name)
+                "and the \"Defect Description\".") % self.name)
         if self.result == "defective" and self.is_purchased_part \
                 and not self.supplier_id:
             raise UserError(_(
                 "Inspection %s: the defect is in a purchased part; fill in the "
-                "\"Supplier\" (Q4).") % self.name)
+                "\"Supplier\".") % self.name)
 
     @api.multi
     def _open_feedback(self):

@@ -80,7 +80,7 @@ class AftersalesSurvey(models.Model):
     answer_locked = fields.Boolean(
         compute="_compute_answer_locked",
         help="Technical: the answer is kept as given; a quality manager may "
-             "still correct it (Q7).")
+             "still correct it.")
     # ------------------------------------------------------------------
     # Evaluation: what the answer says (Q7)
     # ------------------------------------------------------------------
@@ -92,7 +92,7 @@ class AftersalesSurvey(models.Model):
         string="Lowest Score")
     is_unhappy = fields.Boolean(
         compute="_compute_scores", store=True, string="Unhappy",
-        help="A dimension scored at or below the company's threshold (Q7).")
+        help="A dimension scored at or below the company's threshold.")
 
     # ------------------------------------------------------------------
     # Computes
@@ -151,8 +151,8 @@ class AftersalesSurvey(models.Model):
             if answered:
                 raise AccessError(_(
                     "Survey %s is answered: the customer's scores and comments "
-                    "are kept as given; ask a quality manager to correct them "
-                    "(Q7).") % ", ".join(answered.mapped("name")))
+                    "are kept as given; ask a quality manager to correct them"
+                    ".") % ", ".join(answered.mapped("name")))
         return super().write(vals)
 
     # ------------------------------------------------------------------
@@ -205,7 +205,7 @@ class AftersalesSurvey(models.Model):
             user = customer.user_id or survey.create_uid or self.env.user
             survey._aftersales_activity_schedule(
                 todo, user, today,
-                _("Unhappy survey answer: call the customer back (Q7)"))
+                _("Unhappy survey answer: call the customer back"))
 
     @api.model
     def _create_for_partners(self, partners, kind, ticket=None):

@@ -29,7 +29,7 @@ class AftersalesVisitAction(models.Model):
         if not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department turns a visit action into a "
-                "quality feedback form (Q8)."))
+                "quality feedback form."))
         lock_rows(self, _(
             "Someone is turning the action \"%s\" into a quality feedback form "
             "at this moment: open the visit again in a few seconds.") % self.name)

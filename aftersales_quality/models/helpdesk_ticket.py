@@ -41,7 +41,7 @@ class HelpdeskTicket(models.Model):
         for form in drafts:
             raise ValidationError(_(
                 "Ticket %(ticket)s cannot be closed yet: the Quality department "
-                "must register quality feedback form %(form)s first (Q1).") % {
+                "must register quality feedback form %(form)s first.") % {
                     "ticket": form.ticket_id.number, "form": form.name})
 
     # ------------------------------------------------------------------
@@ -130,6 +130,6 @@ class HelpdeskTicket(models.Model):
             form._step_write({
                 "state": "cancelled", "auto_ticket_id": False,
                 "cancel_reason": _("The on-site dispatch was cancelled: no job "
-                                   "went on-site and no part was replaced (Q1)."),
+                                   "went on-site and no part was replaced."),
             })
         return True

@@ -10,11 +10,11 @@ class ResCompany(models.Model):
     aftersales_survey_unhappy_score = fields.Integer(
         string="Unhappy Survey Score", default=2,
         help="A survey answer at or below this score on any dimension flags the "
-             "customer for more frequent surveys and a follow-up (Q7).")
+             "customer for more frequent surveys and a follow-up.")
 
     @api.constrains("aftersales_survey_unhappy_score")
     def _check_aftersales_survey_unhappy_score(self):
         for company in self:
             if not 1 <= company.aftersales_survey_unhappy_score <= 4:
                 raise ValidationError(_(
-                    "The \"Unhappy Survey Score\" must be between 1 and 4 (Q7)."))
+                    "The \"Unhappy Survey Score\" must be between 1 and 4."))

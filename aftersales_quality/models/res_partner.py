@@ -11,7 +11,7 @@ class ResPartner(models.Model):
     aftersales_survey_more_often = fields.Boolean(
         string="Survey More Often", track_visibility="onchange",
         help="Set by an unhappy survey answer: the customer is surveyed every "
-             "quarter instead of yearly (Q7).")
+             "quarter instead of yearly.")
     supplier_quality_feedback_count = fields.Integer(
         string="Quality Forms as Supplier",
         compute="_compute_supplier_quality_feedback_count")

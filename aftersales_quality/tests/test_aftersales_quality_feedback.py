@@ -79,7 +79,7 @@ class TestCloseGate(QualityCase):
         with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
             ticket.sudo(self.staff).write({"stage_id": self.done.id})
         self.assertIn(form.name, refusal.exception.name)
-        self.assertIn("Q1", refusal.exception.name)
+        self.assertIn("must register quality feedback form", refusal.exception.name)
 
     def test_close_after_registration(self):
         """Q1: once the Quality department registered the form, the ticket closes."""

@@ -75,7 +75,7 @@ class TestCancelledDispatch(QualityCase):
         self.assertEqual(form.state, "draft")
         dispatch.sudo(self.supervisor).action_cancel()
         self.assertEqual(form.state, "cancelled")
-        self.assertIn("Q1", form.cancel_reason)
+        self.assertIn("no part was replaced", form.cancel_reason)
         ticket.sudo(self.staff).write({"stage_id": self.done.id})
         self.assertTrue(ticket.closed)
 

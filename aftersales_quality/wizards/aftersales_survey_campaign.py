@@ -31,6 +31,6 @@ class AftersalesSurveyCampaign(models.TransientModel):
                 and not self.env.user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
                 "Only the Quality department sends the quarterly satisfaction "
-                "survey campaign (Q7)."))
+                "survey campaign."))
         self.mapped("partner_ids").action_send_quarterly_survey()
         return {"type": "ir.actions.act_window_close"}

@@ -66,7 +66,7 @@ class AftersalesCollection(models.Model):
     is_late = fields.Boolean(
         string="Not Handed Over in Time", readonly=True, copy=False, index=True,
         help="Still with the technician after the end of the day it was "
-             "collected; finance and the supervisor were told (T16).")
+             "collected; finance and the supervisor were told.")
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
@@ -172,7 +172,7 @@ class AftersalesCollection(models.Model):
         if not self.env.user.has_group(GROUP_FINANCE):
             raise AccessError(_(
                 "Only finance confirms that on-site money was handed over, and "
-                "only finance changes it afterwards (T16)."))
+                "only finance changes it afterwards."))
 
     # ------------------------------------------------------------------
     # Cron entry points

@@ -90,7 +90,7 @@ class AftersalesDispatch(models.Model):
     qualification_required = fields.Boolean(
         compute="_compute_qualification_required",
         help="The unit's product line (or a parent line) requires a valid "
-             "qualification of every engineer (T14).")
+             "qualification of every engineer.")
 
     # ------------------------------------------------------------------
     # Computes
@@ -138,14 +138,14 @@ class AftersalesDispatch(models.Model):
                         "%(engineer)s cannot go on site on %(day)s: certificate "
                         "%(number)s for product line %(line)s is valid from "
                         "%(issue)s to %(expiry)s. Renew it or send a qualified "
-                        "engineer (T14).") % {
+                        "engineer.") % {
                         "engineer": user.name, "day": day,
                         "number": latest.certificate_number,
                         "line": latest.product_categ_id.display_name,
                         "issue": latest.issue_date, "expiry": latest.expiry_date})
                 raise ValidationError(_(
                     "%(engineer)s holds no qualification for product line "
-                    "%(line)s; send a qualified engineer (T14).") % {
+                    "%(line)s; send a qualified engineer.") % {
                     "engineer": user.name, "line": categ.display_name})
 
     # ------------------------------------------------------------------
@@ -280,7 +280,7 @@ class AftersalesDispatch(models.Model):
             raise ValidationError(_(
                 "The on-site report %s is signed by the customer: a supervisor "
                 "must reopen it with a reason (\"Reason to Reopen\") before it "
-                "is changed or signed again (T6).")
+                "is changed or signed again.")
                 % ", ".join(signed.mapped("name")))
 
     @api.multi
@@ -290,7 +290,7 @@ class AftersalesDispatch(models.Model):
         if not self.env.user.has_group(
                 GROUP_SUPERVISOR):
             raise AccessError(_(
-                "Only a service supervisor reopens a signed on-site report (T6)."))
+                "Only a service supervisor reopens a signed on-site report."))
         for dispatch in self:
             if not dispatch.signed_on:
                 raise UserError(_("The on-site report %s is not signed: there is "
@@ -361,7 +361,7 @@ class AftersalesDispatchPart(models.Model):
         "stock.production.lot", string="Serial / Lot",
         domain="[('product_id', '=', product_id)]")
     used = fields.Boolean(
-        string="Replaced", help="Fitted at the customer (T6); unticked parts "
+        string="Replaced", help="Fitted at the customer; unticked parts "
                                 "were only taken along.")
 
     @api.constrains("quantity")

@@ -65,7 +65,7 @@ class AftersalesEquipment(models.Model):
         "sale.order.line", string="Sale Order Line", ondelete="set null")
     purchase_date = fields.Date(
         help="Date the customer bought the unit: the order's confirmation, or "
-             "as imported for units sold before go-live (C6).")
+             "as imported for units sold before go-live.")
     picking_id = fields.Many2one(
         "stock.picking", string="Delivery", ondelete="set null", readonly=True)
     contract_id = fields.Many2one(
@@ -76,7 +76,7 @@ class AftersalesEquipment(models.Model):
         default=lambda self: self.env["res.company"]._company_default_get(
             "aftersales.equipment"))
     product_grade = fields.Char(
-        help="Grade or configuration of the unit, quoted in complaints (C6).")
+        help="Grade or configuration of the unit, quoted in complaints.")
     # ------------------------------------------------------------------
     # Dates and warranty
     # ------------------------------------------------------------------
@@ -99,7 +99,7 @@ class AftersalesEquipment(models.Model):
     warranty_start_date = fields.Date(
         compute="_compute_warranty_dates", store=True,
         help="The installation date, or the delivery date for units that need "
-             "no installation (W1).")
+             "no installation.")
     warranty_end_date = fields.Date(
         compute="_compute_warranty_dates", store=True, index=True,
         track_visibility="onchange")
@@ -108,7 +108,7 @@ class AftersalesEquipment(models.Model):
         help="From the warranty contract when it sets one, else the warranty end.")
     renewal_reminder_date = fields.Date(
         readonly=True, copy=False,
-        help="Free maintenance end for which the renewal reminder was sent (W6).")
+        help="Free maintenance end for which the renewal reminder was sent.")
     warranty_state = fields.Selection(
         WARRANTY_STATES, compute="_compute_warranty_state",
         search="_search_warranty_state", string="Warranty Today")

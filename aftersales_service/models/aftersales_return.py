@@ -202,7 +202,7 @@ class AftersalesReturn(models.Model):
                 why = _("%(amount).2f is above %(band).2f") % {
                     "amount": amount, "band": band2}
             request.approval_level = level
-            request.approval_note = _("%(who)s approves: %(why)s (T13).") % {
+            request.approval_note = _("%(who)s approves: %(why)s.") % {
                 "who": labels[level], "why": why}
 
     # ------------------------------------------------------------------
@@ -378,7 +378,7 @@ class AftersalesReturn(models.Model):
             if request.user_id == user:
                 raise UserError(_(
                     "Return %s: you created this request, so someone else must "
-                    "approve or refuse it (T13).") % request.name)
+                    "approve or refuse it.") % request.name)
             allowed = levels[levels.index(request.approval_level):]
             if not any(user.has_group(APPROVAL_GROUPS[level]) for level in allowed):
                 raise AccessError(_(
@@ -591,7 +591,7 @@ class AftersalesReturn(models.Model):
                 or not (self.department_id or self.employee_id):
             raise UserError(_(
                 "Return %s: record the \"Cause\", the \"Root Cause\" and the "
-                "responsible department or person before closing it (T13).")
+                "responsible department or person before closing it.")
                 % self.name)
         request = self.sudo()
         if self.outcome == "exchange":
@@ -656,7 +656,7 @@ class AftersalesReturn(models.Model):
         order.action_confirm()
         self.with_context(aftersales_return_derived=DERIVED).write(
             {"replacement_order_id": order.id})
-        self.message_post(body=_("Replacement order %s confirmed (T13).")
+        self.message_post(body=_("Replacement order %s confirmed.")
                           % order.name)
         return order
 
@@ -723,7 +723,7 @@ class AftersalesReturn(models.Model):
         invoice.compute_taxes()
         self.with_context(aftersales_return_derived=DERIVED).write(
             {"credit_note_id": invoice.id})
-        self.message_post(body=_("Credit note created for Accounting (T13)."))
+        self.message_post(body=_("Credit note created for Accounting."))
         return invoice
 
     @api.multi
@@ -742,8 +742,8 @@ class AftersalesReturn(models.Model):
                 "company_id": self.company_id.id,
             })
         ticket.message_post(body=_(
-            "Return %s: the unit is repaired at the company and delivered back "
-            "(T12, T13).") % self.name)
+            "Return %s: the unit is repaired at the company and delivered back"
+            ".") % self.name)
         warehouse = self._warehouse()
         source = self._returns_location()
         dest = self.partner_id.property_stock_customer or self.env.ref(

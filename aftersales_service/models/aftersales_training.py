@@ -49,7 +49,7 @@ class AftersalesTraining(models.Model):
         required=True, track_visibility="onchange",
         default=lambda self: self.env.user.company_id.aftersales_training_pass_mark,
         help="Lowest assessment score that passes; taken from the company "
-             "setting when the plan is made (T15).")
+             "setting when the plan is made.")
     trainee_ids = fields.One2many(
         "aftersales.training.trainee", "training_id", string="Trainees",
         copy=True)
@@ -76,11 +76,11 @@ class AftersalesTraining(models.Model):
         string="Second Training Caused by the Customer", copy=False,
         track_visibility="onchange",
         help="A repeat training the customer caused (e.g. new staff) is "
-             "chargeable even in warranty (W5).")
+             "chargeable even in warranty.")
     ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Charge Ticket", readonly=True, copy=False,
         index=True, ondelete="set null",
-        help="The chargeable training ticket that quotes this training (W5).")
+        help="The chargeable training ticket that quotes this training.")
 
     # ------------------------------------------------------------------
     # Computes
@@ -251,7 +251,7 @@ class AftersalesTraining(models.Model):
         if not self.customer_caused:
             raise UserError(_(
                 "Training %s is not marked \"Second Training Caused by the "
-                "Customer\": only such a training is charged (W5).") % self.name)
+                "Customer\": only such a training is charged.") % self.name)
         if not self.ticket_id:
             ticket = self.env["helpdesk.ticket"].create({
                 "name": _("Chargeable training %(name)s: %(line)s") % {
@@ -266,7 +266,7 @@ class AftersalesTraining(models.Model):
             })
             self.write({"ticket_id": ticket.id})
             self.message_post(body=_(
-                "Chargeable ticket %s created for this second training (W5).")
+                "Chargeable ticket %s created for this second training.")
                 % ticket.number)
         action = self.env.ref("helpdesk_mgmt.helpdesk_ticket_action").read()[0]
         action.update(views=[(False, "form")], view_mode="form",
@@ -289,5 +289,5 @@ class AftersalesTraining(models.Model):
     def _check_approver(self):
         if not self.env.user.has_group(GROUP_GENERAL_MANAGER):
             raise UserError(_(
-                "Only the general manager approves a customer training plan "
-                "(T15): ask for approval instead."))
+                "Only the general manager approves a customer training plan"
+                ": ask for approval instead."))

@@ -29,7 +29,7 @@ class AftersalesTrainingTrainee(models.Model):
     score = fields.Float(string="Assessment Score", help="From 0 to 100.")
     passed = fields.Boolean(
         compute="_compute_passed", store=True,
-        help="Attended, with a score at or above the training's pass mark (T15).")
+        help="Attended, with a score at or above the training's pass mark.")
     date_end = fields.Datetime(related="training_id.date_end", readonly=True)
     company_id = fields.Many2one(
         related="training_id.company_id", store=True, readonly=True)

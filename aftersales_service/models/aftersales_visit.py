@@ -51,8 +51,8 @@ class AftersalesVisit(models.Model):
         VISIT_TYPES, required=True, default="complaint",
         track_visibility="onchange",
         help="Customer visits are the key and long-term customers' regular "
-             "visits (C5); preventive maintenance is the installed base's "
-             "entitlement (C4).")
+             "visits; preventive maintenance is the installed base's "
+             "entitlement.")
     plan_month = fields.Integer(
         string="Planned Month", readonly=True,
         help="Month the yearly plan set: regenerating the plan matches visits "
@@ -86,7 +86,7 @@ class AftersalesVisit(models.Model):
         "aftersales.visit.action", "visit_id", string="Actions Decided",
         copy=False,
         help="One line per action decided with the customer; each can become "
-             "its own ticket (Q8).")
+             "its own ticket.")
     actions_decided = fields.Text(
         string="Notes on Actions",
         help="Free notes on the actions; the actions themselves are the lines "
@@ -118,7 +118,7 @@ class AftersalesVisit(models.Model):
             if not visit.visit_date or not (visit.people_met or "").strip():
                 raise ValidationError(_(
                     "Visit %s: fill in \"Visited On\" and \"People Met\" before "
-                    "closing the visit (Q8).") % visit.name)
+                    "closing the visit.") % visit.name)
 
     # ------------------------------------------------------------------
     # CRUD

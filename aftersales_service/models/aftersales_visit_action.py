@@ -96,7 +96,7 @@ class AftersalesVisitAction(models.Model):
         if visit.state != "done":
             raise UserError(_(
                 "Visit %s: close the visit with its record before turning its "
-                "actions into tickets (Q8).") % visit.name)
+                "actions into tickets.") % visit.name)
         vals = visit._maintenance_ticket_vals()
         owner = self.user_id or visit.user_id or self.env.user
         description = "<p>%s</p>" % html_escape(self.name)

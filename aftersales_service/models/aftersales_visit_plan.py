@@ -240,7 +240,7 @@ class AftersalesVisitPlan(models.Model):
         if not self.env.user.has_group(
                 GROUP_GENERAL_MANAGER):
             raise AccessError(_(
-                "Only the general manager approves the yearly visit plan (C5)."))
+                "Only the general manager approves the yearly visit plan."))
 
     @api.multi
     def _visit_targets(self):

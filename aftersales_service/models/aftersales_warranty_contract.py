@@ -44,7 +44,7 @@ class AftersalesWarrantyContract(models.Model):
     arrival_hours = fields.Float(
         string="On-site Arrival (hours)",
         help="Arrival deadline the contract sets for customers beyond the "
-             "nearby cities (T4).")
+             "nearby cities.")
     preventive_visits_per_year = fields.Integer()
     special_terms = fields.Text()
     technical_agreement = fields.Binary(attachment=True, copy=False)

@@ -48,7 +48,7 @@ class HelpdeskTicket(models.Model):
     aftersales_visit_id = fields.Many2one(
         "aftersales.visit", string="From Visit", readonly=True, copy=False,
         index=True, ondelete="set null",
-        help="The customer visit whose record opened this ticket (Q8).")
+        help="The customer visit whose record opened this ticket.")
     equipment_id = fields.Many2one(
         "aftersales.equipment", string="Service File", index=True,
         track_visibility="onchange")
@@ -59,10 +59,10 @@ class HelpdeskTicket(models.Model):
     sale_order_id = fields.Many2one(
         related="equipment_id.sale_order_id", readonly=True, string="Order")
     product_grade = fields.Char(
-        help="Grade of the product complained about (C6); filled from the "
+        help="Grade of the product complained about; filled from the "
              "service file when there is one.")
     purchase_date = fields.Date(
-        help="When the customer bought it (C6); filled from the service file "
+        help="When the customer bought it; filled from the service file "
              "when there is one.")
     reported_date = fields.Datetime(
         string="Reported On", required=True, default=fields.Datetime.now,
@@ -81,17 +81,17 @@ class HelpdeskTicket(models.Model):
         "aftersales.problem.type", string="Problem Type", track_visibility="onchange")
     complained_user_id = fields.Many2one(
         "res.users", string="Employee Complained About",
-        help="For complaints about a person (C6).")
+        help="For complaints about a person.")
     # ------------------------------------------------------------------
     # Warranty frozen at the report date (W2) and charge rules (W3, W5)
     # ------------------------------------------------------------------
     warranty_state = fields.Selection(
         WARRANTY_STATES, string="Warranty at Report", readonly=True,
         help="The unit's warranty on the day the problem was reported; later "
-             "edits of the service file do not change it (W2).")
+             "edits of the service file do not change it.")
     customer_caused = fields.Boolean(
         string="Caused by the Customer", track_visibility="onchange",
-        help="Misuse or a visit the customer caused: chargeable even in warranty (W5).")
+        help="Misuse or a visit the customer caused: chargeable even in warranty.")
     charge_type = fields.Selection(
         [("free", "Free of Charge"), ("chargeable", "Chargeable")],
         compute="_compute_charge_and_sla", store=True, track_visibility="onchange")
@@ -124,7 +124,7 @@ class HelpdeskTicket(models.Model):
          ("approved", "Approved"), ("rejected", "Rejected")],
         default="none", required=True, copy=False, track_visibility="onchange",
         string="On-site Service", readonly=True,
-        help="Changes only through Request, Approve and Reject On-site (T5).")
+        help="Changes only through Request, Approve and Reject On-site.")
     onsite_reason = fields.Text(string="Why On-site", copy=False)
     onsite_reject_reason = fields.Text(string="Rejection Reason", copy=False)
     onsite_approved_by = fields.Many2one(
@@ -145,7 +145,7 @@ class HelpdeskTicket(models.Model):
     quotation_id = fields.Many2one(
         "sale.order", string="Quotation", readonly=True, copy=False, index=True,
         track_visibility="onchange",
-        help="The current quotation of this chargeable job (S1).")
+        help="The current quotation of this chargeable job.")
     quotation_currency_id = fields.Many2one(
         related="quotation_id.currency_id", readonly=True)
     quotation_amount = fields.Monetary(
@@ -166,7 +166,7 @@ class HelpdeskTicket(models.Model):
         string="Free of Charge", default="none", required=True, copy=False,
         track_visibility="onchange",
         help="A chargeable job done free of charge needs the service "
-             "supervisor's approval (S3).")
+             "supervisor's approval.")
     waiver_reason = fields.Text(string="Why Free of Charge", copy=False)
     waiver_approved_by = fields.Many2one(
         "res.users", string="Free of Charge Decided By", readonly=True, copy=False)
@@ -181,7 +181,7 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     aftersales_expense_total = fields.Float(
         string="Expenses", compute="_compute_aftersales_expense_total",
-        help="Total of the expenses claimed against the ticket's dispatches (T16).")
+        help="Total of the expenses claimed against the ticket's dispatches.")
     aftersales_collection_ids = fields.One2many(
         "aftersales.collection", "ticket_id", string="On-site Payments",
         groups="aftersales_service.group_aftersales_user,"
@@ -190,7 +190,7 @@ class HelpdeskTicket(models.Model):
         string="Payments", compute="_compute_aftersales_collected")
     aftersales_collected_total = fields.Float(
         string="Collected On Site", compute="_compute_aftersales_collected",
-        help="Money the technicians collected on site for this job (T16).")
+        help="Money the technicians collected on site for this job.")
     aftersales_invoiced_amount = fields.Float(
         string="Invoiced", compute="_compute_aftersales_collected",
         help="Total of the quotation's posted invoices, less refunds.")
@@ -201,7 +201,7 @@ class HelpdeskTicket(models.Model):
         string="Collected More Than Invoiced",
         compute="_compute_aftersales_collected",
         help="More money was collected on site than the order invoiced: "
-             "finance checks the receipts against the invoice (T16).")
+             "finance checks the receipts against the invoice.")
     # ------------------------------------------------------------------
     # Installation, take-back and samples (T11, T12, T10) and trainings (T15, W5)
     # ------------------------------------------------------------------
@@ -227,7 +227,7 @@ class HelpdeskTicket(models.Model):
     aftersales_training_ids = fields.One2many(
         "aftersales.training", "ticket_id", string="Trainings",
         groups="aftersales_service.group_aftersales_user",
-        help="The second training this ticket charges the customer for (W5).")
+        help="The second training this ticket charges the customer for.")
     # ------------------------------------------------------------------
     # Close and follow-up: repeat repair (T8) and the follow-up call (T9)
     # ------------------------------------------------------------------
@@ -273,16 +273,16 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if ticket.waiver_state == "approved":
                 charge, reason = "free", _("Free of charge approved by the "
-                                           "service supervisor (S3)")
+                                           "service supervisor")
             elif ticket.customer_caused:
-                charge, reason = "chargeable", _("Caused by the customer (W5)")
+                charge, reason = "chargeable", _("Caused by the customer")
             elif ticket.id in seconds:
-                charge, reason = "chargeable", _("Second installation or training (W5)")
+                charge, reason = "chargeable", _("Second installation or training")
             elif ticket.aftersales_kind == "material":
                 charge, reason = "free", _("Material usage: handled as a quality "
-                                           "case, no machine warranty (T10)")
+                                           "case, no machine warranty")
             elif ticket.warranty_state in ("in_warranty", "not_started"):
-                charge, reason = "free", _("In warranty (W3)")
+                charge, reason = "free", _("In warranty")
             elif ticket.warranty_state == "out_of_warranty":
                 charge, reason = "chargeable", _("Out of warranty")
             else:
@@ -413,7 +413,7 @@ class HelpdeskTicket(models.Model):
                 raise ValidationError(_(
                     "Ticket %s: before closing an installation, enter the "
                     "installation date and tick \"Installation Report Signed by "
-                    "Customer\" (T11).") % ticket.number)
+                    "Customer\".") % ticket.number)
 
     @api.constrains("stage_id")
     def _check_onsite_report(self):
@@ -425,7 +425,7 @@ class HelpdeskTicket(models.Model):
                 if missing:
                     raise ValidationError(_(
                         "Ticket %(ticket)s cannot be closed: the on-site report "
-                        "%(dispatch)s misses %(missing)s (T6).") % {
+                        "%(dispatch)s misses %(missing)s.") % {
                             "ticket": ticket.number, "dispatch": dispatch.name,
                             "missing": ", ".join(missing)})
 
@@ -437,7 +437,7 @@ class HelpdeskTicket(models.Model):
                     or ticket.takeback_returned_date < ticket.takeback_date:
                 raise ValidationError(_(
                     "Ticket %s: \"Returned to Customer On\" needs a \"Taken Back "
-                    "On\" date on or before it (T12).") % ticket.number)
+                    "On\" date on or before it.") % ticket.number)
 
     @api.constrains("reported_date", "occurred_date")
     def _check_dates(self):
@@ -454,7 +454,7 @@ class HelpdeskTicket(models.Model):
                 lambda t: t.aftersales_kind == "sample" and not t.sample_due_date):
             raise ValidationError(_(
                 "Ticket %s is a sample request: enter the date the samples are "
-                "due in \"Samples Due\" (T10).") % (ticket.number or ticket.name))
+                "due in \"Samples Due\".") % (ticket.number or ticket.name))
 
     @api.constrains("name")
     def _check_name_length(self):
@@ -542,8 +542,8 @@ class HelpdeskTicket(models.Model):
         if set(ONSITE_FIELDS) & set(vals):
             raise AccessError(_(
                 "The on-site service status changes only through the buttons "
-                "\"Request On-site\", \"Approve On-site\" and \"Reject On-site\" "
-                "(T5)."))
+                "\"Request On-site\", \"Approve On-site\" and \"Reject On-site\""
+                "."))
         if set(SLA_FIELDS) & set(vals) and not self.env.user.has_group(
                 GROUP_SUPERVISOR):
             names = [name for name in SLA_FIELDS if name in vals]
@@ -555,7 +555,7 @@ class HelpdeskTicket(models.Model):
                         raise AccessError(_(
                             "Ticket %(ticket)s: only a service supervisor corrects "
                             "\"%(field)s\" once the ticket is saved; it sets the "
-                            "SLA clocks and the warranty (T3, W2).") % {
+                            "SLA clocks and the warranty.") % {
                                 "ticket": ticket.number,
                                 "field": labels[name]["string"]})
 
@@ -575,7 +575,7 @@ class HelpdeskTicket(models.Model):
                     GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor decides that a chargeable job is free "
-                "of charge (S3)."))
+                "of charge."))
         if "waiver_reason" in vals:
             self._check_waiver_reason_kept(vals["waiver_reason"])
         res = super().write(vals)
@@ -645,7 +645,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %s is in warranty: record a remote support session "
                     "(phone, video or remote desktop) before asking for on-site "
-                    "service (W4, T5).") % ticket.number)
+                    "service.") % ticket.number)
             if not (ticket.onsite_reason or "").strip():
                 raise UserError(_(
                     "Ticket %s: explain in \"Why On-site\" why the fault cannot be "
@@ -669,7 +669,7 @@ class HelpdeskTicket(models.Model):
         if not self.env.user.has_group(
                 GROUP_SUPERVISOR):
             raise AccessError(_(
-                "Only a service supervisor approves or rejects on-site service (T5)."))
+                "Only a service supervisor approves or rejects on-site service."))
 
     @api.multi
     def action_approve_onsite(self):
@@ -728,13 +728,13 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %(ticket)s is chargeable (%(reason)s): the customer has "
                     "not accepted quotation %(order)s yet (status: %(state)s). "
-                    "Dispatch on-site once it is confirmed (S2).") % {
+                    "Dispatch on-site once it is confirmed.") % {
                         "ticket": ticket.number, "reason": ticket.charge_reason,
                         "order": order.name, "state": state})
             raise UserError(_(
                 "Ticket %(ticket)s is chargeable (%(reason)s): create its quotation "
                 "with \"Create Quotation\" and have the customer accept it before "
-                "dispatching on-site (S2).") % {
+                "dispatching on-site.") % {
                     "ticket": ticket.number, "reason": ticket.charge_reason})
         return True
 
@@ -795,7 +795,7 @@ class HelpdeskTicket(models.Model):
         if not visit or not travel:
             raise UserError(_(
                 "Choose the visit fee and the travel and staff cost products in "
-                "Settings > After-Sales before quoting a paid job (S1)."))
+                "Settings > After-Sales before quoting a paid job."))
         partner = self.partner_id
         customer = partner.commercial_partner_id
         salesperson = (partner.user_id or customer.user_id
@@ -838,7 +838,7 @@ class HelpdeskTicket(models.Model):
                 fields.Date.context_today(self),
                 _("Send the service quotation of ticket %s to the customer")
                 % self.number)
-        self.message_post(body=_("Quotation %s created for the customer (S1).")
+        self.message_post(body=_("Quotation %s created for the customer.")
                           % order.name)
         return order
 
@@ -871,7 +871,7 @@ class HelpdeskTicket(models.Model):
             if not (ticket.waiver_reason or "").strip():
                 raise UserError(_(
                     "Ticket %s: explain in \"Why Free of Charge\" why the customer "
-                    "should not pay (S3).") % ticket.number)
+                    "should not pay.") % ticket.number)
         self.write({"waiver_state": "requested"})
         self._notify_supervisors(_("Decide whether the job is free of charge"))
 
@@ -897,7 +897,7 @@ class HelpdeskTicket(models.Model):
                 GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor decides that a chargeable job is free "
-                "of charge (S3)."))
+                "of charge."))
         for ticket in self:
             if ticket.waiver_state != "requested":
                 raise UserError(_("Ticket %s has no free-of-charge request waiting "
@@ -1134,7 +1134,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %s: the service supervisor approved the job free "
                     "of charge for the reason recorded; \"Why Free of "
-                    "Charge\" cannot be changed any more (S3).")
+                    "Charge\" cannot be changed any more.")
                     % ticket.number)
 
     @api.multi
@@ -1145,12 +1145,12 @@ class HelpdeskTicket(models.Model):
         if not self.env.user.has_group(
                 GROUP_SUPERVISOR):
             raise AccessError(_("Only a service supervisor approves a discount on "
-                                "a service quotation (S3)."))
+                                "a service quotation."))
         order = self.sudo().quotation_id
         if order.state not in ("draft", "sent"):
             raise UserError(_(
                 "Ticket %s has no quotation waiting for the customer: a discount "
-                "is approved before the customer accepts it (S3).") % self.number)
+                "is approved before the customer accepts it.") % self.number)
         action = self.env.ref(
             "aftersales_service.aftersales_discount_approval_action").read()[0]
         action["context"] = {"default_order_id": order.id}
@@ -1175,7 +1175,7 @@ class HelpdeskTicket(models.Model):
             for order in open_orders:
                 order.message_post(body=_(
                     "Ticket %s was approved free of charge by the service "
-                    "supervisor: this quotation is cancelled (S3).")
+                    "supervisor: this quotation is cancelled.")
                     % ticket.number)
                 order._aftersales_activity_schedule(
                     todo, order.user_id or self.env.user, today,

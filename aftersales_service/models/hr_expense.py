@@ -11,7 +11,7 @@ class HrExpense(models.Model):
     aftersales_dispatch_id = fields.Many2one(
         "aftersales.dispatch", string="On-site Dispatch", index=True,
         ondelete="restrict",
-        help="The on-site dispatch this cost was spent on (T16).")
+        help="The on-site dispatch this cost was spent on.")
     # the dispatch's ticket, copied when the dispatch is set: stored related,
     # Odoo 11 would search expenses at every ticket creation (benchmark figure (b))
     aftersales_ticket_id = fields.Many2one(
@@ -19,12 +19,12 @@ class HrExpense(models.Model):
     aftersales_place = fields.Char(
         string="Place (City)",
         help="The city printed on the receipt; compared with the customer's "
-             "city (T16).")
+             "city.")
     aftersales_flagged = fields.Boolean(
         string="Doubtful Receipt", compute="_compute_aftersales_flagged",
         store=True, compute_sudo=True,
         help="The receipt's date is outside the dispatch's dates, or its place "
-             "differs from the customer's city: the supervisor checks it (T16).")
+             "differs from the customer's city: the supervisor checks it.")
 
     @api.model
     def create(self, vals):

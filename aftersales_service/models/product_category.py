@@ -22,7 +22,7 @@ class ProductCategory(models.Model):
     aftersales_requires_qualification = fields.Boolean(
         string="On-site Work Requires Qualification",
         help="Engineers dispatched to units of this product line, or of the "
-             "lines below it, must hold a valid qualification (T14).")
+             "lines below it, must hold a valid qualification.")
 
     @api.constrains("aftersales_warranty_months_domestic",
                     "aftersales_warranty_months_export")

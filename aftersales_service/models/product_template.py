@@ -12,11 +12,11 @@ class ProductTemplate(models.Model):
     aftersales_equipment = fields.Boolean(
         string="After-Sales Equipment",
         help="Machines tracked by serial: each delivered unit gets a service file "
-             "and a machine warranty (C1, W1). Materials stay unticked.")
+             "and a machine warranty. Materials stay unticked.")
     aftersales_needs_installation = fields.Boolean(
         string="Needs Installation",
         help="Delivery opens an installation ticket; the warranty starts at the "
-             "installation date instead of the delivery date (T11).")
+             "installation date instead of the delivery date.")
     aftersales_warranty_months_domestic = fields.Integer(
         string="Domestic Warranty (months)",
         help="Overrides the category's policy when not 0.")
@@ -35,7 +35,7 @@ class ProductTemplate(models.Model):
         help="Quantity delivered to customers (done deliveries).")
     aftersales_return_rate = fields.Float(
         string="Return Rate (%)", compute="_compute_aftersales_return_rate",
-        help="Returned quantity against delivered quantity, in percent (T13).")
+        help="Returned quantity against delivered quantity, in percent.")
 
     @api.constrains("aftersales_equipment", "tracking", "type")
     def _check_aftersales_equipment(self):

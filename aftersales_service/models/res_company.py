@@ -34,7 +34,7 @@ class ResCompany(models.Model):
         string="Key Customer Revenue Threshold", default=5000000.0,
         currency_field="currency_id",
         help="A customer whose sales revenue of the last calendar year reaches "
-             "this amount (company currency) is a key customer (C2).")
+             "this amount (company currency) is a key customer.")
     # C4
     aftersales_entitlement_order_units = fields.Integer(
         string="Units in One Order for 1 Visit", default=5)
@@ -56,7 +56,7 @@ class ResCompany(models.Model):
         string="Free Maintenance Reminder Lead (months)", default=3)
     aftersales_sales_director_id = fields.Many2one(
         "res.users", string="Sales Director",
-        help="Told when a customer's free maintenance period is about to end (W6).")
+        help="Told when a customer's free maintenance period is about to end.")
 
     # T3
     aftersales_response_hours = fields.Float(
@@ -89,32 +89,32 @@ class ResCompany(models.Model):
     aftersales_visit_fee_product_id = fields.Many2one(
         "product.product", string="Visit Fee Product",
         domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
-        help="Service product quoted as the visit fee of a paid job (S1, W5).")
+        help="Service product quoted as the visit fee of a paid job.")
     aftersales_travel_product_id = fields.Many2one(
         "product.product", string="Travel and Staff Cost Product",
         domain="[('type', '=', 'service'), ('sale_ok', '=', True)]",
-        help="Service product quoted for travel and staff time of a paid job (S1).")
+        help="Service product quoted for travel and staff time of a paid job.")
     # T14
     aftersales_qualification_warning_days = fields.Integer(
         string="Certificate Expiry Warning (days)", default=30,
         help="Days before a service qualification expires when its holder and "
-             "the supervisors are told (T14).")
+             "the supervisors are told.")
     # T15
     aftersales_training_pass_mark = fields.Float(
         string="Training Pass Mark", default=60.0,
         help="Lowest assessment score (out of 100) that earns a customer "
-             "trainee a certificate (T15).")
+             "trainee a certificate.")
     # T13: returns and exchanges approved by authority level
     aftersales_return_band1_amount = fields.Monetary(
         string="Returns: Service Supervisor Approves up to", default=20000.0,
         currency_field="currency_id",
         help="A return or exchange worth at most this amount is approved by a "
-             "service supervisor (T13).")
+             "service supervisor.")
     aftersales_return_band2_amount = fields.Monetary(
         string="Returns: Sales Director Approves up to", default=100000.0,
         currency_field="currency_id",
         help="Above the supervisor's limit and up to this amount the sales "
-             "director approves; above it the general manager (T13).")
+             "director approves; above it the general manager.")
 
     @api.multi
     def write(self, vals):
@@ -133,7 +133,7 @@ class ResCompany(models.Model):
                     < company.aftersales_entitlement_held_units):
                 raise ValidationError(_(
                     "\"Units Held for 2 Visits\" must be at least \"Units Held for "
-                    "1 Visit\" (C4)."))
+                    "1 Visit\"."))
 
     @api.multi
     def _aftersales_check_not_negative(self, names):
@@ -189,4 +189,4 @@ class ResCompany(models.Model):
                     < company.aftersales_return_band1_amount):
                 raise ValidationError(_(
                     "\"Returns: Sales Director Approves up to\" must be at least "
-                    "\"Returns: Service Supervisor Approves up to\" (T13)."))
+                    "\"Returns: Service Supervisor Approves up to\"."))

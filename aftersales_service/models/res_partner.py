@@ -29,7 +29,7 @@ class ResPartner(models.Model):
     aftersales_class_date = fields.Date(string="Class Set On", readonly=True)
     aftersales_strategic = fields.Boolean(
         string="Strategic Customer", track_visibility="onchange",
-        help="Marked by a manager: a key customer whatever the revenue (C2).")
+        help="Marked by a manager: a key customer whatever the revenue.")
     aftersales_last_year_revenue = fields.Float(
         string="Last Year's Revenue", readonly=True,
         help="Confirmed sales of the last calendar year in company currency, "
@@ -37,15 +37,15 @@ class ResPartner(models.Model):
     # C5
     aftersales_long_term = fields.Boolean(
         string="Long-term Customer",
-        help="Visited at least once a year (C5).")
+        help="Visited at least once a year.")
     # T4
     aftersales_distance_zone = fields.Selection(
         DISTANCE_ZONES, string="Distance Zone",
-        help="Sets the on-site arrival deadline (T4).")
+        help="Sets the on-site arrival deadline.")
     aftersales_arrival_hours = fields.Float(
         string="Contract Arrival (hours)",
         help="On-site arrival deadline from the customer's contract, used for "
-             "customers beyond the nearby cities (T4).")
+             "customers beyond the nearby cities.")
     # C3, C4, C5: derived
     aftersales_equipment_ids = fields.One2many(
         "aftersales.equipment", "partner_id", string="Service Files")
@@ -57,11 +57,11 @@ class ResPartner(models.Model):
     aftersales_entitled_visits = fields.Integer(
         string="Maintenance Visits per Year",
         compute="_compute_aftersales_installed_base",
-        help="Preventive maintenance visits the installed base entitles to (C4).")
+        help="Preventive maintenance visits the installed base entitles to.")
     aftersales_visit_interval_months = fields.Integer(
         string="Visit at Least Every (months)",
         compute="_compute_aftersales_visit_interval",
-        help="Key customers every 6 months, long-term customers yearly (C5).")
+        help="Key customers every 6 months, long-term customers yearly.")
     aftersales_last_visit_date = fields.Date(
         string="Last Visit", compute="_compute_aftersales_visit_dates")
     aftersales_next_visit_date = fields.Date(

@@ -31,7 +31,7 @@ class SaleOrder(models.Model):
         string="Approved Discount (%)", readonly=True, copy=False,
         track_visibility="onchange",
         help="How far below the pricelist the service supervisor allowed this "
-             "service quotation to go (S3).")
+             "service quotation to go.")
     aftersales_discount_reason = fields.Text(
         string="Discount Reason", readonly=True, copy=False)
     aftersales_discount_approved_by = fields.Many2one(
@@ -41,13 +41,13 @@ class SaleOrder(models.Model):
     aftersales_pricelist_id = fields.Many2one(
         "product.pricelist", string="Quoted Pricelist", readonly=True, copy=False,
         help="The customer's pricelist when the service quotation was made: "
-             "its prices are the floor of the quotation (S3).")
+             "its prices are the floor of the quotation.")
     aftersales_changes_approved = fields.Boolean(
         string="Changes Approved", readonly=True, copy=False,
         track_visibility="onchange",
         help="The service supervisor allowed changing the pricelist or the "
              "customer of this service quotation, and removing or reducing its "
-             "visit fee, travel and spare part lines (S3).")
+             "visit fee, travel and spare part lines.")
 
     def _compute_aftersales_contract_count(self):
         data = self.env["aftersales.warranty.contract"].read_group(
@@ -110,10 +110,9 @@ class SaleOrder(models.Model):
         for order in self.filtered("aftersales_ticket_id"):
             order.aftersales_ticket_id.sudo().message_post(body=_(
                 "Quotation %s was cancelled: on-site dispatch waits again for an "
-                "accepted quotation (S2).") % order.name)
+                "accepted quotation.") % order.name)
             order.aftersales_ticket_id.sudo()._notify_supervisors(_(
-                "Quotation %s cancelled: hold the on-site visit and the parts "
-                "(S2)") % order.name)
+                "Quotation %s cancelled: hold the on-site visit and the parts") % order.name)
         return res
 
     @api.multi
@@ -154,7 +153,7 @@ class SaleOrder(models.Model):
                 ticket.stage_id = in_progress
             ticket.message_post(body=_(
                 "The customer accepted quotation %s: on-site dispatch and parts "
-                "may go ahead (S2).") % order.name)
+                "may go ahead.") % order.name)
             ticket._notify_supervisors(
                 _("Quotation %s accepted: dispatch on-site") % order.name)
 
@@ -166,12 +165,12 @@ class SaleOrder(models.Model):
         if not self.env.user.has_group(
                 GROUP_SUPERVISOR):
             raise AccessError(_("Only a service supervisor approves a discount on "
-                                "a service quotation (S3)."))
+                                "a service quotation."))
         if not 0 <= percent <= 100:
             raise ValidationError(_("The approved discount is a percentage: enter "
                                     "a number from 0 to 100."))
         if not (reason or "").strip():
-            raise UserError(_("Write the reason for the discount (S3)."))
+            raise UserError(_("Write the reason for the discount."))
         for order in self:
             if not order.aftersales_ticket_id:
                 raise UserError(_("Order %s is not the quotation of a service "
@@ -191,7 +190,7 @@ class SaleOrder(models.Model):
             if allow_changes:
                 order.sudo().message_post(body=_(
                     "%s also allowed changes of the pricelist, the customer and "
-                    "the quoted lines (S3).") % self.env.user.name)
+                    "the quoted lines.") % self.env.user.name)
 
     @api.multi
     def _aftersales_warranty_months(self):
@@ -266,7 +265,7 @@ class SaleOrderLine(models.Model):
         help="What the service ticket's quotation charged for this visit fee, "
              "travel or spare part line: removing the line, lowering its "
              "quantity or changing its product needs the service supervisor's "
-             "approval (S3).")
+             "approval.")
 
     @api.constrains("price_unit", "discount", "product_uom_qty", "product_id")
     def _check_aftersales_discount(self):

@@ -32,7 +32,7 @@ class StockMove(models.Model):
                     raise UserError(_(
                         "%(product)s of return %(name)s waits for its quality "
                         "inspection: it cannot leave \"%(location)s\" before the "
-                        "inspection is done (T13).") % {
+                        "inspection is done.") % {
                             "product": move.product_id.display_name,
                             "name": request.name,
                             "location": location.display_name})

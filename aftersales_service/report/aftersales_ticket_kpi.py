@@ -48,18 +48,18 @@ class AftersalesTicketKpi(models.Model):
     response_met = fields.Float(
         string="Response in Time", group_operator="avg", readonly=True,
         help="1 when the first response met its deadline, 0 when it missed "
-             "it; the average is the response compliance rate (T3).")
+             "it; the average is the response compliance rate.")
     arrival_met = fields.Float(
         string="Arrival in Time", group_operator="avg", readonly=True,
         help="1 when the engineer arrived on site by the deadline, 0 when "
-             "late; empty without on-site service (T4).")
+             "late; empty without on-site service.")
     resolved = fields.Float(
         group_operator="avg", readonly=True,
         help="1 for a closed ticket: the average is the resolution rate.")
     hours_to_close = fields.Float(group_operator="avg", readonly=True)
     repeat_repair = fields.Float(
         group_operator="avg", readonly=True,
-        help="1 for a repeat repair (T8): the average is the repeat-repair rate.")
+        help="1 for a repeat repair: the average is the repeat-repair rate.")
     age_days = fields.Float(
         string="Age (Days)", group_operator="avg", readonly=True,
         help="Days since an open ticket was reported.")

@@ -18,7 +18,7 @@ class ReportTrainingCertificate(models.AbstractModel):
         if failed:
             raise UserError(_(
                 "No certificate for %s: only a trainee who attended and reached "
-                "the pass mark gets one (T15).")
+                "the pass mark gets one.")
                 % ", ".join(failed.mapped("partner_id.name")))
         return {
             "doc_ids": trainees.ids,

@@ -20,7 +20,7 @@ class AftersalesDiscountApproval(models.TransientModel):
         string="Also Allow Changes of Pricelist, Customer and Quoted Lines",
         help="Let the salesperson change the pricelist or the customer, or "
              "remove or reduce the visit fee, travel and spare part lines the "
-             "ticket's quotation charged (S3).")
+             "ticket's quotation charged.")
 
     @api.multi
     def action_approve(self):
