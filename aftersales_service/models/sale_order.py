@@ -112,7 +112,8 @@ class SaleOrder(models.Model):
                 "Quotation %s was cancelled: on-site dispatch waits again for an "
                 "accepted quotation.") % order.name)
             order.aftersales_ticket_id.sudo()._notify_supervisors(_(
-                "Quotation %s cancelled: hold the on-site visit and the parts") % order.name)
+                "Quotation %s cancelled: hold the on-site visit and the "
+                "parts") % order.name)
         return res
 
     @api.multi
