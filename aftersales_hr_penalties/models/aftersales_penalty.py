@@ -47,6 +47,10 @@ class AftersalesPenalty(models.Model):
     _ticket_copies = {"ticket_number": "number", "ticket_subject": "name",
                       "ticket_partner_id": "partner_id",
                       "arrival_deadline": "arrival_deadline"}
+    _sql_constraints = [
+        ("source_key_unique", "unique(source_key)",
+         "This ticket fact has already proposed a record."),
+    ]
 
     # ------------------------------------------------------------------
     # Who and what
@@ -81,6 +85,10 @@ class AftersalesPenalty(models.Model):
                                 index=True, ondelete="set null")
     dispatch_id = fields.Many2one("aftersales.dispatch", string="Visit",
                                   index=True, ondelete="set null")
+    # T13: a return whose cause is a service employee
+    return_id = fields.Many2one(
+        "aftersales.return", string="Return / Exchange", index=True,
+        ondelete="set null")
     # what HR reads of the source without rights on tickets and visits (P6)
     # copied from the ticket (see aftersales.ticket.document); the arrival
     # deadline is the one the record was proposed against
@@ -153,18 +161,15 @@ class AftersalesPenalty(models.Model):
         copy=False, index=True, track_visibility="onchange",
         states={"applied": [("readonly", True)]},
         help="Payroll month (YYYY-MM) the fine is deducted in (P7).")
-
+    # ------------------------------------------------------------------
+    # What the current user may do on the form (P6)
+    # ------------------------------------------------------------------
     is_own_record = fields.Boolean(
         compute="_compute_is_own_record",
         help="The record is the current user's: they may write the statement.")
     is_hr_user = fields.Boolean(
         string="Current User Reviews", compute="_compute_is_hr_user",
         help="The current user reviews records; others only write a statement.")
-
-    _sql_constraints = [
-        ("source_key_unique", "unique(source_key)",
-         "This ticket fact has already proposed a record."),
-    ]
 
     # ------------------------------------------------------------------
     # Computes
@@ -484,10 +489,3 @@ class AftersalesPenalty(models.Model):
         if penalty.employee_id.user_id:
             penalty.message_subscribe_users(user_ids=penalty.employee_id.user_id.ids)
         return penalty
-
-    # ------------------------------------------------------------------
-    # T13: a return whose cause is a service employee
-    # ------------------------------------------------------------------
-    return_id = fields.Many2one(
-        "aftersales.return", string="Return / Exchange", index=True,
-        ondelete="set null")

@@ -32,9 +32,35 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.penalty_count = counts.get(ticket.id, 0)
 
-    @api.model
-    def _aftersales_document_models(self):
-        return super()._aftersales_document_models() + ["aftersales.penalty"]
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.multi
+    def write(self, vals):
+        """T6, P6: a move to a closed stage (the status bar, a kanban drag)
+        takes the Close button's path: while an on-site report is incomplete
+        and its lead engineer is an employee, the ticket stays open without an
+        error (an error would roll back the proposal), the incomplete report
+        is proposed to HR and a note on the ticket says what to fill in.
+        Without an employee to propose for, T6 refuses the move as before."""
+        stage = vals.get("stage_id") and self.env["helpdesk.ticket.stage"].browse(
+            vals["stage_id"])
+        if not (stage and stage.closed):
+            return super().write(vals)
+        held = self.filtered(lambda t: t._aftersales_close_held())
+        if not held:
+            return super().write(vals)
+        for ticket in held:
+            ticket.message_post(
+                body=plaintext2html(ticket._aftersales_refuse_close()),
+                subtype="mail.mt_note")
+        others = dict(vals)
+        del others["stage_id"]
+        if others:
+            super(HelpdeskTicket, held).write(others)
+        if self - held:
+            super(HelpdeskTicket, self - held).write(vals)
+        return True
 
     # ------------------------------------------------------------------
     # Actions
@@ -71,31 +97,37 @@ class HelpdeskTicket(models.Model):
         return action
 
     @api.multi
-    def write(self, vals):
-        """T6, P6: a move to a closed stage (the status bar, a kanban drag)
-        takes the Close button's path: while an on-site report is incomplete
-        and its lead engineer is an employee, the ticket stays open without an
-        error (an error would roll back the proposal), the incomplete report
-        is proposed to HR and a note on the ticket says what to fill in.
-        Without an employee to propose for, T6 refuses the move as before."""
-        stage = vals.get("stage_id") and self.env["helpdesk.ticket.stage"].browse(
-            vals["stage_id"])
-        if not (stage and stage.closed):
-            return super().write(vals)
-        held = self.filtered(lambda t: t._aftersales_close_held())
-        if not held:
-            return super().write(vals)
-        for ticket in held:
-            ticket.message_post(
-                body=plaintext2html(ticket._aftersales_refuse_close()),
-                subtype="mail.mt_note")
-        others = dict(vals)
-        del others["stage_id"]
-        if others:
-            super(HelpdeskTicket, held).write(others)
-        if self - held:
-            super(HelpdeskTicket, self - held).write(vals)
-        return True
+    def action_aftersales_close(self):
+        """T6, P6: close the ticket. With an on-site report still incomplete,
+        the ticket stays open without an error (an error would roll back the
+        proposal): the incomplete report is proposed to HR and a warning says
+        what to fill in."""
+        self.ensure_one()
+        if not self._aftersales_incomplete_dispatches():
+            stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done",
+                                 raise_if_not_found=False) or self.env[
+                "helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+            self.write({"stage_id": stage.id})
+            return True
+        warning = self.env["aftersales.ticket.close.warning"].create({
+            "ticket_id": self.id,
+            "message": self._aftersales_refuse_close(),
+        })
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Ticket Not Closed"),
+            "res_model": warning._name,
+            "res_id": warning.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_document_models(self):
+        return super()._aftersales_document_models() + ["aftersales.penalty"]
 
     @api.multi
     def _aftersales_incomplete_dispatches(self):
@@ -128,35 +160,6 @@ class HelpdeskTicket(models.Model):
             "The incomplete report was proposed to HR as a fine (P2).")
             % self.number] + lines)
 
-    @api.multi
-    def action_aftersales_close(self):
-        """T6, P6: close the ticket. With an on-site report still incomplete,
-        the ticket stays open without an error (an error would roll back the
-        proposal): the incomplete report is proposed to HR and a warning says
-        what to fill in."""
-        self.ensure_one()
-        if not self._aftersales_incomplete_dispatches():
-            stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done",
-                                 raise_if_not_found=False) or self.env[
-                "helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
-            self.write({"stage_id": stage.id})
-            return True
-        warning = self.env["aftersales.ticket.close.warning"].create({
-            "ticket_id": self.id,
-            "message": self._aftersales_refuse_close(),
-        })
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Ticket Not Closed"),
-            "res_model": warning._name,
-            "res_id": warning.id,
-            "view_mode": "form",
-            "target": "new",
-        }
-
-    # ------------------------------------------------------------------
-    # Business methods
-    # ------------------------------------------------------------------
     @api.multi
     def _check_repeat_repair(self):
         """T8 → P6: a repeat repair proposes the personal repeat repair demerit
