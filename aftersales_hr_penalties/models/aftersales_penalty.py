@@ -393,6 +393,17 @@ class AftersalesPenalty(models.Model):
         return True
 
     @api.multi
+    def action_open_reject(self):
+        """P6: the form's Reject button opens the reject wizard's own window
+        action (the one in the list's Action menu) on these records: by a
+        method, since the wizards' views load after this model's form."""
+        action = self.env.ref(
+            "aftersales_hr_penalties.aftersales_penalty_reject_action").read()[0]
+        action["context"] = dict(self.env.context, active_model=self._name,
+                                 active_id=self[:1].id, active_ids=self.ids)
+        return action
+
+    @api.multi
     def action_apply(self, payroll_month=None):
         """P7: confirmed fines are applied in a payroll month."""
         self._check_hr()
