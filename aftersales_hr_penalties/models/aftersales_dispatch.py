@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
+from odoo.addons.aftersales_service.tools import in_company_lang
+
 DELAY_REASONS = [
     ("personal", "Personal"),
     ("traffic", "Traffic"),
@@ -54,15 +56,13 @@ class AftersalesDispatch(models.Model):
                     and self.delay_reason in (False, "personal"))
 
     @api.multi
+    @in_company_lang
     def _propose_visit_penalties(self):
         """P6: when the visit ends (departure recorded, or the dispatch moved to
         done), a late arrival (T4) and a report still missing parts (T6)
         propose drafts for the lead engineer. A close attempt of the ticket
         (its Close button, a move to a closed stage) is the other fact of T6.
-        The facts are written in the company's language (``_facts_lang``)."""
-        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_visit_penalties()
+        The facts are written in the company's language (``in_company_lang``)."""
         ended = self.sudo().filtered(lambda d: d.state != "cancelled" and (
             d.departure_time or d.state == "done"))
         if not ended:
@@ -95,16 +95,13 @@ class AftersalesDispatch(models.Model):
         return penalties
 
     @api.multi
+    @in_company_lang
     def _propose_incomplete_report(self, offence=None, employee=None):
         """T6, P2: a draft fine for the lead engineer while the report misses
         parts; at a visit's end or at a refused close of its ticket. The
         missing parts' labels and the sentence in one language (P6)."""
         self.ensure_one()
         penalties = self.env["aftersales.penalty"]
-        lang = penalties._facts_lang(self.company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_incomplete_report(
-                offence, employee)
         missing = self._report_missing()
         offence = offence or self.env["aftersales.penalty.offence"]._by_code(
             "P2_REPORT")

@@ -8,9 +8,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_service.models.row_lock import lock_rows
+from odoo.addons.aftersales_service.tools import GROUP_HR, lock_rows
 
-HR_GROUP = "hr.group_hr_user"
 STATES = [
     ("draft", "Proposed"),
     ("confirmed", "Confirmed by HR"),
@@ -340,7 +339,7 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def _is_hr(self):
-        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(HR_GROUP)
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(GROUP_HR)
 
     @api.multi
     def _check_hr(self):
@@ -456,20 +455,6 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    @api.model
-    def _facts_lang(self, company=None):
-        """P6: the one language the facts of a proposal are written in: the
-        company's (its partner's language), not the language of whoever
-        triggers the fact (an engineer, a customer on the portal, a cron).
-        The facts are stored once and read by every HR officer, who works in
-        the company's language. The context key ``aftersales_facts_lang``
-        overrides it for data loaded before this addon's translations (demo)."""
-        lang = self.env.context.get("aftersales_facts_lang")
-        if not lang:
-            company = company or self.env.user.company_id
-            lang = company.sudo().partner_id.lang or "en_US"
-        return lang
-
     @api.model
     def _facts_time(self, value, user=None, company=None):
         """P6: a UTC datetime of a fact in local time, with the zone's name:

@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
+from odoo.addons.aftersales_service.tools import GROUP_SUPERVISOR, in_company_lang
+
 
 class HelpdeskTicket(models.Model):
     """P3, P6: repeat repairs and verified complaints propose drafts."""
@@ -70,8 +72,7 @@ class HelpdeskTicket(models.Model):
         """C6, P3: the service supervisor verifies a complaint; the responsible
         person's fine is proposed to HR, doubled when the same customer
         complained about the same problem within the company's window."""
-        if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(_("Only a service supervisor verifies complaints."))
         for ticket in self:
             if ticket.aftersales_kind != "complaint":
@@ -182,11 +183,9 @@ class HelpdeskTicket(models.Model):
         return self.user_id
 
     @api.multi
+    @in_company_lang
     def _propose_repeat_repair_penalty(self):
-        """T8, P6: facts in the company's language (``_facts_lang``)."""
-        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_repeat_repair_penalty()
+        """T8, P6: facts in the company's language (``in_company_lang``)."""
         offence = self.env["aftersales.penalty.offence"]._by_code("P1_REPEAT")
         penalties = self.env["aftersales.penalty"]
         if not offence:
@@ -277,11 +276,9 @@ class HelpdeskTicket(models.Model):
         ], order="reported_date desc", limit=1)
 
     @api.multi
+    @in_company_lang
     def _propose_complaint_penalty(self):
-        """C6, P3, P6: facts in the company's language (``_facts_lang``)."""
-        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_complaint_penalty()
+        """C6, P3, P6: facts in the company's language (``in_company_lang``)."""
         offence = self.env["aftersales.penalty.offence"]._by_code("P3_COMPLAINT")
         penalties = self.env["aftersales.penalty"]
         if not offence:
