@@ -14,8 +14,8 @@ DELAY_REASONS = [
 
 
 class AftersalesDispatch(models.Model):
-    """P6: a visit that ends late or with an incomplete report proposes draft
-    fines for its lead engineer."""
+    """P6: an on-site dispatch that ends late or with an incomplete report
+    proposes draft fines for its lead engineer."""
 
     _inherit = "aftersales.dispatch"
 
@@ -31,14 +31,14 @@ class AftersalesDispatch(models.Model):
     @api.model
     def create(self, vals):
         dispatch = super().create(vals)
-        dispatch._propose_visit_penalties()
+        dispatch._propose_dispatch_penalties()
         return dispatch
 
     @api.multi
     def write(self, vals):
         res = super().write(vals)
         if {"departure_time", "state"} & set(vals):
-            self._propose_visit_penalties()
+            self._propose_dispatch_penalties()
         if vals.get("delay_reason") and vals["delay_reason"] != "personal":
             self._notify_excused_delay()
         return res
@@ -57,10 +57,10 @@ class AftersalesDispatch(models.Model):
 
     @api.multi
     @in_company_lang
-    def _propose_visit_penalties(self):
-        """P6: when the visit ends (departure recorded, or the dispatch moved to
-        done), a late arrival (T4) and a report still missing parts (T6)
-        propose drafts for the lead engineer. A close attempt of the ticket
+    def _propose_dispatch_penalties(self):
+        """P6: when the dispatch ends (departure recorded, or moved to done), a
+        late arrival (T4) and a report still missing parts (T6) propose drafts
+        for the lead engineer. A close attempt of the ticket
         (its Close button, a move to a closed stage) is the other fact of T6.
         The facts are written in the company's language (``in_company_lang``)."""
         ended = self.sudo().filtered(lambda d: d.state != "cancelled" and (
@@ -98,7 +98,7 @@ class AftersalesDispatch(models.Model):
     @in_company_lang
     def _propose_incomplete_report(self, offence=None, employee=None):
         """T6, P2: a draft fine for the lead engineer while the report misses
-        parts; at a visit's end or at a refused close of its ticket. The
+        parts; at a dispatch's end or at a refused close of its ticket. The
         missing parts' labels and the sentence in one language (P6)."""
         self.ensure_one()
         penalties = self.env["aftersales.penalty"]

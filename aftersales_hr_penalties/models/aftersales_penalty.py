@@ -82,13 +82,13 @@ class AftersalesPenalty(models.Model):
                               readonly=True)
     ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket / Complaint",
                                 index=True, ondelete="set null")
-    dispatch_id = fields.Many2one("aftersales.dispatch", string="Visit",
+    dispatch_id = fields.Many2one("aftersales.dispatch", string="On-site Dispatch",
                                   index=True, ondelete="set null")
     # T13: a return whose cause is a service employee
     return_id = fields.Many2one(
         "aftersales.return", string="Return / Exchange", index=True,
         ondelete="set null")
-    # what HR reads of the source without rights on tickets and visits (P6)
+    # what HR reads of the source without rights on tickets and dispatches (P6)
     # copied from the ticket (see aftersales.ticket.document); the arrival
     # deadline is the one the record was proposed against
     ticket_number = fields.Char(readonly=True, index=True)
@@ -98,16 +98,17 @@ class AftersalesPenalty(models.Model):
     arrival_deadline = fields.Datetime(readonly=True)
     dispatch_name = fields.Char(
         related="dispatch_id.name", store=True, readonly=True,
-        string="Visit Number")
+        string="On-site Dispatch Number")
     dispatch_appointment = fields.Datetime(
         related="dispatch_id.appointment", store=True, readonly=True,
-        string="Visit Date")
+        string="On-site Dispatch Date")
     arrival_time = fields.Datetime(
         related="dispatch_id.arrival_time", store=True, readonly=True,
         string="Arrived On Site")
     can_pick_source = fields.Boolean(
         compute="_compute_can_pick_source",
-        help="The current user may read tickets and visits, so may choose them.")
+        help="The current user may read tickets and on-site dispatches, so may "
+             "choose them.")
     source_key = fields.Char(
         readonly=True, copy=False,
         help="Identifies the ticket fact that proposed this record, so the same "

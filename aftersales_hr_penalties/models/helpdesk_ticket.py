@@ -174,12 +174,12 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _aftersales_technician(self):
         """The technician of a job: the lead engineer of its last completed
-        visit, else the user in charge of the ticket."""
+        on-site dispatch, else the user in charge of the ticket."""
         self.ensure_one()
-        visits = self.sudo().dispatch_ids.filtered(lambda d: d.state == "done")
-        if visits:
-            return visits.sorted(lambda d: (d.departure_time or d.appointment,
-                                            d.id))[-1].leader_id
+        dispatches = self.sudo().dispatch_ids.filtered(lambda d: d.state == "done")
+        if dispatches:
+            return dispatches.sorted(lambda d: (
+                d.departure_time or d.appointment, d.id))[-1].leader_id
         return self.user_id
 
     @api.multi
