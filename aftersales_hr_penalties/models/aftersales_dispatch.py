@@ -119,7 +119,7 @@ class AftersalesDispatch(models.Model):
         self.ensure_one()
         return {
             "employee_id": employee.id,
-            "offence_id": offence.id,
+            "offence_type_id": offence.id,
             "source": source,
             "date": date,
             "ticket_id": self.ticket_id.id,

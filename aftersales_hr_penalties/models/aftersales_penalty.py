@@ -66,11 +66,11 @@ class AftersalesPenalty(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
-    offence_id = fields.Many2one(
+    offence_type_id = fields.Many2one(
         "aftersales.penalty.offence", string="Offence or Reward", required=True,
         domain=[("kind", "!=", "doubling")], track_visibility="onchange",
         states={"applied": [("readonly", True)]})
-    kind = fields.Selection(related="offence_id.kind", store=True, readonly=True)
+    kind = fields.Selection(related="offence_type_id.kind", store=True, readonly=True)
     date = fields.Date(required=True, default=fields.Date.context_today,
                        index=True, track_visibility="onchange",
                        help="When the fact happened.")
@@ -174,7 +174,7 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("base_amount", "multiplier", "offence_id.kind")
+    @api.depends("base_amount", "multiplier", "offence_type_id.kind")
     def _compute_amount(self):
         for penalty in self:
             amount = penalty.base_amount * penalty.multiplier
@@ -238,9 +238,9 @@ class AftersalesPenalty(models.Model):
                 raise ValidationError(_(
                     "%s: set the payroll month it is applied in.") % penalty.name)
 
-    @api.constrains("offence_id")
+    @api.constrains("offence_type_id")
     def _check_offence(self):
-        if self.filtered(lambda p: p.offence_id.kind == "doubling"):
+        if self.filtered(lambda p: p.offence_type_id.kind == "doubling"):
             raise ValidationError(_(
                 "A doubling rule is not an offence: choose the fine, demerit or "
                 "reward, and set the multiplier instead."))
@@ -248,11 +248,11 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     # Onchanges
     # ------------------------------------------------------------------
-    @api.onchange("offence_id")
-    def _onchange_offence_id(self):
-        if self.offence_id:
-            self.base_amount = self.offence_id.amount
-            self.demerit = self.offence_id.kind == "demerit"
+    @api.onchange("offence_type_id")
+    def _onchange_offence_type_id(self):
+        if self.offence_type_id:
+            self.base_amount = self.offence_type_id.amount
+            self.demerit = self.offence_type_id.kind == "demerit"
 
     # ------------------------------------------------------------------
     # CRUD
@@ -263,9 +263,9 @@ class AftersalesPenalty(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.penalty") or "/"
-        if vals.get("offence_id"):
+        if vals.get("offence_type_id"):
             offence = self.env["aftersales.penalty.offence"].browse(
-                vals["offence_id"])
+                vals["offence_type_id"])
             vals.setdefault("base_amount", offence.amount)
             vals.setdefault("demerit", offence.kind == "demerit")
         if vals.get("employee_id") and not vals.get("company_id"):

@@ -36,7 +36,7 @@ class AftersalesReturn(models.Model):
                 and r.employee_id.user_id.has_group(GROUP_SERVICE_USER)):
             penalties |= penalties._propose({
                 "employee_id": request.employee_id.id,
-                "offence_id": offence.id,
+                "offence_type_id": offence.id,
                 "source": "return",
                 "date": (request.done_date or fields.Datetime.now())[:10],
                 "ticket_id": request.ticket_id.id,

@@ -201,7 +201,7 @@ class HelpdeskTicket(models.Model):
                 continue
             penalties |= penalties._propose({
                 "employee_id": employee.id,
-                "offence_id": offence.id,
+                "offence_type_id": offence.id,
                 "source": "repeat_repair",
                 "date": ticket.reported_date[:10],
                 "ticket_id": ticket.id,
@@ -294,7 +294,7 @@ class HelpdeskTicket(models.Model):
                                "carries it (P3)."))
             vals = {
                 "employee_id": employee.id,
-                "offence_id": offence.id,
+                "offence_type_id": offence.id,
                 "source": "complaint",
                 "date": ticket.reported_date[:10],
                 "ticket_id": ticket.id,

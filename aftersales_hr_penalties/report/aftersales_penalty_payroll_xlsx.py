@@ -74,6 +74,6 @@ class AftersalesPenaltyPayrollRecordsXlsx(models.AbstractModel):
         for batch in self._batches(fines):
             for fine in batch:
                 yield [fine.name, fine.date, fine.employee_id.name,
-                       fine.offence_id.name, fine.base_amount, fine.multiplier,
+                       fine.offence_type_id.name, fine.base_amount, fine.multiplier,
                        fine.multiplier_reason, fine.amount,
                        fine.ticket_id.sudo().number, states[fine.state]]
