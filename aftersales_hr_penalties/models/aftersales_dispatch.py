@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
+from odoo.addons.aftersales_service.tools import in_company_lang
+
 DELAY_REASONS = [
     ("personal", "Personal"),
     ("traffic", "Traffic"),
@@ -12,8 +14,8 @@ DELAY_REASONS = [
 
 
 class AftersalesDispatch(models.Model):
-    """P6: a visit that ends late or with an incomplete report proposes draft
-    fines for its lead engineer."""
+    """P6: an on-site dispatch that ends late or with an incomplete report
+    proposes draft fines for its lead engineer."""
 
     _inherit = "aftersales.dispatch"
 
@@ -29,14 +31,14 @@ class AftersalesDispatch(models.Model):
     @api.model
     def create(self, vals):
         dispatch = super().create(vals)
-        dispatch._propose_visit_penalties()
+        dispatch._propose_dispatch_penalties()
         return dispatch
 
     @api.multi
     def write(self, vals):
         res = super().write(vals)
         if {"departure_time", "state"} & set(vals):
-            self._propose_visit_penalties()
+            self._propose_dispatch_penalties()
         if vals.get("delay_reason") and vals["delay_reason"] != "personal":
             self._notify_excused_delay()
         return res
@@ -54,15 +56,13 @@ class AftersalesDispatch(models.Model):
                     and self.delay_reason in (False, "personal"))
 
     @api.multi
-    def _propose_visit_penalties(self):
-        """P6: when the visit ends (departure recorded, or the dispatch moved to
-        done), a late arrival (T4) and a report still missing parts (T6)
-        propose drafts for the lead engineer. A close attempt of the ticket
+    @in_company_lang
+    def _propose_dispatch_penalties(self):
+        """P6: when the dispatch ends (departure recorded, or moved to done), a
+        late arrival (T4) and a report still missing parts (T6) propose drafts
+        for the lead engineer. A close attempt of the ticket
         (its Close button, a move to a closed stage) is the other fact of T6.
-        The facts are written in the company's language (``_facts_lang``)."""
-        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_visit_penalties()
+        The facts are written in the company's language (``in_company_lang``)."""
         ended = self.sudo().filtered(lambda d: d.state != "cancelled" and (
             d.departure_time or d.state == "done"))
         if not ended:
@@ -95,16 +95,13 @@ class AftersalesDispatch(models.Model):
         return penalties
 
     @api.multi
+    @in_company_lang
     def _propose_incomplete_report(self, offence=None, employee=None):
         """T6, P2: a draft fine for the lead engineer while the report misses
-        parts; at a visit's end or at a refused close of its ticket. The
+        parts; at a dispatch's end or at a refused close of its ticket. The
         missing parts' labels and the sentence in one language (P6)."""
         self.ensure_one()
         penalties = self.env["aftersales.penalty"]
-        lang = penalties._facts_lang(self.company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_incomplete_report(
-                offence, employee)
         missing = self._report_missing()
         offence = offence or self.env["aftersales.penalty.offence"]._by_code(
             "P2_REPORT")
@@ -122,7 +119,7 @@ class AftersalesDispatch(models.Model):
         self.ensure_one()
         return {
             "employee_id": employee.id,
-            "offence_id": offence.id,
+            "offence_type_id": offence.id,
             "source": source,
             "date": date,
             "ticket_id": self.ticket_id.id,

@@ -8,9 +8,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_service.tools import lock_rows
+from odoo.addons.aftersales_service.tools import GROUP_HR, lock_rows
 
-HR_GROUP = "hr.group_hr_user"
 STATES = [
     ("draft", "Proposed"),
     ("confirmed", "Confirmed by HR"),
@@ -47,6 +46,10 @@ class AftersalesPenalty(models.Model):
     _ticket_copies = {"ticket_number": "number", "ticket_subject": "name",
                       "ticket_partner_id": "partner_id",
                       "arrival_deadline": "arrival_deadline"}
+    _sql_constraints = [
+        ("source_key_unique", "unique(source_key)",
+         "This ticket fact has already proposed a record."),
+    ]
 
     # ------------------------------------------------------------------
     # Who and what
@@ -63,11 +66,11 @@ class AftersalesPenalty(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
-    offence_id = fields.Many2one(
+    offence_type_id = fields.Many2one(
         "aftersales.penalty.offence", string="Offence or Reward", required=True,
         domain=[("kind", "!=", "doubling")], track_visibility="onchange",
         states={"applied": [("readonly", True)]})
-    kind = fields.Selection(related="offence_id.kind", store=True, readonly=True)
+    kind = fields.Selection(related="offence_type_id.kind", store=True, readonly=True)
     date = fields.Date(required=True, default=fields.Date.context_today,
                        index=True, track_visibility="onchange",
                        help="When the fact happened.")
@@ -79,9 +82,13 @@ class AftersalesPenalty(models.Model):
                               readonly=True)
     ticket_id = fields.Many2one("helpdesk.ticket", string="Ticket / Complaint",
                                 index=True, ondelete="set null")
-    dispatch_id = fields.Many2one("aftersales.dispatch", string="Visit",
+    dispatch_id = fields.Many2one("aftersales.dispatch", string="On-site Dispatch",
                                   index=True, ondelete="set null")
-    # what HR reads of the source without rights on tickets and visits (P6)
+    # T13: a return whose cause is a service employee
+    return_id = fields.Many2one(
+        "aftersales.return", string="Return / Exchange", index=True,
+        ondelete="set null")
+    # what HR reads of the source without rights on tickets and dispatches (P6)
     # copied from the ticket (see aftersales.ticket.document); the arrival
     # deadline is the one the record was proposed against
     ticket_number = fields.Char(readonly=True, index=True)
@@ -91,16 +98,17 @@ class AftersalesPenalty(models.Model):
     arrival_deadline = fields.Datetime(readonly=True)
     dispatch_name = fields.Char(
         related="dispatch_id.name", store=True, readonly=True,
-        string="Visit Number")
+        string="On-site Dispatch Number")
     dispatch_appointment = fields.Datetime(
         related="dispatch_id.appointment", store=True, readonly=True,
-        string="Visit Date")
+        string="On-site Dispatch Date")
     arrival_time = fields.Datetime(
         related="dispatch_id.arrival_time", store=True, readonly=True,
         string="Arrived On Site")
     can_pick_source = fields.Boolean(
         compute="_compute_can_pick_source",
-        help="The current user may read tickets and visits, so may choose them.")
+        help="The current user may read tickets and on-site dispatches, so may "
+             "choose them.")
     source_key = fields.Char(
         readonly=True, copy=False,
         help="Identifies the ticket fact that proposed this record, so the same "
@@ -153,7 +161,9 @@ class AftersalesPenalty(models.Model):
         copy=False, index=True, track_visibility="onchange",
         states={"applied": [("readonly", True)]},
         help="Payroll month (YYYY-MM) the fine is deducted in (P7).")
-
+    # ------------------------------------------------------------------
+    # What the current user may do on the form (P6)
+    # ------------------------------------------------------------------
     is_own_record = fields.Boolean(
         compute="_compute_is_own_record",
         help="The record is the current user's: they may write the statement.")
@@ -161,15 +171,10 @@ class AftersalesPenalty(models.Model):
         string="Current User Reviews", compute="_compute_is_hr_user",
         help="The current user reviews records; others only write a statement.")
 
-    _sql_constraints = [
-        ("source_key_unique", "unique(source_key)",
-         "This ticket fact has already proposed a record."),
-    ]
-
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("base_amount", "multiplier", "offence_id.kind")
+    @api.depends("base_amount", "multiplier", "offence_type_id.kind")
     def _compute_amount(self):
         for penalty in self:
             amount = penalty.base_amount * penalty.multiplier
@@ -233,9 +238,9 @@ class AftersalesPenalty(models.Model):
                 raise ValidationError(_(
                     "%s: set the payroll month it is applied in.") % penalty.name)
 
-    @api.constrains("offence_id")
+    @api.constrains("offence_type_id")
     def _check_offence(self):
-        if self.filtered(lambda p: p.offence_id.kind == "doubling"):
+        if self.filtered(lambda p: p.offence_type_id.kind == "doubling"):
             raise ValidationError(_(
                 "A doubling rule is not an offence: choose the fine, demerit or "
                 "reward, and set the multiplier instead."))
@@ -243,11 +248,11 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     # Onchanges
     # ------------------------------------------------------------------
-    @api.onchange("offence_id")
-    def _onchange_offence_id(self):
-        if self.offence_id:
-            self.base_amount = self.offence_id.amount
-            self.demerit = self.offence_id.kind == "demerit"
+    @api.onchange("offence_type_id")
+    def _onchange_offence_type_id(self):
+        if self.offence_type_id:
+            self.base_amount = self.offence_type_id.amount
+            self.demerit = self.offence_type_id.kind == "demerit"
 
     # ------------------------------------------------------------------
     # CRUD
@@ -258,9 +263,9 @@ class AftersalesPenalty(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.penalty") or "/"
-        if vals.get("offence_id"):
+        if vals.get("offence_type_id"):
             offence = self.env["aftersales.penalty.offence"].browse(
-                vals["offence_id"])
+                vals["offence_type_id"])
             vals.setdefault("base_amount", offence.amount)
             vals.setdefault("demerit", offence.kind == "demerit")
         if vals.get("employee_id") and not vals.get("company_id"):
@@ -335,7 +340,7 @@ class AftersalesPenalty(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def _is_hr(self):
-        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(HR_GROUP)
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(GROUP_HR)
 
     @api.multi
     def _check_hr(self):
@@ -386,6 +391,17 @@ class AftersalesPenalty(models.Model):
                     "decided_by": self.env.uid,
                     "decided_date": fields.Datetime.now()})
         return True
+
+    @api.multi
+    def action_open_reject(self):
+        """P6: the form's Reject button opens the reject wizard's own window
+        action (the one in the list's Action menu) on these records: by a
+        method, since the wizards' views load after this model's form."""
+        action = self.env.ref(
+            "aftersales_hr_penalties.aftersales_penalty_reject_action").read()[0]
+        action["context"] = dict(self.env.context, active_model=self._name,
+                                 active_id=self[:1].id, active_ids=self.ids)
+        return action
 
     @api.multi
     def action_apply(self, payroll_month=None):
@@ -441,20 +457,6 @@ class AftersalesPenalty(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     @api.model
-    def _facts_lang(self, company=None):
-        """P6: the one language the facts of a proposal are written in: the
-        company's (its partner's language), not the language of whoever
-        triggers the fact (an engineer, a customer on the portal, a cron).
-        The facts are stored once and read by every HR officer, who works in
-        the company's language. The context key ``aftersales_facts_lang``
-        overrides it for data loaded before this addon's translations (demo)."""
-        lang = self.env.context.get("aftersales_facts_lang")
-        if not lang:
-            company = company or self.env.user.company_id
-            lang = company.sudo().partner_id.lang or "en_US"
-        return lang
-
-    @api.model
     def _facts_time(self, value, user=None, company=None):
         """P6: a UTC datetime of a fact in local time, with the zone's name:
         the time zone of the employee's user, else the company's, else UTC."""
@@ -484,10 +486,3 @@ class AftersalesPenalty(models.Model):
         if penalty.employee_id.user_id:
             penalty.message_subscribe_users(user_ids=penalty.employee_id.user_id.ids)
         return penalty
-
-    # ------------------------------------------------------------------
-    # T13: a return whose cause is a service employee
-    # ------------------------------------------------------------------
-    return_id = fields.Many2one(
-        "aftersales.return", string="Return / Exchange", index=True,
-        ondelete="set null")

@@ -18,6 +18,10 @@ class AftersalesPenaltyOffence(models.Model):
     _name = "aftersales.penalty.offence"
     _description = "Penalty and Reward Catalogue Entry"
     _order = "kind, sequence, id"
+    _sql_constraints = [
+        ("code_unique", "unique(code)",
+         "The code of a catalogue entry must be unique."),
+    ]
 
     name = fields.Char(string="Offence or Reward", required=True, translate=True)
     code = fields.Char(required=True,
@@ -35,11 +39,6 @@ class AftersalesPenaltyOffence(models.Model):
     currency_id = fields.Many2one(
         "res.currency", default=lambda self: self.env.user.company_id.currency_id,
         required=True)
-
-    _sql_constraints = [
-        ("code_unique", "unique(code)",
-         "The code of a catalogue entry must be unique."),
-    ]
 
     @api.constrains("amount", "multiplier", "kind")
     def _check_amounts(self):

@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
-STAFF_GROUP = "aftersales_service.group_aftersales_user"
+from odoo.addons.aftersales_service.tools import (
+    GROUP_HR, GROUP_SERVICE_USER, in_company_lang)
 
 
 class AftersalesReturn(models.Model):
@@ -13,7 +14,7 @@ class AftersalesReturn(models.Model):
 
     penalty_ids = fields.One2many(
         "aftersales.penalty", "return_id", string="Penalty Proposals",
-        groups="hr.group_hr_user")
+        groups=GROUP_HR)
 
     @api.multi
     def _aftersales_on_done(self):
@@ -22,22 +23,20 @@ class AftersalesReturn(models.Model):
         return res
 
     @api.multi
+    @in_company_lang
     def _propose_return_penalty(self):
         """P6: one draft per return whose responsible person is service staff,
-        its facts in the company's language (``_facts_lang``)."""
-        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_return_penalty()
+        its facts in the company's language (``in_company_lang``)."""
         offence = self.env["aftersales.penalty.offence"]._by_code("T13_RETURN")
         penalties = self.env["aftersales.penalty"]
         if not offence:
             return penalties
         for request in self.sudo().filtered(
                 lambda r: r.state == "done" and r.employee_id.user_id
-                and r.employee_id.user_id.has_group(STAFF_GROUP)):
+                and r.employee_id.user_id.has_group(GROUP_SERVICE_USER)):
             penalties |= penalties._propose({
                 "employee_id": request.employee_id.id,
-                "offence_id": offence.id,
+                "offence_type_id": offence.id,
                 "source": "return",
                 "date": (request.done_date or fields.Datetime.now())[:10],
                 "ticket_id": request.ticket_id.id,

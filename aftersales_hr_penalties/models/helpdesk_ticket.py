@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
+from odoo.addons.aftersales_service.tools import GROUP_SUPERVISOR, in_company_lang
+
 
 class HelpdeskTicket(models.Model):
     """P3, P6: repeat repairs and verified complaints propose drafts."""
@@ -32,44 +34,9 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.penalty_count = counts.get(ticket.id, 0)
 
-    @api.model
-    def _aftersales_document_models(self):
-        return super()._aftersales_document_models() + ["aftersales.penalty"]
-
     # ------------------------------------------------------------------
-    # Actions
+    # CRUD
     # ------------------------------------------------------------------
-    @api.multi
-    def action_verify_complaint(self):
-        """C6, P3: the service supervisor verifies a complaint; the responsible
-        person's fine is proposed to HR, doubled when the same customer
-        complained about the same problem within the company's window."""
-        if not self.env.user.has_group(
-                "aftersales_service.group_aftersales_supervisor"):
-            raise AccessError(_("Only a service supervisor verifies complaints."))
-        for ticket in self:
-            if ticket.aftersales_kind != "complaint":
-                raise UserError(_(
-                    "Ticket %s is not a complaint: set \"Ticket Kind\" to "
-                    "Complaint first.") % ticket.number)
-            if ticket.complaint_verified:
-                raise UserError(_("The complaint of ticket %s is already verified.")
-                                % ticket.number)
-            ticket._complaint_responsible()  # refuse before anything is written
-        self.write({"complaint_verified": True,
-                    "complaint_verified_date": fields.Datetime.now()})
-        self._propose_complaint_penalty()
-        return True
-
-    @api.multi
-    def action_view_penalties(self):
-        self.ensure_one()
-        action = self.env.ref(
-            "aftersales_hr_penalties.aftersales_penalty_action").read()[0]
-        action["domain"] = [("ticket_id", "=", self.id)]
-        action["context"] = {"default_ticket_id": self.id}
-        return action
-
     @api.multi
     def write(self, vals):
         """T6, P6: a move to a closed stage (the status bar, a kanban drag)
@@ -96,6 +63,72 @@ class HelpdeskTicket(models.Model):
         if self - held:
             super(HelpdeskTicket, self - held).write(vals)
         return True
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_verify_complaint(self):
+        """C6, P3: the service supervisor verifies a complaint; the responsible
+        person's fine is proposed to HR, doubled when the same customer
+        complained about the same problem within the company's window."""
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
+            raise AccessError(_("Only a service supervisor verifies complaints."))
+        for ticket in self:
+            if ticket.aftersales_kind != "complaint":
+                raise UserError(_(
+                    "Ticket %s is not a complaint: set \"Ticket Kind\" to "
+                    "Complaint first.") % ticket.number)
+            if ticket.complaint_verified:
+                raise UserError(_("The complaint of ticket %s is already verified.")
+                                % ticket.number)
+            ticket._complaint_responsible()  # refuse before anything is written
+        self.write({"complaint_verified": True,
+                    "complaint_verified_date": fields.Datetime.now()})
+        self._propose_complaint_penalty()
+        return True
+
+    @api.multi
+    def action_view_penalties(self):
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_hr_penalties.aftersales_penalty_action").read()[0]
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {"default_ticket_id": self.id}
+        return action
+
+    @api.multi
+    def action_aftersales_close(self):
+        """T6, P6: close the ticket. With an on-site report still incomplete,
+        the ticket stays open without an error (an error would roll back the
+        proposal): the incomplete report is proposed to HR and a warning says
+        what to fill in."""
+        self.ensure_one()
+        if not self._aftersales_incomplete_dispatches():
+            stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done",
+                                 raise_if_not_found=False) or self.env[
+                "helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+            self.write({"stage_id": stage.id})
+            return True
+        warning = self.env["aftersales.ticket.close.warning"].create({
+            "ticket_id": self.id,
+            "message": self._aftersales_refuse_close(),
+        })
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Ticket Not Closed"),
+            "res_model": warning._name,
+            "res_id": warning.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_document_models(self):
+        return super()._aftersales_document_models() + ["aftersales.penalty"]
 
     @api.multi
     def _aftersales_incomplete_dispatches(self):
@@ -129,35 +162,6 @@ class HelpdeskTicket(models.Model):
             % self.number] + lines)
 
     @api.multi
-    def action_aftersales_close(self):
-        """T6, P6: close the ticket. With an on-site report still incomplete,
-        the ticket stays open without an error (an error would roll back the
-        proposal): the incomplete report is proposed to HR and a warning says
-        what to fill in."""
-        self.ensure_one()
-        if not self._aftersales_incomplete_dispatches():
-            stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done",
-                                 raise_if_not_found=False) or self.env[
-                "helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
-            self.write({"stage_id": stage.id})
-            return True
-        warning = self.env["aftersales.ticket.close.warning"].create({
-            "ticket_id": self.id,
-            "message": self._aftersales_refuse_close(),
-        })
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Ticket Not Closed"),
-            "res_model": warning._name,
-            "res_id": warning.id,
-            "view_mode": "form",
-            "target": "new",
-        }
-
-    # ------------------------------------------------------------------
-    # Business methods
-    # ------------------------------------------------------------------
-    @api.multi
     def _check_repeat_repair(self):
         """T8 → P6: a repeat repair proposes the personal repeat repair demerit
         for the technician of the earlier job."""
@@ -170,20 +174,18 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _aftersales_technician(self):
         """The technician of a job: the lead engineer of its last completed
-        visit, else the user in charge of the ticket."""
+        on-site dispatch, else the user in charge of the ticket."""
         self.ensure_one()
-        visits = self.sudo().dispatch_ids.filtered(lambda d: d.state == "done")
-        if visits:
-            return visits.sorted(lambda d: (d.departure_time or d.appointment,
-                                            d.id))[-1].leader_id
+        dispatches = self.sudo().dispatch_ids.filtered(lambda d: d.state == "done")
+        if dispatches:
+            return dispatches.sorted(lambda d: (
+                d.departure_time or d.appointment, d.id))[-1].leader_id
         return self.user_id
 
     @api.multi
+    @in_company_lang
     def _propose_repeat_repair_penalty(self):
-        """T8, P6: facts in the company's language (``_facts_lang``)."""
-        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_repeat_repair_penalty()
+        """T8, P6: facts in the company's language (``in_company_lang``)."""
         offence = self.env["aftersales.penalty.offence"]._by_code("P1_REPEAT")
         penalties = self.env["aftersales.penalty"]
         if not offence:
@@ -199,7 +201,7 @@ class HelpdeskTicket(models.Model):
                 continue
             penalties |= penalties._propose({
                 "employee_id": employee.id,
-                "offence_id": offence.id,
+                "offence_type_id": offence.id,
                 "source": "repeat_repair",
                 "date": ticket.reported_date[:10],
                 "ticket_id": ticket.id,
@@ -274,11 +276,9 @@ class HelpdeskTicket(models.Model):
         ], order="reported_date desc", limit=1)
 
     @api.multi
+    @in_company_lang
     def _propose_complaint_penalty(self):
-        """C6, P3, P6: facts in the company's language (``_facts_lang``)."""
-        lang = self.env["aftersales.penalty"]._facts_lang(self[:1].company_id)
-        if self.env.lang != lang:
-            return self.with_context(lang=lang)._propose_complaint_penalty()
+        """C6, P3, P6: facts in the company's language (``in_company_lang``)."""
         offence = self.env["aftersales.penalty.offence"]._by_code("P3_COMPLAINT")
         penalties = self.env["aftersales.penalty"]
         if not offence:
@@ -294,7 +294,7 @@ class HelpdeskTicket(models.Model):
                                "carries it (P3)."))
             vals = {
                 "employee_id": employee.id,
-                "offence_id": offence.id,
+                "offence_type_id": offence.id,
                 "source": "complaint",
                 "date": ticket.reported_date[:10],
                 "ticket_id": ticket.id,

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from odoo.addons.aftersales_service.tools import GROUP_HR
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -23,7 +25,7 @@ class HrEmployee(models.Model):
         """P6: colleagues would only see zeros: the buttons show to the people
         who may read the records."""
         user = self.env.user
-        is_hr = user.has_group("hr.group_hr_user")
+        is_hr = user.has_group(GROUP_HR)
         for employee in self:
             own = employee.sudo()
             employee.penalty_totals_visible = is_hr or user in (

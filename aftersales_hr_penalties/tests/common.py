@@ -74,7 +74,7 @@ class PenaltyCase(AftersalesCase):
 
     def _penalty(self, employee=None, offence=None, **vals):
         values = {"employee_id": (employee or self.emp_engineer).id,
-                  "offence_id": (offence or self.phone).id,
+                  "offence_type_id": (offence or self.phone).id,
                   "date": "2025-06-10"}
         values.update(vals)
         return self.Penalty.sudo(self.hr_officer).create(values)

@@ -91,7 +91,7 @@ class TestReview(PenaltyCase):
         penalties = self._penalty() | self._penalty(employee=self.emp_other)
         wizard = self.env["aftersales.penalty.reject"].sudo(self.hr_officer)\
             .with_context(active_ids=penalties.ids).create(
-                {"reason": "Customer withdrew the complaint"})
+                {"rejection_reason": "Customer withdrew the complaint"})
         wizard.action_reject()
         self.assertEqual(set(penalties.mapped("state")), {"rejected"})
         self.assertEqual(penalties[0].reject_reason, "Customer withdrew the complaint")
@@ -144,7 +144,7 @@ class TestReview(PenaltyCase):
 
     def test_source_key_unique(self):
         """P6: the same fact never proposes twice."""
-        vals = {"employee_id": self.emp_engineer.id, "offence_id": self.late.id,
+        vals = {"employee_id": self.emp_engineer.id, "offence_type_id": self.late.id,
                 "source": "late_arrival", "source_key": "test:fact:1"}
         first = self.Penalty._propose(vals)
         self.assertTrue(first)
@@ -193,8 +193,9 @@ class TestDemoProposals(PenaltyCase):
                 "dispatch_yabang_late", "dispatch_yabang_report"))
         late.sudo(hr).action_confirm()
         self.env["aftersales.penalty.reject"].sudo(hr).with_context(
-            active_ids=report.ids).create({"reason": "Report completed the same "
-                                                     "evening"}).action_reject()
+            active_ids=report.ids).create({
+                "rejection_reason": "Report completed the same evening"}
+        ).action_reject()
         self.assertEqual((late.state, report.state), ("confirmed", "rejected"))
         wizard = self.env["aftersales.penalty.payroll.export"].sudo(hr).create(
             {"month": late.payroll_month})

@@ -31,7 +31,7 @@ class TestReturnPenalty(ReturnCase):
         request = self._closed("RP-STAFF", self.emp_staff)
         penalty = self._drafts(request)
         self.assertEqual(len(penalty), 1)
-        self.assertEqual((penalty.state, penalty.employee_id, penalty.offence_id,
+        self.assertEqual((penalty.state, penalty.employee_id, penalty.offence_type_id,
                           penalty.source),
                          ("draft", self.emp_staff, self.offence, "return"))
 

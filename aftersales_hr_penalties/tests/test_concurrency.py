@@ -11,7 +11,7 @@ class TestConcurrentProposal(TwoTransactionsCase):
         vals = {
             "employee_id": self.env.ref(
                 "aftersales_hr_penalties.employee_service_wang").id,
-            "offence_id": self.env.ref(
+            "offence_type_id": self.env.ref(
                 "aftersales_hr_penalties.offence_fine_late_arrival").id,
             "source": "late_arrival",
             "source_key": "test:concurrent:late_arrival",

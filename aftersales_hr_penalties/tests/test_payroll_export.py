@@ -20,7 +20,7 @@ class TestPayrollExport(PenaltyCase):
 
         def fine(employee, offence, date, confirm=True, **vals):
             record = cls.Penalty.sudo(hr).create(dict(
-                vals, employee_id=employee.id, offence_id=offence.id, date=date))
+                vals, employee_id=employee.id, offence_type_id=offence.id, date=date))
             if confirm:
                 record.sudo(hr).action_confirm()
             return record

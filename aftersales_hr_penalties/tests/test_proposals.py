@@ -20,7 +20,7 @@ class TestVisitProposals(PenaltyCase):
         penalty = self._proposals("late_arrival", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.employee_id, self.emp_engineer)
-        self.assertEqual(penalty.offence_id, self.late)
+        self.assertEqual(penalty.offence_type_id, self.late)
         self.assertEqual(penalty.amount, 20.0)
         self.assertEqual(penalty.state, "draft")
         self.assertEqual(penalty.ticket_id, ticket)
@@ -59,7 +59,7 @@ class TestVisitProposals(PenaltyCase):
         dispatch.write({"state": "done"})
         penalty = self._proposals("incomplete_report", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
-        self.assertEqual(penalty.offence_id, self.incomplete)
+        self.assertEqual(penalty.offence_type_id, self.incomplete)
         self.assertEqual(penalty.amount, 20.0)
         self.assertIn(dispatch.name, penalty.description)
 
@@ -145,7 +145,7 @@ class TestRepeatRepairProposal(PenaltyCase):
         penalty = self._proposals("repeat_repair", ticket_id=ticket.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.employee_id, self.emp_engineer)
-        self.assertEqual(penalty.offence_id, self.repeat)
+        self.assertEqual(penalty.offence_type_id, self.repeat)
         self.assertTrue(penalty.demerit)
         self.assertEqual(penalty.state, "draft")
 

@@ -12,7 +12,7 @@ class TestPenaltyPrivacy(PenaltyCase):
     def setUpClass(cls):
         super().setUpClass()
         hr = cls.Penalty.sudo(cls.hr_officer)
-        base = {"offence_id": cls.env.ref(
+        base = {"offence_type_id": cls.env.ref(
             "aftersales_hr_penalties.offence_fine_phone_off").id,
             "date": "2025-06-10"}
         cls.own = hr.create(dict(base, employee_id=cls.emp_engineer.id))
@@ -82,7 +82,7 @@ class TestPenaltyPrivacy(PenaltyCase):
         """P6: employees do not record penalties."""
         with self.assertRaises(AccessError):
             self.Penalty.sudo(self.engineer).create({
-                "employee_id": self.emp_other.id, "offence_id": self.phone.id})
+                "employee_id": self.emp_other.id, "offence_type_id": self.phone.id})
 
     def test_portal_sees_nothing(self):
         """P6: nothing of this shows to portal users."""

@@ -31,16 +31,6 @@ class AftersalesPenaltyPayrollExport(models.TransientModel):
                                     "2026-03."))
 
     @api.multi
-    def _fines(self):
-        """Confirmed or applied fines of the month and company."""
-        self.ensure_one()
-        return self.env["aftersales.penalty"].search([
-            ("kind", "=", "fine"), ("state", "in", ("confirmed", "applied")),
-            ("payroll_month", "=", self.month),
-            ("company_id", "=", self.company_id.id),
-        ], order="employee_id, date, id")
-
-    @api.multi
     def action_export(self):
         self.ensure_one()
         self.env["aftersales.penalty"]._check_hr()
@@ -50,3 +40,13 @@ class AftersalesPenaltyPayrollExport(models.TransientModel):
         if self.mark_applied:
             self._fines().filtered(lambda p: p.state == "confirmed").action_apply()
         return action
+
+    @api.multi
+    def _fines(self):
+        """Confirmed or applied fines of the month and company."""
+        self.ensure_one()
+        return self.env["aftersales.penalty"].search([
+            ("kind", "=", "fine"), ("state", "in", ("confirmed", "applied")),
+            ("payroll_month", "=", self.month),
+            ("company_id", "=", self.company_id.id),
+        ], order="employee_id, date, id")

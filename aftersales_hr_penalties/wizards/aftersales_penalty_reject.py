@@ -12,10 +12,12 @@ class AftersalesPenaltyReject(models.TransientModel):
     penalty_ids = fields.Many2many(
         "aftersales.penalty", string="Records",
         default=lambda self: [(6, 0, self.env.context.get("active_ids") or [])])
-    reason = fields.Text(required=True)
+    # not "reason": its field xml id would be aftersales.penalty's
+    # reject_reason's (field_aftersales_penalty_reject_reason)
+    rejection_reason = fields.Text(string="Reason", required=True)
 
     @api.multi
     def action_reject(self):
         self.ensure_one()
-        self.penalty_ids.action_reject(self.reason)
+        self.penalty_ids.action_reject(self.rejection_reason)
         return {"type": "ir.actions.act_window_close"}
