@@ -402,7 +402,7 @@ class TestAccessMatrix(AftersalesCase):
         offence = env["aftersales.penalty.offence"].create(
             {"name": "Matrix offence", "code": "MATRIX", "amount": 10.0})
         penalty = env["aftersales.penalty"].create(
-            {"employee_id": other_employee.id, "offence_id": offence.id})
+            {"employee_id": other_employee.id, "offence_type_id": offence.id})
         order = env["sale.order"].create({"partner_id": cls.domestic.id})
         return_request = env["aftersales.return"].create({
             "equipment_id": equipment.id, "reason": "Matrix", "outcome": "repair"})
@@ -472,7 +472,7 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.penalty.payroll.export": env[
                 "aftersales.penalty.payroll.export"].create({}),
             "aftersales.penalty.reject": env["aftersales.penalty.reject"].create(
-                {"penalty_ids": [(6, 0, penalty.ids)], "reason": "Matrix"}),
+                {"penalty_ids": [(6, 0, penalty.ids)], "rejection_reason": "Matrix"}),
             "aftersales.ticket.close.warning": env[
                 "aftersales.ticket.close.warning"].create(
                     {"ticket_id": ticket.id, "message": "Matrix"}),

@@ -203,7 +203,7 @@ ROWS = [
      label("aftersales.penalty", "employee_id"),
      ("aftersales.penalty", None, []),
      lambda t: t.zh(t.env["aftersales.penalty"]).create({
-         "employee_id": t.employee_b.id, "offence_id": t.offence.id})),
+         "employee_id": t.employee_b.id, "offence_type_id": t.offence.id})),
     # --- 10,000 characters where a reference is short -------------------------
     ("ticket subject of 10,000 characters", ValidationError,
      label("helpdesk.ticket", "name"), ("helpdesk.ticket", None, []),
@@ -244,7 +244,7 @@ ROWS = [
      state("aftersales.penalty", "state", "draft"),
      ("aftersales.penalty", None, []),
      lambda t: t.zh(t.env["aftersales.penalty"]).create({
-         "employee_id": t.employee.id, "offence_id": t.offence.id,
+         "employee_id": t.employee.id, "offence_type_id": t.offence.id,
          "state": "confirmed"})),
     ("arrive on a filed dispatch", UserError,
      state("aftersales.dispatch", "state", "planned"),
@@ -357,7 +357,7 @@ class TestBadInput(AftersalesCase):
         cls.offence = env["aftersales.penalty.offence"].create(
             {"name": "Bad input fine", "code": "BAD_INPUT", "amount": 20.0})
         cls.penalty = env["aftersales.penalty"].create(
-            {"employee_id": cls.employee.id, "offence_id": cls.offence.id})
+            {"employee_id": cls.employee.id, "offence_type_id": cls.offence.id})
         cls.survey = env["aftersales.survey"].create({"partner_id": cls.domestic.id})
         cls.survey_answered = env["aftersales.survey"].create(dict(
             {"partner_id": cls.domestic.id},

@@ -201,7 +201,7 @@ class TestConcurrency(TwoTransactionsCase):
             employee = env["hr.employee"].create({"name": "Race Engineer"})
             penalty = env["aftersales.penalty"].create({
                 "employee_id": employee.id,
-                "offence_id": env.ref(
+                "offence_type_id": env.ref(
                     "aftersales_hr_penalties.offence_fine_late_arrival").id})
             return {"people": officers.mapped("partner_id"), "users": officers,
                     "employee": employee, "penalty": penalty}

@@ -21,8 +21,8 @@ class AftersalesDispatch(models.Model):
 
     delay_reason = fields.Selection(
         DELAY_REASONS, track_visibility="onchange",
-        help="Why the engineers arrived after the deadline (T4). Only a personal "
-             "(or unstated) reason proposes a late-arrival fine (P2); enter it "
+        help="Why the engineers arrived after the deadline. Only a personal "
+             "(or unstated) reason proposes a late-arrival fine; enter it "
              "with the on-site report.")
 
     # ------------------------------------------------------------------
@@ -82,7 +82,7 @@ class AftersalesDispatch(models.Model):
                     late, employee, "late_arrival",
                     (dispatch.arrival_time or "")[:10],
                     _("Arrived on site at %(arrival)s, after the deadline "
-                      "%(deadline)s (T4).") % {
+                      "%(deadline)s.") % {
                           "arrival": penalties._facts_time(
                               dispatch.arrival_time, employee.user_id,
                               dispatch.company_id),
@@ -112,7 +112,7 @@ class AftersalesDispatch(models.Model):
         return penalties._propose(self._penalty_values(
             offence, employee, "incomplete_report",
             (self.departure_time or fields.Datetime.now())[:10],
-            _("The on-site report misses %s (T6).") % ", ".join(missing)))
+            _("The on-site report misses %s.") % ", ".join(missing)))
 
     @api.multi
     def _penalty_values(self, offence, employee, source, date, description):

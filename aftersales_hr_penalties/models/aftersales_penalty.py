@@ -18,11 +18,11 @@ STATES = [
 ]
 SOURCES = [
     ("manual", "Entered by HR"),
-    ("late_arrival", "Late Arrival (T4)"),
-    ("incomplete_report", "Incomplete Report (T6)"),
-    ("repeat_repair", "Repeat Repair (T8)"),
-    ("complaint", "Verified Complaint (C6)"),
-    ("return", "Return Caused by Service Staff (T13)"),
+    ("late_arrival", "Late Arrival"),
+    ("incomplete_report", "Incomplete Report"),
+    ("repeat_repair", "Repeat Repair"),
+    ("complaint", "Verified Complaint"),
+    ("return", "Return Caused by Service Staff"),
 ]
 # (from, to) pairs HR may move a record along (P6)
 TRANSITIONS = {
@@ -127,7 +127,7 @@ class AftersalesPenalty(models.Model):
         string="Why Multiplied", states={"applied": [("readonly", True)]})
     is_fake_record = fields.Boolean(
         string="Fake Records Found", readonly=True, copy=False,
-        help="Fake inspection or report records were found on review (P4).")
+        help="Fake inspection or report records were found on review.")
     amount = fields.Monetary(compute="_compute_amount", store=True,
                              currency_field="currency_id")
     fine_amount = fields.Monetary(
@@ -160,7 +160,7 @@ class AftersalesPenalty(models.Model):
     payroll_month = fields.Char(
         copy=False, index=True, track_visibility="onchange",
         states={"applied": [("readonly", True)]},
-        help="Payroll month (YYYY-MM) the fine is deducted in (P7).")
+        help="Payroll month (YYYY-MM) the fine is deducted in.")
     # ------------------------------------------------------------------
     # What the current user may do on the form (P6)
     # ------------------------------------------------------------------
@@ -220,7 +220,7 @@ class AftersalesPenalty(models.Model):
                     penalty.multiplier_reason or "").strip():
                 raise ValidationError(_(
                     "%s: explain in \"Why Multiplied\" why the amount is "
-                    "multiplied (P3, P4).") % penalty.name)
+                    "multiplied.") % penalty.name)
 
     @api.constrains("state", "reject_reason", "payroll_month")
     def _check_decision(self):
@@ -283,7 +283,7 @@ class AftersalesPenalty(models.Model):
                         "company": employee.company_id.name})
         if vals.get("state", "draft") != "draft":
             raise UserError(_("A record starts as a proposal: HR confirms it "
-                              "afterwards (P6)."))
+                              "afterwards."))
         penalty = super().create(vals)
         penalty._link_evidence()
         return penalty
@@ -347,7 +347,7 @@ class AftersalesPenalty(models.Model):
         if not self._is_hr():
             raise AccessError(_(
                 "Only HR officers confirm, reject or apply penalty and reward "
-                "records (P6)."))
+                "records."))
 
     @api.multi
     def _lock_for_decision(self):
@@ -445,7 +445,7 @@ class AftersalesPenalty(models.Model):
                 raise UserError(_(
                     "%s: only a proposed or confirmed record not yet doubled for "
                     "fake records can be.") % penalty.name)
-            reason = _("Fake records found on review (P4)")
+            reason = _("Fake records found on review")
             if penalty.multiplier_reason:
                 reason = "%s; %s" % (penalty.multiplier_reason, reason)
             penalty.write({"multiplier": penalty.multiplier * factor,

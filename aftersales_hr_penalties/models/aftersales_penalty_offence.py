@@ -30,10 +30,10 @@ class AftersalesPenaltyOffence(models.Model):
     sequence = fields.Integer(default=10)
     amount = fields.Monetary(
         string="Default Amount", currency_field="currency_id",
-        help="Fine or reward per occurrence, in company currency (P2).")
+        help="Fine or reward per occurrence, in company currency.")
     multiplier = fields.Float(
         default=1.0,
-        help="For a doubling rule: the factor applied to the fine (P3, P4).")
+        help="For a doubling rule: the factor applied to the fine.")
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
     currency_id = fields.Many2one(

@@ -44,7 +44,7 @@ class AftersalesReturn(models.Model):
                 "company_id": request.company_id.id,
                 "description": _(
                     "Return %(name)s of %(product)s was caused by service staff: "
-                    "%(cause)s (T13). HR decides whether to confirm it.") % {
+                    "%(cause)s. HR decides whether to confirm it.") % {
                         "name": request.name,
                         "product": request.product_id.display_name,
                         "cause": request.root_cause or ""},

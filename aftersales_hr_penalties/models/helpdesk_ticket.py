@@ -16,7 +16,7 @@ class HelpdeskTicket(models.Model):
 
     complaint_verified = fields.Boolean(
         readonly=True, copy=False, track_visibility="onchange",
-        help="The service supervisor verified the complaint (C6, P3).")
+        help="The service supervisor verified the complaint.")
     complaint_verified_date = fields.Datetime(
         string="Complaint Verified On", readonly=True, copy=False)
     penalty_count = fields.Integer(
@@ -157,8 +157,8 @@ class HelpdeskTicket(models.Model):
                 "dispatch": dispatch.name,
                 "missing": ", ".join(dispatch._report_missing())})
         return "\n".join([_(
-            "Ticket %s is not closed: its on-site report is incomplete (T6). "
-            "The incomplete report was proposed to HR as a fine (P2).")
+            "Ticket %s is not closed: its on-site report is incomplete. "
+            "The incomplete report was proposed to HR as a fine.")
             % self.number] + lines)
 
     @api.multi
@@ -207,7 +207,7 @@ class HelpdeskTicket(models.Model):
                 "ticket_id": ticket.id,
                 "description": _(
                     "%(ticket)s repeats %(earlier)s on the same unit and problem "
-                    "type (T8); HR decides whether the cause was personal.") % {
+                    "type; HR decides whether the cause was personal.") % {
                         "ticket": ticket.number, "earlier": earlier.number},
                 "source_key": "repeat_repair:helpdesk.ticket:%d:%d" % (
                     ticket.id, earlier.id),
@@ -288,10 +288,10 @@ class HelpdeskTicket(models.Model):
         rule = self.env["aftersales.penalty.offence"]._by_code("P3_REPEAT")
         for ticket in self:
             employee, by_leader = ticket._complaint_responsible()
-            facts = [_("Verified complaint %s (C6).") % ticket.number]
+            facts = [_("Verified complaint %s.") % ticket.number]
             if by_leader:
                 facts.append(_("No direct responsible person: the team leader "
-                               "carries it (P3)."))
+                               "carries it."))
             vals = {
                 "employee_id": employee.id,
                 "offence_type_id": offence.id,
@@ -303,8 +303,8 @@ class HelpdeskTicket(models.Model):
             earlier = ticket._earlier_verified_complaint()
             if earlier and rule:
                 vals.update(multiplier=rule.multiplier, multiplier_reason=_(
-                    "Same customer, same problem complained about again: %s "
-                    "(P3)") % earlier.number)
+                    "Same customer, same problem complained about again: "
+                    "%s") % earlier.number)
             vals["description"] = " ".join(facts)
             penalties |= penalties._propose(vals)
         return penalties

@@ -8,4 +8,4 @@ class HelpdeskTicketTeam(models.Model):
 
     team_leader_id = fields.Many2one(
         "res.users", string="Team Leader",
-        help="Carries a verified complaint that names no responsible person (P3).")
+        help="Carries a verified complaint that names no responsible person.")

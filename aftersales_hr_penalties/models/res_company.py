@@ -9,7 +9,7 @@ class ResCompany(models.Model):
     aftersales_penalty_complaint_days = fields.Integer(
         string="Repeated Complaint Window (days)", default=365,
         help="A verified complaint of the same customer about the same problem "
-             "type within this many days of an earlier one doubles the fine (P3).")
+             "type within this many days of an earlier one doubles the fine.")
 
     @api.constrains("aftersales_penalty_complaint_days")
     def _check_aftersales_penalty_complaint_days(self):
