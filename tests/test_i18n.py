@@ -99,10 +99,10 @@ class TestInstalledChinese(SavepointCase):
         if not res_ids:
             return []
         self.env.cr.execute("""
-            SELECT id FROM unnest(%s) AS id
+            SELECT wanted.rid FROM unnest(%s) AS wanted(rid)
             WHERE NOT EXISTS (
                 SELECT 1 FROM ir_translation t
-                WHERE t.name = %s AND t.res_id = id AND t.lang = 'zh_CN'
+                WHERE t.name = %s AND t.res_id = wanted.rid AND t.lang = 'zh_CN'
                   AND t.type = 'model' AND coalesce(t.value, '') != '')
         """, (list(res_ids), name))
         return [row[0] for row in self.env.cr.fetchall()]

@@ -77,7 +77,8 @@ class TestCloseGate(QualityCase):
         self._report(dispatch)
         form = self._forms(ticket)
         with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
-            ticket.sudo(self.staff).write({"stage_id": self.done.id})
+            ticket.sudo(self.staff).with_context(lang="en_US").write(
+                {"stage_id": self.done.id})
         self.assertIn(form.name, refusal.exception.name)
         self.assertIn("must register quality feedback form", refusal.exception.name)
 

@@ -73,7 +73,7 @@ class TestCancelledDispatch(QualityCase):
         ticket, dispatch = self._onsite()
         form = self._forms(ticket)
         self.assertEqual(form.state, "draft")
-        dispatch.sudo(self.supervisor).action_cancel()
+        dispatch.sudo(self.supervisor).with_context(lang="en_US").action_cancel()
         self.assertEqual(form.state, "cancelled")
         self.assertIn("no part was replaced", form.cancel_reason)
         ticket.sudo(self.staff).write({"stage_id": self.done.id})
