@@ -512,7 +512,8 @@ class TestQuotedTerms(PaidCase):
         order = self._quote(self._paid_ticket())
         with self.assertRaisesRegex(UserError, "Approve Discount"), \
                 self.env.cr.savepoint():
-            self._line(order, self.visit).sudo(self.salesman).with_context(**EN).unlink()
+            line = self._line(order, self.visit).sudo(self.salesman)
+            line.with_context(**EN).unlink()
         with self.assertRaisesRegex(UserError, "Approve Discount"), \
                 self.env.cr.savepoint():
             order.sudo(self.salesman).with_context(**EN).write(
