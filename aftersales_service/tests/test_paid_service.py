@@ -499,13 +499,15 @@ class TestQuotedTerms(PaidCase):
         """S3: switching the quotation to a cheaper pricelist is refused."""
         order = self._quote(self._paid_ticket())
         with self.assertRaisesRegex(ValidationError, "Approve Discount"):
-            order.sudo(self.salesman).with_context(**EN).write({"pricelist_id": self.cheap.id})
+            order.sudo(self.salesman).with_context(**EN).write(
+                {"pricelist_id": self.cheap.id})
 
     def test_customer_change_refused(self):
         """S3: moving the quotation to another customer is refused."""
         order = self._quote(self._paid_ticket())
         with self.assertRaisesRegex(ValidationError, "Approve Discount"):
-            order.sudo(self.salesman).with_context(**EN).write({"partner_id": self.export.id})
+            order.sudo(self.salesman).with_context(**EN).write(
+                {"partner_id": self.export.id})
 
     def test_removing_visit_fee_refused(self):
         """S3: deleting the visit fee or the travel line waives a charge: refused."""
