@@ -143,7 +143,8 @@ class AftersalesReturn(models.Model):
         string="Inspected On", readonly=True, copy=False)
     quality_decision = fields.Selection(
         [("restock", "Restock"), ("repair", "Repair"), ("scrap", "Scrap")],
-        readonly=True, copy=False, track_visibility="onchange")
+        string="Inspection Decision", readonly=True, copy=False,
+        track_visibility="onchange")
     # ------------------------------------------------------------------
     # Outcome
     # ------------------------------------------------------------------
