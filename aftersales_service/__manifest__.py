@@ -34,6 +34,7 @@
         "data/ir_config_parameter_data.xml",
         "data/aftersales_problem_type_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
+        "data/helpdesk_ticket_stage_data.xml",
         "data/aftersales_return_data.xml",
         "data/mail_template_portal_data.xml",
         # views
@@ -52,6 +53,7 @@
         "views/aftersales_return_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
+        "views/helpdesk_ticket_stage_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/product_category_views.xml",

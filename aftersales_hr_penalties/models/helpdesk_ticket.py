@@ -47,7 +47,8 @@ class HelpdeskTicket(models.Model):
         Without an employee to propose for, T6 refuses the move as before."""
         stage = vals.get("stage_id") and self.env["helpdesk.ticket.stage"].browse(
             vals["stage_id"])
-        if not (stage and stage.closed):
+        if not (stage and stage.closed) or stage.is_cancellation:
+            # F3: a cancellation is no finished job: no fine is proposed
             return super().write(vals)
         held = self.filtered(lambda t: t._aftersales_close_held())
         if not held:

@@ -149,6 +149,17 @@ class TestRepeatRepairProposal(PenaltyCase):
         self.assertTrue(penalty.demerit)
         self.assertEqual(penalty.state, "draft")
 
+    def test_cancelled_earlier_ticket_proposes_nothing(self):
+        """F3, T8: a cancelled earlier ticket is no job done: no demerit."""
+        earlier = self._ticket(reported_date="2025-05-02 08:00:00",
+                               user_id=self.other_engineer.id)
+        earlier.sudo(self.engineer).write({"stage_id": self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled").id})
+        earlier.closed_date = "2025-05-03 08:00:00"
+        ticket = self._ticket()
+        self.assertFalse(ticket.is_repeat_repair)
+        self.assertFalse(self._proposals("repeat_repair", ticket_id=ticket.id))
+
     def test_repeat_repair_without_visit_goes_to_user(self):
         """T8: without a completed visit, the earlier ticket's user is responsible."""
         self._closed_job()
@@ -294,6 +305,18 @@ class TestCloseAttempt(PenaltyCase):
         penalty = self._proposals("incomplete_report", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.employee_id, self.emp_engineer)
+
+    def test_cancel_with_incomplete_report_proposes_nothing(self):
+        """F3, T6: cancelling is no finished job: refused while the report is
+        incomplete, with no fine proposed."""
+        ticket = self._ticket()
+        dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
+                                  solution="Reset")
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            ticket.sudo(self.engineer).write({"stage_id": self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_stage_cancelled").id})
+        self.assertFalse(ticket.stage_id.closed)
+        self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))
 
     def test_close_with_complete_report(self):
         """T6: a complete report closes the ticket and proposes nothing."""

@@ -31,9 +31,9 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     @api.constrains("stage_id")
     def _check_quality_feedback_registered(self):
-        """Q1: the ticket closes only once the Quality department registered its
-        feedback forms."""
-        closing = self.filtered(lambda t: t.stage_id.closed)
+        """Q1: the job is finished only once the Quality department registered
+        its feedback forms (a cancelled ticket did no job to report on)."""
+        closing = self._aftersales_done()
         if not closing:
             return
         drafts = self.env["aftersales.quality.feedback"].sudo().search([
@@ -51,7 +51,7 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if vals.get("stage_id"):
-            self.filtered(lambda t: t.stage_id.closed)._aftersales_survey_ensure()
+            self._aftersales_done()._aftersales_survey_ensure()
         return res
 
     # ------------------------------------------------------------------

@@ -66,6 +66,15 @@ class TestSurvey(QualityCase):
         self.assertEqual((surveys.kind, surveys.partner_id),
                          ("after_job", self.domestic))
 
+    def test_cancelled_ticket_gets_no_survey(self):
+        """F3, Q7: a cancelled ticket did no job to rate: no survey."""
+        ticket = self._ticket()
+        ticket.sudo(self.staff).write({"stage_id": self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled").id})
+        self.assertTrue(ticket.closed)
+        self.assertFalse(self.env["aftersales.survey"].search(
+            [("ticket_id", "=", ticket.id)]))
+
     def test_periodic_surveys(self):
         """Q7: key customers yearly, flagged customers quarterly, once per period."""
         self.domestic.aftersales_customer_class = "key"

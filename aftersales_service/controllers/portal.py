@@ -35,11 +35,12 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
     """helpdesk_mgmt's ticket routes, made safe for customers (C1)."""
 
     def _ticket_closable(self, ticket, stage):
-        """A user may move a ticket it may write, or close its own ticket."""
+        """F3: only a user who may change the ticket moves its stage; a
+        customer neither closes nor cancels it from the portal (closing is
+        the service desk's, behind its checks)."""
         if not ticket or not stage:
             return False
-        return user_can(ticket, "write") or (
-            stage.closed and user_can(ticket, "read"))
+        return user_can(ticket, "write")
 
     @http.route()
     def support_ticket_close(self, **kw):
@@ -97,6 +98,14 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         # skip helpdesk_mgmt's implementation, which raises AccessError
         values = super(HelpdeskCustomerPortal, self)._prepare_portal_layout_values()
         values.update(self._aftersales_portal_counters())
+        return values
+
+    def _ticket_get_page_view_values(self, ticket, **kwargs):
+        """F3: no close or cancel buttons for a customer (the route refuses
+        them): only for a user who may change the ticket."""
+        values = super()._ticket_get_page_view_values(ticket, **kwargs)
+        if not user_can(request.env["helpdesk.ticket"].browse(ticket.id), "write"):
+            values["closed_stages"] = request.env["helpdesk.ticket.stage"]
         return values
 
     def _aftersales_portal_counters(self):

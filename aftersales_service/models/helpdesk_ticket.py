@@ -407,8 +407,8 @@ class HelpdeskTicket(models.Model):
     @api.constrains("stage_id", "installation_date", "installation_report_signed")
     def _check_installation_report(self):
         """T11: an installation is closed only with the signed report and its date."""
-        for ticket in self.filtered(
-                lambda t: t.aftersales_kind == "installation" and t.stage_id.closed):
+        for ticket in self._aftersales_done().filtered(
+                lambda t: t.aftersales_kind == "installation"):
             if not ticket.installation_date or not ticket.installation_report_signed:
                 raise ValidationError(_(
                     "Ticket %s: before closing an installation, enter the "
@@ -589,7 +589,7 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id") or vals.get("installation_date"):
             self._aftersales_start_warranty()
         if vals.get("stage_id"):
-            self.filtered(lambda t: t.stage_id.closed)._schedule_followup()
+            self._aftersales_done()._schedule_followup()
         return res
 
     @api.model
@@ -915,6 +915,14 @@ class HelpdeskTicket(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     @api.multi
+    def _aftersales_done(self):
+        """F3: the tickets whose job is finished: closed in a stage that does
+        not cancel them. A cancelled ticket raises no repeat repair, follow-up,
+        survey, receipt, completed-job figure or penalty."""
+        return self.filtered(
+            lambda t: t.stage_id.closed and not t.stage_id.is_cancellation)
+
+    @api.multi
     def _freeze_warranty(self):
         """W2: the warranty state on the report date, stored on the ticket."""
         for ticket in self:
@@ -945,6 +953,7 @@ class HelpdeskTicket(models.Model):
                 ("equipment_id", "=", ticket.equipment_id.id),
                 ("problem_type_id", "=", ticket.problem_type_id.id),
                 ("stage_id.closed", "=", True),
+                ("stage_id.is_cancellation", "=", False),
                 ("closed_date", ">=", window_start),
                 ("closed_date", "<=", ticket.reported_date),
             ], order="closed_date desc", limit=1)
@@ -972,8 +981,8 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _aftersales_start_warranty(self):
         """T11 → W1: a closed installation sets the unit's installation date."""
-        for ticket in self.filtered(
-                lambda t: t.aftersales_kind == "installation" and t.stage_id.closed
+        for ticket in self._aftersales_done().filtered(
+                lambda t: t.aftersales_kind == "installation"
                 and t.equipment_id and t.installation_date):
             if ticket.equipment_id.installation_date != ticket.installation_date:
                 ticket.equipment_id.sudo().write(
@@ -1090,9 +1099,10 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _portal_receipt_issued(self):
-        """T7: the service receipt is issued once the ticket is closed."""
+        """T7: the service receipt is issued once the job is done (closed,
+        not cancelled)."""
         self.ensure_one()
-        return bool(self.stage_id.closed)
+        return bool(self._aftersales_done())
 
     @api.multi
     def _portal_attachments(self):

@@ -113,14 +113,9 @@ class AftersalesTicketKpi(models.Model):
 
     @api.model
     def _where(self):
-        """Cancelled tickets are no service given: left out of every rate."""
-        return """
-            NOT EXISTS (
-                SELECT 1 FROM ir_model_data d
-                WHERE d.model = 'helpdesk.ticket.stage' AND d.res_id = t.stage_id
-                  AND d.module = 'helpdesk_mgmt'
-                  AND d.name = 'helpdesk_ticket_stage_cancelled')
-        """
+        """F3: cancelled tickets are no service given: left out of every
+        rate (their stage says it cancels them)."""
+        return "NOT COALESCE(s.is_cancellation, FALSE)"
 
     @api.model_cr
     def init(self):

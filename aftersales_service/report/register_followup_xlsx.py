@@ -26,7 +26,9 @@ class RegisterReturnVisitXlsx(models.AbstractModel):
     @api.model
     def _register_domain(self, date_from, date_to):
         start, stop = self._utc_bounds(date_from, date_to)
-        return [("stage_id.closed", "=", True), ("closed_date", ">=", start),
+        return [("stage_id.closed", "=", True),
+                ("stage_id.is_cancellation", "=", False),
+                ("closed_date", ">=", start),
                 ("closed_date", "<", stop)]
 
     @api.model

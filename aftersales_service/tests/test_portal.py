@@ -115,16 +115,23 @@ class TestHelpdeskPortalHoles(PortalCase):
             self.closed_stage_id))
         self.assertEqual(response.status_code, 404)
 
-    def test_close_own_ticket(self):
-        """C1: a customer still closes its own ticket from the portal."""
+    def test_customer_cannot_close_own_ticket(self):
+        """F3, C1: a customer neither closes nor cancels its own ticket from
+        the portal: the page offers no such button and the route refuses."""
         ticket_a = self.ids["a"][3]
+        stage_before = self._read("helpdesk.ticket", ticket_a, "stage_id").id
         self.authenticate("portal_a_c1", PASSWORD)
-        response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
-            ticket_a, self.closed_stage_id))
-        self.assertEqual(response.status_code, 302)
+        page = self._get("/my/ticket/%s" % ticket_a)
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn('action="/ticket/close"', page.text)
+        for xmlid in ("helpdesk_mgmt.helpdesk_ticket_stage_done",
+                      "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"):
+            stage = self.env.ref(xmlid).id
+            response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
+                ticket_a, stage))
+            self.assertEqual(response.status_code, 404)
         self.assertEqual(
-            self._read("helpdesk.ticket", ticket_a, "stage_id").id,
-            self.closed_stage_id)
+            self._read("helpdesk.ticket", ticket_a, "stage_id").id, stage_before)
 
     def test_foreign_ticket_page_is_404(self):
         """C1: another customer's or an unknown ticket page is a 404 without data."""

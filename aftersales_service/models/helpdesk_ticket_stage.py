@@ -1,0 +1,16 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class HelpdeskTicketStage(models.Model):
+    """F3: a closed stage says whether the job was done or cancelled;
+    helpdesk_mgmt's Cancelled stage is ``closed`` like Done."""
+
+    _inherit = "helpdesk.ticket.stage"
+
+    is_cancellation = fields.Boolean(
+        string="Cancels the Ticket",
+        help="A closed stage that means the job was cancelled, not done: no "
+             "repeat repair, follow-up, satisfaction survey, service receipt, "
+             "completed-job figure or penalty follows from it.")
