@@ -11,10 +11,13 @@ class TestCancelledIsNotDone(TicketCase):
         super().setUpClass()
         cls.cancelled = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_cancelled")
 
-    def _cancel(self, ticket, stage=None):
-        """The status bar's click: the stage written by the engineer."""
+    def _cancel(self, ticket, stage=None, closed_date=None):
+        """The status bar's click: the stage written by the engineer (the
+        closing time set back when the test needs it in the past)."""
         ticket.sudo(self.staff).write({"stage_id": (stage or self.cancelled).id})
         self.assertTrue(ticket.closed)
+        if closed_date:
+            ticket.closed_date = closed_date
 
     def _followups(self, ticket):
         return self.env["mail.activity"].search([
@@ -30,7 +33,7 @@ class TestCancelledIsNotDone(TicketCase):
     def test_cancelled_ticket_is_no_earlier_repair(self):
         """F3, T8: a cancelled ticket on the unit makes no repeat repair."""
         first = self._ticket(reported_date="2025-01-02 08:00:00")
-        self._cancel(first)
+        self._cancel(first, closed_date="2025-02-01 10:00:00")
         second = self._ticket(reported_date="2025-05-01 10:00:00")
         self.assertFalse(second.is_repeat_repair)
         self.assertFalse(second.repeat_of_id)
@@ -39,6 +42,7 @@ class TestCancelledIsNotDone(TicketCase):
         """T8: the same facts with the job done make a repeat repair."""
         first = self._ticket(reported_date="2025-01-02 08:00:00")
         first.sudo(self.staff).write({"stage_id": self.done.id})
+        first.closed_date = "2025-02-01 10:00:00"
         second = self._ticket(reported_date="2025-05-01 10:00:00")
         self.assertEqual(second.repeat_of_id, first)
 
@@ -75,7 +79,7 @@ class TestCancelledIsNotDone(TicketCase):
             "is_cancellation": True, "sequence": 90})
         first = self._ticket(reported_date="2025-01-02 08:00:00",
                              user_id=self.staff.id)
-        self._cancel(first, stage)
+        self._cancel(first, stage, closed_date="2025-02-01 10:00:00")
         self.assertFalse(self._followups(first))
         second = self._ticket(reported_date="2025-05-01 10:00:00")
         self.assertFalse(second.is_repeat_repair)
