@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import GROUP_FINANCE, GROUP_SUPERVISOR, group_users
+from ..tools import GROUP_FINANCE, GROUP_SUPERVISOR, assign_number, group_users
 
 COLLECTION_METHODS = [
     ("cash", "Cash"),
@@ -113,13 +113,17 @@ class AftersalesCollection(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        """T16: money is born collected; only finance confirms a handover."""
+        """T16: money is born collected; only finance confirms a handover.
+        The receipt number is drawn once the receipt is accepted (no gap)."""
         if vals.get("state", "collected") != "collected":
             self._check_finance()
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.collection") or "/"
-        return super().create(vals)
+        if vals.get("name") == "/":
+            vals = dict(vals)
+            del vals["name"]  # the creation's tracking line shows no "/"
+        collection = super().create(vals)
+        if collection.name == "/":
+            assign_number(collection, "aftersales.collection")
+        return collection
 
     @api.multi
     def write(self, vals):
