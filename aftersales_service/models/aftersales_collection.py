@@ -164,9 +164,11 @@ class AftersalesCollection(models.Model):
     @api.multi
     def action_print_receipt(self):
         """T16: the receipt handed to the customer (the report loads after
-        the views, so the button calls it through this method)."""
+        the views, so the button calls it through this method; data={}, not
+        None, which an XML-RPC client cannot receive)."""
         return self.env.ref(
-            "aftersales_service.action_report_collection_receipt").report_action(self)
+            "aftersales_service.action_report_collection_receipt").report_action(
+                self, data={})
 
     # ------------------------------------------------------------------
     # Business methods
@@ -182,6 +184,7 @@ class AftersalesCollection(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_flag_not_handed_over(self):
         """T16: money still with the technician after the end of the day it
         was collected is flagged once, with a to-do for finance and the
