@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The small protocols the three addons share, each written once and found by
 name: the groups' xml ids, who of a group is told, the company's language of
-recorded facts, row locks, access tokens and the portal's argument checks.
+recorded facts, row locks, the numbers of money documents, access tokens and
+the portal's argument checks.
 
 Plain functions over records or an environment; the ORM-side half of the
 portal tokens is the ``aftersales.portal.mixin`` model."""
@@ -103,6 +104,30 @@ def lock_rows(records, message=None):
     locked = records.browse(ids)
     locked.invalidate_cache(ids=ids)
     return locked
+
+
+# ----------------------------------------------------------------------
+# Numbers of money documents
+# ----------------------------------------------------------------------
+def assign_number(record, code, field="name"):
+    """Give a money document (receipt, return request, fine) its number from
+    its ``no_gap`` sequence once ``create`` has passed every check, so that a
+    refused entry consumes no number, even when the refusal is caught in the
+    same transaction: the numbers follow each other without a gap.
+
+    The number is the sequence's, not anyone's change: it is written in SQL,
+    without the model's write checks or a tracking line. The sequence row
+    stays locked until the transaction ends (``no_gap``), hence drawn last.
+    Returns the number (False without a sequence for ``code``)."""
+    number = record.env["ir.sequence"].sudo().with_context(
+        force_company=record.company_id.id).next_by_code(code)
+    if number:
+        cr = record.env.cr
+        query = sql.SQL("UPDATE {} SET {} = %s WHERE id = %s").format(
+            sql.Identifier(record._table), sql.Identifier(field))
+        cr.execute(query.as_string(cr._obj), (number, record.id))
+        record.invalidate_cache([field], record.ids)
+    return number
 
 
 # ----------------------------------------------------------------------

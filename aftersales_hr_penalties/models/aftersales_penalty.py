@@ -8,7 +8,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_service.tools import GROUP_HR, lock_rows
+from odoo.addons.aftersales_service.tools import GROUP_HR, assign_number, lock_rows
 
 STATES = [
     ("draft", "Proposed"),
@@ -260,9 +260,6 @@ class AftersalesPenalty(models.Model):
     @api.model
     def create(self, vals):
         vals = dict(vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.penalty") or "/"
         if vals.get("offence_type_id"):
             offence = self.env["aftersales.penalty.offence"].browse(
                 vals["offence_type_id"])
@@ -285,6 +282,9 @@ class AftersalesPenalty(models.Model):
             raise UserError(_("A record starts as a proposal: HR confirms it "
                               "afterwards."))
         penalty = super().create(vals)
+        if penalty.name == "/":
+            # a fine is a money document: its number once it is accepted (no gap)
+            assign_number(penalty, "aftersales.penalty")
         penalty._link_evidence()
         return penalty
 

@@ -78,6 +78,23 @@ class TestReview(PenaltyCase):
         with self.assertRaises(UserError):
             self._penalty(state="confirmed")
 
+    def test_refused_records_leave_no_gap(self):
+        """P7, issue 21 item 7: a fine is a money document for payroll: its
+        number comes from a no-gap sequence, and records HR gets refused at
+        entry consume no number."""
+        sequence = self.env.ref("aftersales_hr_penalties.seq_aftersales_penalty")
+        self.assertEqual(sequence.implementation, "no_gap")
+        first = self._penalty()
+        for error, refused in ((UserError, {"state": "confirmed"}),
+                               (ValidationError, {"multiplier": 2.0}),
+                               (ValidationError, {"base_amount": -5.0})):
+            with self.assertRaises(error), self.env.cr.savepoint():
+                self._penalty(**refused)
+        following = self._penalty()
+        prefix, number = first.name.rsplit("/", 1)
+        self.assertEqual(following.name, "%s/%0*d" % (
+            prefix, len(number), int(number) + 1))
+
     def test_reject_needs_reason(self):
         """P6: a rejection says why."""
         penalty = self._penalty()

@@ -34,9 +34,10 @@ class AftersalesPenaltyPayrollExport(models.TransientModel):
     def action_export(self):
         self.ensure_one()
         self.env["aftersales.penalty"]._check_hr()
+        # data={}, not None: an XML-RPC client cannot receive None
         action = self.env.ref(
             "aftersales_hr_penalties.aftersales_penalty_payroll_xlsx").report_action(
-                self)
+                self, data={})
         if self.mark_applied:
             self._fines().filtered(lambda p: p.state == "confirmed").action_apply()
         return action

@@ -168,6 +168,7 @@ class AftersalesQualityAction(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_flag_overdue(self, today=None):
         """Daily (Q3): flag the open actions past their due date and remind each
         responsible person once; a second run finds nothing new."""

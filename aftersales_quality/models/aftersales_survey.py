@@ -224,6 +224,7 @@ class AftersalesSurvey(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_periodic_surveys(self, today=None):
         """Q7: yearly surveys for key customers; customers flagged after an
         unhappy answer every quarter. Safe to run again: a customer surveyed

@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import GROUP_FINANCE, GROUP_SUPERVISOR, group_users
+from ..tools import GROUP_FINANCE, GROUP_SUPERVISOR, assign_number, group_users
 
 COLLECTION_METHODS = [
     ("cash", "Cash"),
@@ -113,13 +113,17 @@ class AftersalesCollection(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
-        """T16: money is born collected; only finance confirms a handover."""
+        """T16: money is born collected; only finance confirms a handover.
+        The receipt number is drawn once the receipt is accepted (no gap)."""
         if vals.get("state", "collected") != "collected":
             self._check_finance()
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.collection") or "/"
-        return super().create(vals)
+        if vals.get("name") == "/":
+            vals = dict(vals)
+            del vals["name"]  # the creation's tracking line shows no "/"
+        collection = super().create(vals)
+        if collection.name == "/":
+            assign_number(collection, "aftersales.collection")
+        return collection
 
     @api.multi
     def write(self, vals):
@@ -160,9 +164,11 @@ class AftersalesCollection(models.Model):
     @api.multi
     def action_print_receipt(self):
         """T16: the receipt handed to the customer (the report loads after
-        the views, so the button calls it through this method)."""
+        the views, so the button calls it through this method; data={}, not
+        None, which an XML-RPC client cannot receive)."""
         return self.env.ref(
-            "aftersales_service.action_report_collection_receipt").report_action(self)
+            "aftersales_service.action_report_collection_receipt").report_action(
+                self, data={})
 
     # ------------------------------------------------------------------
     # Business methods
@@ -178,6 +184,7 @@ class AftersalesCollection(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_flag_not_handed_over(self):
         """T16: money still with the technician after the end of the day it
         was collected is flagged once, with a to-do for finance and the

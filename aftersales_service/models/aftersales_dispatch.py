@@ -211,6 +211,7 @@ class AftersalesDispatch(models.Model):
             dispatch.write({"state": "on_site",
                             "arrival_time": dispatch.arrival_time
                             or fields.Datetime.now()})
+        return True
 
     @api.multi
     def action_file_report(self):
@@ -223,10 +224,12 @@ class AftersalesDispatch(models.Model):
                     "%(missing)s.") % {"dispatch": dispatch.name,
                                        "missing": ", ".join(missing)})
         self.write({"state": "done"})
+        return True
 
     @api.multi
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        return True
 
     # ------------------------------------------------------------------
     # Business methods

@@ -454,6 +454,7 @@ class AftersalesEquipment(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_renewal_reminders(self):
         """W6, daily: lead months before a free maintenance period ends, the sales
         director and the customer's salesperson get one activity per unit.

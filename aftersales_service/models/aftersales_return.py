@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import (
-    GROUP_FINANCE, GROUP_GENERAL_MANAGER, GROUP_SUPERVISOR, group_users, lock_rows,
+    GROUP_FINANCE, GROUP_GENERAL_MANAGER, GROUP_SUPERVISOR, assign_number,
+    group_users, lock_rows,
 )
 
 # Handed to the context by the request's own steps: an object, not a value, so
@@ -299,11 +300,12 @@ class AftersalesReturn(models.Model):
                 self.env["sale.order"].browse(vals["sale_order_id"]),
                 self.env["product.product"].browse(vals["product_id"]),
                 vals.get("quantity", 1.0))
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
-                "aftersales.return") or "/"
         vals["user_id"] = self.env.uid
-        return super().create(vals)
+        request = super().create(vals)
+        if request.name == "/":
+            # its number once the request is accepted (no gap)
+            assign_number(request, "aftersales.return")
+        return request
 
     @api.multi
     def copy(self, default=None):

@@ -245,6 +245,7 @@ class AftersalesVisit(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_flag_overdue(self):
         """Daily: visits not done past their planned date are flagged overdue
         and their supervisor (see ``_overdue_supervisors``) gets one to-do per

@@ -129,6 +129,7 @@ class AftersalesWarrantyContract(models.Model):
                     "Contract %s is not a draft: only drafts can be activated.")
                     % contract.name)
         self.write({"state": "active"})
+        return True
 
     @api.multi
     def action_renew(self):
@@ -157,6 +158,7 @@ class AftersalesWarrantyContract(models.Model):
         return action
 
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_expire_contracts(self):
         """Daily: active contracts whose every unit is out of warranty expire.
 

@@ -625,6 +625,7 @@ class HelpdeskTicket(models.Model):
     def action_first_response(self):
         """T3: record that the customer got a first answer now."""
         self._aftersales_set_first_response(fields.Datetime.now())
+        return True
 
     @api.multi
     def _aftersales_set_first_response(self, date):
@@ -653,6 +654,7 @@ class HelpdeskTicket(models.Model):
         self._aftersales_workflow().write(
             {"onsite_state": "requested", "onsite_reject_reason": False})
         self._notify_supervisors(_("Approve or reject on-site service"))
+        return True
 
     @api.multi
     def _notify_supervisors(self, summary):
@@ -753,6 +755,7 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: write the reason for rejecting on-site service in "
                     "\"Rejection Reason\".") % ticket.number)
         self._aftersales_workflow().write({"onsite_state": "rejected"})
+        return True
 
     @api.multi
     def action_create_quotation(self):
@@ -874,6 +877,7 @@ class HelpdeskTicket(models.Model):
                     "should not pay.") % ticket.number)
         self.write({"waiver_state": "requested"})
         self._notify_supervisors(_("Decide whether the job is free of charge"))
+        return True
 
     @api.multi
     def action_approve_waiver(self):
@@ -883,6 +887,7 @@ class HelpdeskTicket(models.Model):
                     "waiver_approved_by": self.env.user.id,
                     "waiver_approved_on": fields.Datetime.now()})
         self._waive_quotations()
+        return True
 
     @api.multi
     def action_reject_waiver(self):
@@ -890,6 +895,7 @@ class HelpdeskTicket(models.Model):
         self.write({"waiver_state": "rejected",
                     "waiver_approved_by": self.env.user.id,
                     "waiver_approved_on": fields.Datetime.now()})
+        return True
 
     @api.multi
     def _check_supervisor_waiver(self):
@@ -1203,6 +1209,7 @@ class HelpdeskTicket(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_sla_check(self):
         """Every 15 minutes: recompute the stored SLA states of open tickets whose
         clock is near or past its deadline; idempotent."""

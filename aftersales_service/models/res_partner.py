@@ -203,7 +203,7 @@ class ResPartner(models.Model):
         start, end = date(year, 1, 1), date(year + 1, 1, 1)
         partners = self.filtered(lambda p: p.is_company or not p.parent_id)
         if not partners:
-            return
+            return True
         revenue = self._aftersales_revenue(partners, start, end)
         today = fields.Date.context_today(self)
         # customers getting the same values are written together: a yearly job
@@ -240,6 +240,7 @@ class ResPartner(models.Model):
         for vals, ids in batches.items():
             self.browse(ids).with_context(aftersales_reclassifying=True).write(
                 dict(vals))
+        return True
 
     @api.model
     def _aftersales_revenue(self, partners, start, end):
@@ -276,6 +277,7 @@ class ResPartner(models.Model):
         """Yearly, 1 January: reclassify every customer company (C2)."""
         customers = self.search([("customer", "=", True), ("parent_id", "=", False)])
         customers.aftersales_reclassify()
+        return True
 
     # ------------------------------------------------------------------
     # helpdesk_mgmt's ticket counter, grouped instead of one search per partner

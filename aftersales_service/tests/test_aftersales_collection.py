@@ -137,6 +137,28 @@ class TestCollection(AftersalesCase):
         with self.assertRaises(ValidationError):
             self._collect(dispatch_id=dispatch.id)
 
+    def test_refused_receipts_leave_no_gap(self):
+        """T16, issue 21 item 7: receipts are money documents numbered by a
+        no-gap sequence; entries the engineer gets refused (an amount below
+        zero, a dispatch of another ticket) consume no number."""
+        sequence = self.env.ref("aftersales_service.seq_aftersales_collection")
+        self.assertEqual(sequence.implementation, "no_gap")
+        other = self.env["helpdesk.ticket"].sudo(self.staff).create({
+            "name": "Other", "description": "Other", "equipment_id": self.unit.id,
+            "reported_date": "2025-06-02 08:00:00"})
+        dispatch = self.env["aftersales.dispatch"].create({
+            "ticket_id": other.id, "leader_id": self.staff.id,
+            "appointment": "2026-03-02 02:00:00"})
+        first = self._collect()
+        for refused in ({"amount": -50.0}, {"amount": 0.0},
+                        {"dispatch_id": dispatch.id}):
+            with self.assertRaises(ValidationError), self.env.cr.savepoint():
+                self._collect(**refused)
+        following = self._collect()
+        prefix, number = first.name.rsplit("-", 1)
+        self.assertEqual(following.name, "%s-%0*d" % (
+            prefix, len(number), int(number) + 1))
+
     def test_views_load(self):
         """T16: staff and finance open the payments' list, form and search."""
         for user in (self.staff, self.finance):

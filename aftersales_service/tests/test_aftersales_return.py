@@ -133,6 +133,24 @@ class TestReturnApproval(ReturnCase):
                          (lot, self.domestic, order))
         self.assertEqual(request.amount, 15000.0)
 
+    def test_refused_requests_leave_no_gap(self):
+        """T13, issue 21 item 7: a return request carries money (the amount at
+        stake, a refund): its number comes from a no-gap sequence, and requests
+        refused at entry (a negative amount, no quantity, a serial never
+        delivered) consume no number."""
+        sequence = self.env.ref("aftersales_service.seq_aftersales_return")
+        self.assertEqual(sequence.implementation, "no_gap")
+        first = self._return(*self._delivered_serial("RA-GAP-1"))
+        order, lot = self._delivered_serial("RA-GAP-2")
+        foreign = self._lot(self.furnace, "RA-GAP-FOREIGN")
+        for refused in ({"amount": -1.0}, {"quantity": 0.0}, {"lot_id": foreign.id}):
+            with self.assertRaises(ValidationError), self.env.cr.savepoint():
+                self._return(order, lot, **refused)
+        following = self._return(order, lot)
+        prefix, number = first.name.rsplit("-", 1)
+        self.assertEqual(following.name, "%s-%0*d" % (
+            prefix, len(number), int(number) + 1))
+
 
 class TestReturnReceipt(ReturnCase):
 

@@ -49,6 +49,10 @@ class AftersalesRegisterWizard(models.TransientModel):
         itself, so the download URL stays short however many rows there are."""
         self.ensure_one()
         xmlid, model = REGISTERS[self.register]
-        return self.env.ref(xmlid).report_action(
+        action = self.env.ref(xmlid).report_action(
             self.env[model], config=False,
             data={"date_from": self.date_from, "date_to": self.date_to})
+        # without records, the context is the environment's frozendict, which
+        # XML-RPC cannot send
+        action["context"] = dict(action["context"])
+        return action
