@@ -37,6 +37,8 @@ class AftersalesDispatch(models.Model):
     @api.multi
     def write(self, vals):
         res = super().write(vals)
+        # the proposals' copy of the dispatch follows, written as the system
+        self.env["aftersales.penalty"]._follow_dispatches(self, vals)
         if {"departure_time", "state"} & set(vals):
             self._propose_dispatch_penalties()
         if vals.get("delay_reason") and vals["delay_reason"] != "personal":

@@ -46,6 +46,10 @@ class AftersalesPenalty(models.Model):
     _ticket_copies = {"ticket_number": "number", "ticket_subject": "name",
                       "ticket_partner_id": "partner_id",
                       "arrival_deadline": "arrival_deadline"}
+    #: field -> the field of the on-site dispatch it copies (``_follow_dispatches``)
+    _dispatch_copies = {"dispatch_name": "name",
+                        "dispatch_appointment": "appointment",
+                        "arrival_time": "arrival_time"}
     _sql_constraints = [
         ("source_key_unique", "unique(source_key)",
          "This ticket fact has already proposed a record."),
@@ -96,15 +100,12 @@ class AftersalesPenalty(models.Model):
     ticket_partner_id = fields.Many2one(
         "res.partner", readonly=True, string="Customer")
     arrival_deadline = fields.Datetime(readonly=True)
-    dispatch_name = fields.Char(
-        related="dispatch_id.name", store=True, readonly=True,
-        string="On-site Dispatch Number")
+    # copied from the dispatch (see _follow_dispatches), not related: a
+    # related field would be rewritten as whoever changes the dispatch
+    dispatch_name = fields.Char(readonly=True, string="On-site Dispatch Number")
     dispatch_appointment = fields.Datetime(
-        related="dispatch_id.appointment", store=True, readonly=True,
-        string="On-site Dispatch Date")
-    arrival_time = fields.Datetime(
-        related="dispatch_id.arrival_time", store=True, readonly=True,
-        string="Arrived On Site")
+        readonly=True, string="On-site Dispatch Date")
+    arrival_time = fields.Datetime(readonly=True, string="Arrived On Site")
     can_pick_source = fields.Boolean(
         compute="_compute_can_pick_source",
         help="The current user may read tickets and on-site dispatches, so may "
@@ -281,6 +282,8 @@ class AftersalesPenalty(models.Model):
         if vals.get("state", "draft") != "draft":
             raise UserError(_("A record starts as a proposal: HR confirms it "
                               "afterwards."))
+        if vals.get("dispatch_id"):
+            vals.update(self._dispatch_copy_values(vals["dispatch_id"]))
         penalty = super().create(vals)
         if penalty.name == "/":
             # a fine is a money document: its number once it is accepted (no gap)
@@ -323,6 +326,8 @@ class AftersalesPenalty(models.Model):
                         "%(name)s cannot go from \"%(from)s\" to \"%(to)s\".") % {
                             "name": penalty.name,
                             "from": states[step[0]], "to": states[step[1]]})
+        if "dispatch_id" in vals:
+            vals = dict(vals, **self._dispatch_copy_values(vals["dispatch_id"]))
         res = super().write(vals)
         if "attachment_ids" in vals:
             self._link_evidence()
@@ -430,6 +435,9 @@ class AftersalesPenalty(models.Model):
                               "proposed: %s.") % ", ".join(wrong.mapped("name")))
         self.write({"state": "draft", "reject_reason": False,
                     "decided_by": False, "decided_date": False})
+        # proposed again: on the dispatch's facts of today (_follow_dispatches)
+        self._follow_dispatches(self.mapped("dispatch_id"),
+                                list(self._dispatch_copies.values()))
         return True
 
     @api.multi
@@ -467,6 +475,38 @@ class AftersalesPenalty(models.Model):
         local = fields.Datetime.context_timestamp(
             self.with_context(tz=tz), fields.Datetime.from_string(value))
         return "%s (%s)" % (local.strftime("%Y-%m-%d %H:%M"), tz)
+
+    @api.model
+    def _dispatch_copy_values(self, dispatch_id):
+        """The copied facts of an on-site dispatch, read as superuser (HR
+        need not read dispatches)."""
+        dispatch = self.env["aftersales.dispatch"].sudo().browse(dispatch_id or [])
+        return {name: dispatch._fields[source].convert_to_write(
+            dispatch[source], dispatch)
+                for name, source in self._dispatch_copies.items()}
+
+    @api.model
+    def _follow_dispatches(self, dispatches, fnames):
+        """P6, F2, T21: the proposals of ``dispatches`` take the new value of
+        the copied dispatch fields among ``fnames`` (a rescheduled
+        appointment, a corrected arrival).
+
+        Written as the system, whoever changed the dispatch: a supervisor who
+        reschedules or reassigns it has no right on penalty records and gains
+        none. Only proposals follow: a record HR has decided (confirmed,
+        applied or rejected) keeps the facts it was decided on (F3), and takes
+        the dispatch's facts again when HR puts it back to proposed."""
+        changed = [name for name, source in self._dispatch_copies.items()
+                   if source in fnames]
+        if not (changed and dispatches):
+            return self.browse()
+        drafts = self.sudo().search([("dispatch_id", "in", dispatches.ids),
+                                     ("state", "=", "draft")])
+        for dispatch in drafts.mapped("dispatch_id"):
+            values = self._dispatch_copy_values(dispatch.id)
+            drafts.filtered(lambda p: p.dispatch_id == dispatch).write(
+                {name: values[name] for name in changed})
+        return drafts
 
     @api.model
     def _propose(self, vals):

@@ -361,7 +361,8 @@ class AftersalesReturn(models.Model):
                 lambda u, r=request: u != r.user_id)
             for approver in approvers:
                 request._aftersales_activity_schedule(
-                    todo, approver, today, request.approval_note)
+                    todo, approver, today, request.approval_note,
+                    decision="approval")
         return True
 
     @api.multi
@@ -399,7 +400,7 @@ class AftersalesReturn(models.Model):
                            "approved_date": fields.Datetime.now()})
         for request in self.sudo():
             request._create_receipt()
-            request.activity_ids.unlink()
+        self._aftersales_activity_done("approval")
         return True
 
     @api.multi
@@ -414,7 +415,7 @@ class AftersalesReturn(models.Model):
                     "Reason\".") % request.name)
         self.sudo().write({"state": "refused", "approved_by_id": self.env.uid,
                            "approved_date": fields.Datetime.now()})
-        self.sudo().mapped("activity_ids").unlink()
+        self._aftersales_activity_done("approval")
         return True
 
     @api.multi

@@ -176,7 +176,8 @@ class AftersalesTraining(models.Model):
         for training in self:
             for user in managers:
                 training._aftersales_activity_schedule(
-                    todo, user, today, _("Approve the customer training plan"))
+                    todo, user, today, _("Approve the customer training plan"),
+                    decision="approval")
         return True
 
     @api.multi
@@ -191,7 +192,7 @@ class AftersalesTraining(models.Model):
                     % training.name)
         self.write({"state": "approved", "approved_by_id": self.env.user.id,
                     "approved_date": fields.Date.context_today(self)})
-        self.mapped("activity_ids").sudo().action_done()
+        self._aftersales_activity_done("approval")
         todo = self.env.ref("mail.mail_activity_data_todo")
         for training in self:
             training._aftersales_activity_schedule(
@@ -221,6 +222,7 @@ class AftersalesTraining(models.Model):
     @api.multi
     def action_cancel(self):
         self.write({"state": "cancelled"})
+        self._aftersales_activity_done("approval")
         return True
 
     @api.multi

@@ -184,7 +184,8 @@ class AftersalesVisitPlan(models.Model):
                     "approval.") % plan.name)
             for user in managers:
                 plan._aftersales_activity_schedule(
-                    todo, user, today, _("Approve the yearly visit plan"))
+                    todo, user, today, _("Approve the yearly visit plan"),
+                    decision="approval")
         return True
 
     @api.multi
@@ -200,7 +201,7 @@ class AftersalesVisitPlan(models.Model):
                     % plan.name)
         self.write({"state": "approved", "approved_by_id": self.env.user.id,
                     "approved_date": fields.Date.context_today(self)})
-        self.activity_ids.sudo().action_done()
+        self._aftersales_activity_done("approval")
         return True
 
     @api.multi
@@ -210,6 +211,7 @@ class AftersalesVisitPlan(models.Model):
             lambda v: v.state in ("planned", "scheduled")).write(
                 {"state": "cancelled"})
         self.write({"state": "cancelled"})
+        self._aftersales_activity_done("approval")
         return True
 
     @api.multi

@@ -653,18 +653,22 @@ class HelpdeskTicket(models.Model):
                     "solved remotely.") % ticket.number)
         self._aftersales_workflow().write(
             {"onsite_state": "requested", "onsite_reject_reason": False})
-        self._notify_supervisors(_("Approve or reject on-site service"))
+        self._notify_supervisors(_("Approve or reject on-site service"),
+                                 decision="onsite")
         return True
 
     @api.multi
-    def _notify_supervisors(self, summary):
-        """The team's supervisors (else every supervisor) get a to-do."""
+    def _notify_supervisors(self, summary, decision=False):
+        """The team's supervisors (else every supervisor) get a to-do;
+        ``decision`` names the decision it waits for, whose making closes it
+        (``_aftersales_activity_done``)."""
         supervisors = group_users(self.env, GROUP_SUPERVISOR)
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
         for ticket in self:
             for user in (supervisors & ticket.team_id.user_ids) or supervisors:
-                ticket._aftersales_activity_schedule(todo, user, today, summary)
+                ticket._aftersales_activity_schedule(todo, user, today, summary,
+                                                     decision=decision)
 
     @api.multi
     def _check_supervisor(self):
@@ -705,6 +709,8 @@ class HelpdeskTicket(models.Model):
             })
         self._aftersales_workflow().write({
             "onsite_state": "approved", "onsite_approved_by": self.env.user.id})
+        # the supervisors' to-dos of the request and of the accepted quotation
+        self._aftersales_activity_done("onsite", "quotation")
         return dispatches
 
     @api.multi
@@ -755,6 +761,7 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: write the reason for rejecting on-site service in "
                     "\"Rejection Reason\".") % ticket.number)
         self._aftersales_workflow().write({"onsite_state": "rejected"})
+        self._aftersales_activity_done("onsite", "quotation")
         return True
 
     @api.multi
@@ -840,7 +847,7 @@ class HelpdeskTicket(models.Model):
                 self.env.ref("mail.mail_activity_data_todo"), salesperson,
                 fields.Date.context_today(self),
                 _("Send the service quotation of ticket %s to the customer")
-                % self.number)
+                % self.number, decision="quotation")
         self.message_post(body=_("Quotation %s created for the customer.")
                           % order.name)
         return order
@@ -876,7 +883,8 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: explain in \"Why Free of Charge\" why the customer "
                     "should not pay.") % ticket.number)
         self.write({"waiver_state": "requested"})
-        self._notify_supervisors(_("Decide whether the job is free of charge"))
+        self._notify_supervisors(_("Decide whether the job is free of charge"),
+                                 decision="waiver")
         return True
 
     @api.multi
@@ -886,6 +894,7 @@ class HelpdeskTicket(models.Model):
         self.write({"waiver_state": "approved",
                     "waiver_approved_by": self.env.user.id,
                     "waiver_approved_on": fields.Datetime.now()})
+        self._aftersales_activity_done("waiver")
         self._waive_quotations()
         return True
 
@@ -895,6 +904,7 @@ class HelpdeskTicket(models.Model):
         self.write({"waiver_state": "rejected",
                     "waiver_approved_by": self.env.user.id,
                     "waiver_approved_on": fields.Datetime.now()})
+        self._aftersales_activity_done("waiver")
         return True
 
     @api.multi

@@ -104,16 +104,24 @@ class SaleOrder(models.Model):
 
     @api.multi
     def action_cancel(self):
+        """S2: the salesperson's to-do to send the quotation is done; the
+        supervisors' to-dos of its earlier acceptance give way to a to-do to
+        hold the visit."""
         res = super().action_cancel()
+        for order in self.filtered("aftersales_ticket_id"):
+            order._aftersales_activity_done("quotation", feedback=_(
+                "Quotation %s was cancelled.") % order.name)
         if self.env.context.get("aftersales_waived"):
             return res  # the job became free: nothing waits for the quotation
         for order in self.filtered("aftersales_ticket_id"):
             order.aftersales_ticket_id.sudo().message_post(body=_(
                 "Quotation %s was cancelled: on-site dispatch waits again for an "
                 "accepted quotation.") % order.name)
+            order.aftersales_ticket_id.sudo()._aftersales_activity_done(
+                "quotation", feedback=_("Quotation %s was cancelled.") % order.name)
             order.aftersales_ticket_id.sudo()._notify_supervisors(_(
                 "Quotation %s cancelled: hold the on-site visit and the "
-                "parts") % order.name)
+                "parts") % order.name, decision="quotation")
         return res
 
     @api.multi
@@ -155,8 +163,13 @@ class SaleOrder(models.Model):
             ticket.message_post(body=_(
                 "The customer accepted quotation %s: on-site dispatch and parts "
                 "may go ahead.") % order.name)
+            # the to-do to send it, and those of an earlier cancelled one
+            accepted = _("Quotation %s was accepted.") % order.name
+            order._aftersales_activity_done("quotation", feedback=accepted)
+            ticket._aftersales_activity_done("quotation", feedback=accepted)
             ticket._notify_supervisors(
-                _("Quotation %s accepted: dispatch on-site") % order.name)
+                _("Quotation %s accepted: dispatch on-site") % order.name,
+                decision="quotation")
 
     @api.multi
     def _aftersales_approve_discount(self, percent, reason, allow_changes=False):
