@@ -89,6 +89,11 @@ class AftersalesCollection(models.Model):
                     "Receipt %s: the amount collected must be more than zero.")
                     % collection.name)
 
+    @api.constrains("date")
+    def _check_date_not_future(self):
+        """F4: money is not collected in the future."""
+        self.env["aftersales.facts"]._check_not_future(self, ["date"])
+
     @api.constrains("dispatch_id", "ticket_id")
     def _check_dispatch(self):
         for collection in self.filtered("dispatch_id"):

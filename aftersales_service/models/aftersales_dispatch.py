@@ -4,7 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
-from ..tools import GROUP_SUPERVISOR
+from ..tools import (
+    GROUP_SUPERVISOR, FactError, company_time, describe,
+)
 
 # T6: what the customer's signature confirms; frozen once signed.
 # Handed to the context by "Reopen Report" only: an object, not a value, so a
@@ -112,6 +114,26 @@ class AftersalesDispatch(models.Model):
                 raise ValidationError(_(
                     "Dispatch %s: the departure time cannot be before the arrival "
                     "time.") % dispatch.name)
+
+    @api.constrains("arrival_time")
+    def _check_arrival_not_future(self):
+        """F4: no arrival in the future."""
+        self.env["aftersales.facts"]._check_not_future(self, ["arrival_time"])
+
+    @api.constrains("arrival_time", "ticket_id")
+    def _check_arrival_after_report(self):
+        """F4: nobody arrives on site before the problem was reported."""
+        for dispatch in self.filtered("arrival_time"):
+            reported = dispatch.ticket_id.sudo().reported_date
+            if reported and dispatch.arrival_time < reported:
+                raise FactError(_(
+                    "%(dispatch)s: the arrival time cannot be before ticket "
+                    "%(ticket)s was reported (%(reported)s); correct \"Arrival "
+                    "Time\".") % {
+                        "dispatch": describe(dispatch),
+                        "ticket": dispatch.ticket_id.sudo().number,
+                        "reported": company_time(
+                            dispatch, reported, dispatch.company_id)})
 
     @api.constrains("leader_id", "user_ids", "appointment", "state")
     def _check_qualifications(self):
