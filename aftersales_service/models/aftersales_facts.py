@@ -21,7 +21,6 @@ class AftersalesFacts(models.AbstractModel):
         ``records``) later than now: times beyond the company's tolerance
         (setting), dates after today in the company's time zone (F1)."""
         now = fields.Datetime.from_string(fields.Datetime.now())
-        labels = records.fields_get(list(names))
         for record in records:
             company = (company_field and record[company_field]) \
                 or self.env.user.company_id
@@ -29,23 +28,26 @@ class AftersalesFacts(models.AbstractModel):
                 value = record[name]
                 if not value:
                     continue
-                if records._fields[name].type == "datetime":
+                is_time = records._fields[name].type == "datetime"
+                if is_time:
                     minutes = company.sudo().aftersales_future_tolerance_minutes
                     limit = fields.Datetime.to_string(
                         now + timedelta(minutes=minutes))
+                else:
+                    limit = company_today(record, company)
+                if value <= limit:
+                    continue
+                shown, shown_limit = value, limit
+                if is_time:  # quoted in the company's time (F1)
                     shown = company_time(record, value, company)
                     shown_limit = company_time(record, limit, company)
-                else:
-                    limit = shown_limit = company_today(record, company)
-                    shown = value
-                if value > limit:
-                    raise FactError(_(
-                        "%(record)s: \"%(field)s\" (%(value)s) is in the future; "
-                        "enter when it actually happened, at the latest "
-                        "%(limit)s.") % {
-                            "record": describe(record),
-                            "field": labels[name]["string"],
-                            "value": shown, "limit": shown_limit})
+                raise FactError(_(
+                    "%(record)s: \"%(field)s\" (%(value)s) is in the future; "
+                    "enter when it actually happened, at the latest "
+                    "%(limit)s.") % {
+                        "record": describe(record),
+                        "field": records.fields_get([name])[name]["string"],
+                        "value": shown, "limit": shown_limit})
 
     @api.model
     def _check_unlink_unused(self, records):
