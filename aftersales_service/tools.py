@@ -2,8 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The small protocols the three addons share, each written once and found by
 name: the groups' xml ids, who of a group is told, the company's language of
-recorded facts, row locks, the numbers of money documents, access tokens and
-the portal's argument checks.
+recorded facts, plausible facts (their refusals are the methods of the
+``aftersales.facts`` model), row locks, the numbers of money documents, access
+tokens and the portal's argument checks.
 
 Plain functions over records or an environment; the ORM-side half of the
 portal tokens is the ``aftersales.portal.mixin`` model."""
@@ -12,8 +13,8 @@ import uuid
 
 from psycopg2 import OperationalError, errorcodes, sql
 
-from odoo import SUPERUSER_ID
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo import SUPERUSER_ID, fields
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.tools import consteq
 
 # ----------------------------------------------------------------------
@@ -65,6 +66,40 @@ def in_company_lang(method):
             self = self.with_context(lang=lang)
         return method(self, *args, **kwargs)
     return wrapper
+
+
+# ----------------------------------------------------------------------
+# Plausible facts (F4)
+# ----------------------------------------------------------------------
+class FactError(ValidationError, UserError):
+    """F4: an implausible fact refused. A ``ValidationError`` for the ORM,
+    imports and the web client, and a ``UserError`` too: Odoo 11's XML-RPC
+    answers a ``UserError`` with its message alone, any other error with a
+    server traceback."""
+
+
+def describe(record):
+    """A record as a message names it: its kind (the model's name, in the
+    user's language) and its own name, e.g. "Service Ticket HT00042"."""
+    kind = record.env["ir.model"].sudo()._get(record._name).name
+    return "%s %s" % (kind, record.display_name or "")
+
+
+def company_today(record, company=None):
+    """F1: today's date in the company's time zone (its partner's), whoever
+    asks; the user's zone when the company has none."""
+    company = (company or record.env.user.company_id).sudo()
+    tz = company.partner_id.tz or record.env.context.get("tz")
+    return fields.Date.context_today(record.with_context(tz=tz))
+
+
+def company_time(record, value, company=None):
+    """F1: a stored (UTC) datetime as the company's local time, to quote it."""
+    company = (company or record.env.user.company_id).sudo()
+    tz = company.partner_id.tz or record.env.context.get("tz")
+    local = fields.Datetime.context_timestamp(
+        record.with_context(tz=tz), fields.Datetime.from_string(value))
+    return local.strftime("%Y-%m-%d %H:%M")
 
 
 # ----------------------------------------------------------------------

@@ -551,8 +551,10 @@ class TestAccessMatrix(AftersalesCase):
             user = self.users[role]
             record = ticket.sudo(user)
             if self._access(record, "read") != YES:  # staff: their own ticket
-                record = ticket.copy({"user_id": user.id,
-                                      "company_id": user.company_id.id}).sudo(user)
+                values = {"user_id": user.id, "company_id": user.company_id.id}
+                if user.company_id != ticket.company_id:
+                    values["equipment_id"] = False  # F4: the unit is ours
+                record = ticket.copy(values).sudo(user)
             for view_type in ("tree", "form"):
                 with self.subTest(role=role, view=view_type):
                     view = record.fields_view_get(view_type=view_type)

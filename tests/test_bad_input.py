@@ -63,8 +63,11 @@ ROWS = [
     ("departure before arrival", ValidationError,
      label("aftersales.dispatch", "departure_time"),
      ("aftersales.dispatch", "dispatch", ["arrival_time", "departure_time"]),
-     lambda t: t.zh(t.dispatch).write({"arrival_time": "2026-05-01 10:00:00",
-                                       "departure_time": "2026-05-01 09:00:00"})),
+     # arriving when the ticket was reported (F4: not before), leaving before
+     lambda t: t.zh(t.dispatch).write({
+         "arrival_time": t.ticket.reported_date,
+         "departure_time": fields.Datetime.to_string(fields.Datetime.from_string(
+             t.ticket.reported_date) - timedelta(hours=1))})),
     ("action checked before it is done", ValidationError,
      label("aftersales.quality.action", "done_date"),
      ("aftersales.quality.action", "action", ["effectiveness", "done_date"]),

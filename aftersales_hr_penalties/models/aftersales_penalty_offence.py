@@ -57,6 +57,12 @@ class AftersalesPenaltyOffence(models.Model):
     def _check_code_length(self):
         self.env["res.company"]._aftersales_check_length(self, {"code": 32})
 
+    @api.multi
+    def unlink(self):
+        """F4: an entry that records use is archived, not deleted."""
+        self.env["aftersales.facts"]._check_unlink_unused(self)
+        return super().unlink()
+
     @api.model
     def _by_code(self, code):
         """The active catalogue entry with ``code`` (empty when HR archived it)."""

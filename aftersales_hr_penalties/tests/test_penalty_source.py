@@ -74,12 +74,15 @@ class TestSourceForHr(PenaltyCase):
         HR; the arrival deadline stays the one the record was proposed
         against, even when a supervisor corrects the report time (T3)."""
         deadline = self.proposal.arrival_deadline
+        # F4: another contact of the unit's customer, not another customer
+        contact = self.env["res.partner"].create(
+            {"name": "P Site Manager", "parent_id": self.domestic.id})
         self.ticket.sudo(self.supervisor).write({
-            "name": "Spindle stalls under load", "partner_id": self.export.id,
+            "name": "Spindle stalls under load", "partner_id": contact.id,
             "reported_date": "2025-06-02 06:00:00"})
         self.assertNotEqual(self.ticket.arrival_deadline, deadline)
         values = self.proposal.sudo(self.hr_officer).read([
             "ticket_subject", "ticket_partner_id", "arrival_deadline"])[0]
         self.assertEqual(values["ticket_subject"], "Spindle stalls under load")
-        self.assertEqual(values["ticket_partner_id"][0], self.export.id)
+        self.assertEqual(values["ticket_partner_id"][0], contact.id)
         self.assertEqual(values["arrival_deadline"], deadline)

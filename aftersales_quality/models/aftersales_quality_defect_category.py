@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class AftersalesQualityDefectCategory(models.Model):
@@ -22,3 +22,9 @@ class AftersalesQualityDefectCategory(models.Model):
     _sql_constraints = [
         ("name_unique", "unique(name)", "A defect category with this name exists."),
     ]
+
+    @api.multi
+    def unlink(self):
+        """F4: an entry that records use is archived, not deleted."""
+        self.env["aftersales.facts"]._check_unlink_unused(self)
+        return super().unlink()

@@ -1,3 +1,4 @@
+from . import aftersales_facts
 from . import aftersales_portal_mixin
 from . import res_company
 from . import res_config_settings

@@ -89,6 +89,11 @@ class AftersalesCollection(models.Model):
                     "Receipt %s: the amount collected must be more than zero.")
                     % collection.name)
 
+    @api.constrains("date")
+    def _check_date_not_future(self):
+        """F4: money is not collected in the future."""
+        self.env["aftersales.facts"]._check_not_future(self, ["date"])
+
     @api.constrains("dispatch_id", "ticket_id")
     def _check_dispatch(self):
         for collection in self.filtered("dispatch_id"):
@@ -115,6 +120,7 @@ class AftersalesCollection(models.Model):
     def create(self, vals):
         """T16: money is born collected; only finance confirms a handover.
         The receipt number is drawn once the receipt is accepted (no gap)."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("state", "collected") != "collected":
             self._check_finance()
         if vals.get("name") == "/":
@@ -130,6 +136,7 @@ class AftersalesCollection(models.Model):
         """T16: the handover is confirmed by finance, and what finance received
         is not changed afterwards except by finance (the copy of the ticket's
         customer follows the ticket)."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if "state" in vals or (set(vals) - set(self._ticket_copies) and self.filtered(
                 lambda c: c.state == "handed_over")):
             self._check_finance()

@@ -4,7 +4,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
-from ..tools import GROUP_SUPERVISOR
+from ..tools import (
+    GROUP_SUPERVISOR, FactError, company_time, describe,
+)
 
 # T6: what the customer's signature confirms; frozen once signed.
 # Handed to the context by "Reopen Report" only: an object, not a value, so a
@@ -113,6 +115,26 @@ class AftersalesDispatch(models.Model):
                     "Dispatch %s: the departure time cannot be before the arrival "
                     "time.") % dispatch.name)
 
+    @api.constrains("arrival_time")
+    def _check_arrival_not_future(self):
+        """F4: no arrival in the future."""
+        self.env["aftersales.facts"]._check_not_future(self, ["arrival_time"])
+
+    @api.constrains("arrival_time", "ticket_id")
+    def _check_arrival_after_report(self):
+        """F4: nobody arrives on site before the problem was reported."""
+        for dispatch in self.filtered("arrival_time"):
+            reported = dispatch.ticket_id.sudo().reported_date
+            if reported and dispatch.arrival_time < reported:
+                raise FactError(_(
+                    "%(dispatch)s: the arrival time cannot be before ticket "
+                    "%(ticket)s was reported (%(reported)s); correct \"Arrival "
+                    "Time\".") % {
+                        "dispatch": describe(dispatch),
+                        "ticket": dispatch.ticket_id.sudo().number,
+                        "reported": company_time(
+                            dispatch, reported, dispatch.company_id)})
+
     @api.constrains("leader_id", "user_ids", "appointment", "state")
     def _check_qualifications(self):
         """T14: every engineer of a planned or ongoing dispatch holds a
@@ -167,6 +189,7 @@ class AftersalesDispatch(models.Model):
     def create(self, vals):
         """S2: a chargeable job is dispatched only once its quotation is
         accepted, however the dispatch is created."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("ticket_id"):
             self.env["helpdesk.ticket"].browse(vals["ticket_id"])._check_onsite_gate()
         if vals.get("name", "/") == "/":
@@ -181,6 +204,7 @@ class AftersalesDispatch(models.Model):
     def write(self, vals):
         """The lead engineer is always one of the engineers; a new signature
         is dated when it is given."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         # T6: a signed report is changed or signed again only once reopened
         if SIGNED_FIELDS & set(vals) \
                 and self.env.context.get("aftersales_reopen") is not REOPEN:

@@ -214,6 +214,12 @@ class AftersalesEquipment(models.Model):
                     "Service file %s: the installation date cannot be before the "
                     "delivery date.") % equipment.name)
 
+    @api.constrains("installation_date")
+    def _check_installation_not_future(self):
+        """F4: a unit is not installed in the future (the warranty starts
+        there)."""
+        self.env["aftersales.facts"]._check_not_future(self, ["installation_date"])
+
     @api.constrains("warranty_months")
     def _check_warranty_months(self):
         if self.filtered(lambda e: e.warranty_months < 0):
@@ -240,6 +246,8 @@ class AftersalesEquipment(models.Model):
     @api.model
     def create(self, vals):
         """Fill what the policy derives, so imports and RPC get it too."""
+        # F4: the market picks the warranty setting below
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         vals = dict(vals)
         company = self.env["res.company"].browse(
             vals.get("company_id")) or self.env.user.company_id

@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import (
-    GROUP_FINANCE, GROUP_GENERAL_MANAGER, GROUP_SUPERVISOR, assign_number,
+    GROUP_FINANCE, GROUP_GENERAL_MANAGER, GROUP_SUPERVISOR, FactError, assign_number,
+    describe,
     group_users, lock_rows,
 )
 
@@ -27,6 +28,8 @@ OUTCOMES = [
     ("repair", "Repair and Return"),
     ("credit", "Credit"),
 ]
+# F4: a request in these states is no longer open ("cancelled" once it exists)
+RETURN_CLOSED_STATES = ("done", "refused", "cancelled")
 # T13: who approves, lowest authority first
 APPROVAL_LEVELS = [
     ("supervisor", "Service Supervisor"),
@@ -221,6 +224,36 @@ class AftersalesReturn(models.Model):
                     "Return %s: the \"Amount at Stake\" and the \"Agreed "
                     "Replacement Price\" cannot be negative.") % request.name)
 
+    @api.constrains("lot_id", "state")
+    def _check_one_open_return_per_serial(self):
+        """F4, T13: one open request per serial: a second one would wait on
+        the first one's goods, receipt and inspection. Searched as superuser:
+        the other request may be another person's."""
+        for request in self.filtered(
+                lambda r: r.lot_id and r.state not in RETURN_CLOSED_STATES):
+            other = self.sudo().search([
+                ("lot_id", "=", request.lot_id.id), ("id", "!=", request.id),
+                ("state", "not in", RETURN_CLOSED_STATES)], limit=1)
+            if other:
+                raise FactError(_(
+                    "%(request)s: serial %(lot)s already has an open return, "
+                    "%(other)s; continue that one, or finish or refuse it "
+                    "first.") % {"request": describe(request),
+                                 "lot": request.lot_id.name, "other": other.name})
+
+    @api.constrains("quantity", "product_id", "lot_id")
+    def _check_serial_quantity(self):
+        """F4, T13: a serial number is one unit: a serial-tracked product comes
+        back one request per serial."""
+        for request in self.filtered(
+                lambda r: r.product_id.tracking == "serial" and r.quantity > 1):
+            raise FactError(_(
+                "%(request)s: %(product)s is tracked by serial number, so one "
+                "request returns one unit; set \"Quantity\" to 1 and make one "
+                "request per serial.") % {
+                    "request": describe(request),
+                    "product": request.product_id.display_name})
+
     @api.constrains("lot_id", "product_id", "partner_id")
     def _check_lot_delivered(self):
         """T13: a serial comes back only from the customer it was delivered to."""
@@ -285,6 +318,7 @@ class AftersalesReturn(models.Model):
 
     @api.model
     def create(self, vals):
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         vals = dict(vals)
         if vals.get("ticket_id"):
             ticket = self.env["helpdesk.ticket"].browse(vals["ticket_id"])
@@ -316,6 +350,7 @@ class AftersalesReturn(models.Model):
     def write(self, vals):
         """T13: what was approved stays approved: the goods and the amount change
         only while the request is a draft."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         locked = {"partner_id", "product_id", "lot_id", "quantity", "amount",
                   "outcome", "equipment_id", "sale_order_id"} & set(vals)
         if locked and self.env.context.get(

@@ -139,6 +139,7 @@ class AftersalesTraining(models.Model):
     @api.model
     def create(self, vals):
         """T15: a plan is born approved only by the general manager."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("state") in ("approved", "done"):
             self._check_approver()
         if vals.get("name", "/") == "/":
@@ -149,6 +150,7 @@ class AftersalesTraining(models.Model):
     @api.multi
     def write(self, vals):
         """T15: approval is the general manager's, however it is written."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("state") == "approved" \
                 and self.filtered(lambda t: t.state != "approved"):
             self._check_approver()

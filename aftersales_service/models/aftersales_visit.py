@@ -125,6 +125,7 @@ class AftersalesVisit(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.visit") or "/"
@@ -134,6 +135,7 @@ class AftersalesVisit(models.Model):
     def write(self, vals):
         """A visit done, cancelled or moved later is no longer overdue; a
         closed visit keeps its date, even when dragged on the calendar."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if "planned_date" in vals:
             closed = self.filtered(
                 lambda v: v.state in ("done", "cancelled")

@@ -129,6 +129,7 @@ class AftersalesVisitPlan(models.Model):
     @api.model
     def create(self, vals):
         """C5: a plan is born approved only by the general manager."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("state") == "approved":
             self._check_approver()
         return super().create(vals)
@@ -136,6 +137,7 @@ class AftersalesVisitPlan(models.Model):
     @api.multi
     def write(self, vals):
         """Approval goes through ``action_approve`` (C5), whoever writes."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("state") == "approved":
             self._check_approver()
         return super().write(vals)

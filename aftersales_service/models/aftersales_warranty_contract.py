@@ -102,6 +102,7 @@ class AftersalesWarrantyContract(models.Model):
 
     @api.model
     def create(self, vals):
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.warranty.contract") or "/"
@@ -115,6 +116,7 @@ class AftersalesWarrantyContract(models.Model):
     @api.multi
     def write(self, vals):
         """Units follow their contract's months (W1: per contract, changeable)."""
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         res = super().write(vals)
         if "warranty_months" in vals:
             self.mapped("equipment_ids").write(

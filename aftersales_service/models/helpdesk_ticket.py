@@ -7,7 +7,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .aftersales_equipment import WARRANTY_STATES
 from .aftersales_ticket_document import TICKET_COPY
-from ..tools import GROUP_SUPERVISOR, group_users, lock_rows
+from ..tools import (
+    GROUP_SUPERVISOR, FactError, describe, group_users, lock_rows,
+)
 
 # Handed to the context by the ticket's own action methods. It is an object,
 # not a value: a client cannot send it through RPC, so a plain write of the
@@ -447,6 +449,41 @@ class HelpdeskTicket(models.Model):
                     "Ticket %s: the problem cannot have occurred after it was "
                     "reported; correct \"Occurred On\".") % ticket.number)
 
+    @api.constrains("reported_date", "installation_date")
+    def _check_facts_not_future(self):
+        """F4: no report or installation in the future."""
+        self.env["aftersales.facts"]._check_not_future(
+            self, ["reported_date", "installation_date"])
+
+    @api.constrains("reported_date")
+    def _check_report_before_arrivals(self):
+        """F4: a corrected report time stays before every arrival on site."""
+        self.sudo().mapped("dispatch_ids")._check_arrival_after_report()
+
+    @api.constrains("equipment_id", "partner_id", "company_id")
+    def _check_equipment_owner(self):
+        """F4: the ticket's unit belongs to the ticket's customer and company
+        (read as superuser: the unit decides, not who may read it)."""
+        for ticket in self.filtered("equipment_id"):
+            unit = ticket.equipment_id.sudo()
+            customer = ticket.partner_id.commercial_partner_id
+            if customer and unit.partner_id.commercial_partner_id != customer:
+                raise FactError(_(
+                    "%(ticket)s: service file %(unit)s belongs to %(owner)s, "
+                    "not to %(customer)s; choose a unit of the ticket's "
+                    "customer or correct the \"Customer\".") % {
+                        "ticket": describe(ticket), "unit": unit.name,
+                        "owner": unit.partner_id.display_name,
+                        "customer": customer.display_name})
+            if ticket.company_id and unit.company_id != ticket.company_id:
+                raise FactError(_(
+                    "%(ticket)s: service file %(unit)s belongs to company "
+                    "%(owner)s, not to %(company)s; choose a unit of the "
+                    "ticket's company.") % {
+                        "ticket": describe(ticket), "unit": unit.name,
+                        "owner": unit.company_id.name,
+                        "company": ticket.company_id.name})
+
     @api.constrains("aftersales_kind", "sample_due_date")
     def _check_sample_due_date(self):
         """T10: a sample request says by when the samples are due."""
@@ -479,6 +516,7 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def create(self, vals):
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("onsite_state", "none") != "none" or vals.get(
                 "onsite_approved_by"):
             self._check_workflow_write(vals)
@@ -566,6 +604,7 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def write(self, vals):
+        self.env["aftersales.facts"]._check_selection_values(self, vals)
         self._check_workflow_write(vals)
         if vals.get("equipment_id"):
             equipment = self.env["aftersales.equipment"].browse(vals["equipment_id"])

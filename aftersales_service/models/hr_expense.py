@@ -1,6 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+
+from ..tools import FactError, describe
 
 
 class HrExpense(models.Model):
@@ -25,6 +27,19 @@ class HrExpense(models.Model):
         store=True, compute_sudo=True,
         help="The receipt's date is outside the dispatch's dates, or its place "
              "differs from the customer's city: the supervisor checks it.")
+
+    @api.constrains("date", "unit_amount", "quantity", "aftersales_dispatch_id")
+    def _check_aftersales_facts(self):
+        """F4: a cost claimed against a dispatch is not negative and not
+        spent in the future (a refund is not claimed as an expense)."""
+        expenses = self.filtered("aftersales_dispatch_id")
+        self.env["aftersales.facts"]._check_not_future(expenses, ["date"])
+        for expense in expenses:
+            if expense.unit_amount < 0 or expense.quantity < 0:
+                raise FactError(_(
+                    "%s: an expense claimed against an on-site dispatch cannot "
+                    "be negative; enter the amount and quantity of the receipt "
+                    "as positive numbers.") % describe(expense))
 
     @api.model
     def create(self, vals):

@@ -16,6 +16,7 @@ AFTERSALES_NUMBERS = (
     "aftersales_repeat_repair_days", "aftersales_followup_days",
     "aftersales_qualification_warning_days",
     "aftersales_return_band1_amount", "aftersales_return_band2_amount",
+    "aftersales_future_tolerance_minutes",
 )
 
 
@@ -115,6 +116,11 @@ class ResCompany(models.Model):
         currency_field="currency_id",
         help="Above the supervisor's limit and up to this amount the sales "
              "director approves; above it the general manager.")
+    # F4: a time of a fact may be this far ahead of the server's clock
+    aftersales_future_tolerance_minutes = fields.Integer(
+        string="Future Time Tolerance (minutes)", default=10,
+        help="How far ahead of now a recorded time (report, arrival) may be, "
+             "for clocks that run a little fast; dates may not be after today.")
 
     @api.multi
     def write(self, vals):

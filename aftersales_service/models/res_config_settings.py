@@ -67,3 +67,5 @@ class ResConfigSettings(models.TransientModel):
     aftersales_return_band2_amount = fields.Monetary(
         related="company_id.aftersales_return_band2_amount",
         currency_field="aftersales_currency_id")
+    aftersales_future_tolerance_minutes = fields.Integer(
+        related="company_id.aftersales_future_tolerance_minutes")

@@ -30,6 +30,8 @@ class ServicePortalCase(PortalCase):
             for key in ("a", "b"):
                 partner_id, user_id, contact_id, ticket_id, unit_id = self.ids[key]
                 ticket = env["helpdesk.ticket"].browse(ticket_id)
+                # F4: reported before the visit below
+                ticket.write({"reported_date": "2026-02-01 07:00:00"})
                 dispatch = env["aftersales.dispatch"].create({
                     "ticket_id": ticket.id, "leader_id": env.uid,
                     "appointment": "2026-02-01 08:00:00", "state": "done",
