@@ -14,8 +14,11 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     # T1: the call, on a serial
     start_ticket(page, "Chipping on glass-ceramic crowns", SERIAL,
                  "Chipped margins on e.max blocks since Monday.")
-    # W2: the warranty shows at once
+    # W2: the warranty shows at once (once the serial's onchange answered)
     warranty = page.locator('.o_field_widget[name="warranty_state"]')
+    page.wait_for_function(
+        "document.querySelector('.o_field_widget[name=\"warranty_state\"]')"
+        ".innerText.trim() !== ''")
     assert warranty.inner_text().strip()
     shot(page, "flow-1-intake")
     save_form(page)
