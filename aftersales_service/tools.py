@@ -85,20 +85,23 @@ def describe(record):
     return "%s %s" % (kind, record.display_name or "")
 
 
-def company_today(record, company=None):
-    """F1: today's date in the company's time zone (its partner's), whoever
-    asks; the user's zone when the company has none."""
+def _in_company_tz(record, company=None):
+    """F1: ``record`` in the company's time zone (its partner's); the user's
+    zone when the company has none."""
     company = (company or record.env.user.company_id).sudo()
-    tz = company.partner_id.tz or record.env.context.get("tz")
-    return fields.Date.context_today(record.with_context(tz=tz))
+    return record.with_context(
+        tz=company.partner_id.tz or record.env.context.get("tz"))
+
+
+def company_today(record, company=None):
+    """F1: today's date in the company's time zone, whoever asks."""
+    return fields.Date.context_today(_in_company_tz(record, company))
 
 
 def company_time(record, value, company=None):
     """F1: a stored (UTC) datetime as the company's local time, to quote it."""
-    company = (company or record.env.user.company_id).sudo()
-    tz = company.partner_id.tz or record.env.context.get("tz")
     local = fields.Datetime.context_timestamp(
-        record.with_context(tz=tz), fields.Datetime.from_string(value))
+        _in_company_tz(record, company), fields.Datetime.from_string(value))
     return local.strftime("%Y-%m-%d %H:%M")
 
 

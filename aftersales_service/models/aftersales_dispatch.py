@@ -314,8 +314,7 @@ class AftersalesDispatch(models.Model):
     def action_reopen_report(self):
         """T6: a supervisor reopens a signed report; the reason stays in the
         chatter and the signature is removed so the customer signs again."""
-        if not self.env.user.has_group(
-                GROUP_SUPERVISOR):
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor reopens a signed on-site report."))
         for dispatch in self:

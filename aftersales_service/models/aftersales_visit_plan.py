@@ -241,8 +241,7 @@ class AftersalesVisitPlan(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def _check_approver(self):
-        if not self.env.user.has_group(
-                GROUP_GENERAL_MANAGER):
+        if not self.env.user.has_group(GROUP_GENERAL_MANAGER):
             raise AccessError(_(
                 "Only the general manager approves the yearly visit plan."))
 

@@ -582,8 +582,8 @@ class HelpdeskTicket(models.Model):
                 "The on-site service status changes only through the buttons "
                 "\"Request On-site\", \"Approve On-site\" and \"Reject On-site\""
                 "."))
-        if set(SLA_FIELDS) & set(vals) and not self.env.user.has_group(
-                GROUP_SUPERVISOR):
+        if set(SLA_FIELDS) & set(vals) \
+                and not self.env.user.has_group(GROUP_SUPERVISOR):
             names = [name for name in SLA_FIELDS if name in vals]
             labels = self.fields_get(names)
             for ticket in self:
@@ -610,8 +610,7 @@ class HelpdeskTicket(models.Model):
             equipment = self.env["aftersales.equipment"].browse(vals["equipment_id"])
             vals = dict(self._aftersales_intake_values(equipment), **vals)
         if vals.get("waiver_state") in ("approved", "rejected") \
-                and not self.env.user.has_group(
-                    GROUP_SUPERVISOR):
+                and not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor decides that a chargeable job is free "
                 "of charge."))
@@ -711,8 +710,7 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _check_supervisor(self):
-        if not self.env.user.has_group(
-                GROUP_SUPERVISOR):
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor approves or rejects on-site service."))
 
@@ -948,8 +946,7 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _check_supervisor_waiver(self):
-        if not self.env.user.has_group(
-                GROUP_SUPERVISOR):
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(_(
                 "Only a service supervisor decides that a chargeable job is free "
                 "of charge."))
@@ -1207,8 +1204,7 @@ class HelpdeskTicket(models.Model):
         """S3: the service supervisor approves a discount on the ticket's
         quotation from the ticket, without needing rights in Sales."""
         self.ensure_one()
-        if not self.env.user.has_group(
-                GROUP_SUPERVISOR):
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(_("Only a service supervisor approves a discount on "
                                 "a service quotation."))
         order = self.sudo().quotation_id

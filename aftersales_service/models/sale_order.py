@@ -176,8 +176,7 @@ class SaleOrder(models.Model):
         """S3: the service supervisor allows a discount, with its reason, and
         may allow changes of the pricelist, the customer and the quoted
         lines."""
-        if not self.env.user.has_group(
-                GROUP_SUPERVISOR):
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
             raise AccessError(_("Only a service supervisor approves a discount on "
                                 "a service quotation."))
         if not 0 <= percent <= 100:
