@@ -177,7 +177,7 @@ class TestConcurrency(TwoTransactionsCase):
                 "name": "Race on-site", "description": "Spindle broken",
                 "partner_id": partner.id, "aftersales_kind": "material",
                 "onsite_reason": "Training on site"})
-            ticket.write({"onsite_state": "requested"})
+            ticket._guard_write({"onsite_state": "requested"})
             return {"people": supervisors.mapped("partner_id"),
                     "users": supervisors, "partner": partner, "ticket": ticket}
         data = self._commit(build)

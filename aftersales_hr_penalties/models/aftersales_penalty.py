@@ -50,6 +50,11 @@ class AftersalesPenalty(models.Model):
     _dispatch_copies = {"dispatch_name": "name",
                         "dispatch_appointment": "appointment",
                         "arrival_time": "arrival_time"}
+    # F2, F3 (aftersales.guard): HR's review steps write the state and who
+    # decided when (P6, P7); a decided record is final but for its payroll
+    # month, which HR sets until the fine is applied
+    _guarded_fields = ("name", "state", "decided_by", "decided_date")
+    _open_when_final = ("payroll_month",)
     _sql_constraints = [
         ("source_key_unique", "unique(source_key)",
          "This ticket fact has already proposed a record."),
@@ -334,6 +339,17 @@ class AftersalesPenalty(models.Model):
         return res
 
     @api.multi
+    def _guard_final(self):
+        """F3, P6: HR's decision is final until HR itself resets it."""
+        return self.filtered(
+            lambda p: p.state in ("confirmed", "applied", "rejected"))
+
+    @api.multi
+    def _guard_final_message(self, names):
+        return _("%s is decided by HR: reset it to proposed to change it.") \
+            % self.name
+
+    @api.multi
     def unlink(self):
         if self.filtered(lambda p: p.state in ("confirmed", "applied")):
             raise UserError(_("A confirmed or applied record cannot be deleted: "
@@ -373,7 +389,7 @@ class AftersalesPenalty(models.Model):
             raise UserError(_("Only proposed records can be confirmed: %s.")
                             % ", ".join(wrong.mapped("name")))
         for penalty in self:
-            penalty.write({
+            penalty._guard_write({
                 "state": "confirmed",
                 "decided_by": self.env.uid,
                 "decided_date": fields.Datetime.now(),
@@ -392,9 +408,9 @@ class AftersalesPenalty(models.Model):
         if wrong:
             raise UserError(_("Applied or rejected records cannot be rejected: "
                               "%s.") % ", ".join(wrong.mapped("name")))
-        self.write({"state": "rejected", "reject_reason": reason,
-                    "decided_by": self.env.uid,
-                    "decided_date": fields.Datetime.now()})
+        self._guard_write({"state": "rejected", "reject_reason": reason,
+                           "decided_by": self.env.uid,
+                           "decided_date": fields.Datetime.now()})
         return True
 
     @api.multi
@@ -421,7 +437,7 @@ class AftersalesPenalty(models.Model):
         vals = {"state": "applied"}
         if payroll_month:
             vals["payroll_month"] = payroll_month
-        self.write(vals)
+        self._guard_write(vals)
         return True
 
     @api.multi
@@ -433,8 +449,8 @@ class AftersalesPenalty(models.Model):
         if wrong:
             raise UserError(_("Only confirmed or rejected records go back to "
                               "proposed: %s.") % ", ".join(wrong.mapped("name")))
-        self.write({"state": "draft", "reject_reason": False,
-                    "decided_by": False, "decided_date": False})
+        self._guard_write({"state": "draft", "reject_reason": False,
+                           "decided_by": False, "decided_date": False})
         # proposed again: on the dispatch's facts of today (_follow_dispatches)
         self._follow_dispatches(self.mapped("dispatch_id"),
                                 list(self._dispatch_copies.values()))
@@ -456,9 +472,9 @@ class AftersalesPenalty(models.Model):
             reason = _("Fake records found on review")
             if penalty.multiplier_reason:
                 reason = "%s; %s" % (penalty.multiplier_reason, reason)
-            penalty.write({"multiplier": penalty.multiplier * factor,
-                           "multiplier_reason": reason,
-                           "is_fake_record": True})
+            penalty._guard_write({"multiplier": penalty.multiplier * factor,
+                                  "multiplier_reason": reason,
+                                  "is_fake_record": True})
         return True
 
     # ------------------------------------------------------------------

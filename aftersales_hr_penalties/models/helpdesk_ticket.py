@@ -13,6 +13,8 @@ class HelpdeskTicket(models.Model):
     """P3, P6: repeat repairs and verified complaints propose drafts."""
 
     _inherit = "helpdesk.ticket"
+    # F2 (aftersales.guard): the supervisor's verification (P3)
+    _guarded_fields = ("complaint_verified", "complaint_verified_date")
 
     complaint_verified = fields.Boolean(
         readonly=True, copy=False, track_visibility="onchange",
@@ -84,8 +86,8 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_("The complaint of ticket %s is already verified.")
                                 % ticket.number)
             ticket._complaint_responsible()  # refuse before anything is written
-        self.write({"complaint_verified": True,
-                    "complaint_verified_date": fields.Datetime.now()})
+        self._guard_write({"complaint_verified": True,
+                           "complaint_verified_date": fields.Datetime.now()})
         self._propose_complaint_penalty()
         return True
 

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.addons.aftersales_service.tests.common import AftersalesCase
+from odoo.addons.aftersales_service.tests.common import AftersalesCase, recorded
 
 
 class PenaltyCase(AftersalesCase):
@@ -66,7 +66,7 @@ class PenaltyCase(AftersalesCase):
         values = {"ticket_id": ticket.id, "leader_id": self.engineer.id,
                   "appointment": "2025-06-02 09:00:00"}
         values.update(vals)
-        return self.env["aftersales.dispatch"].create(values)
+        return recorded(self.env["aftersales.dispatch"], values)
 
     def _complete_report(self):
         return {"fault_cause": "Broken element", "solution": "New element",

@@ -14,9 +14,9 @@ class TestVisitProposals(PenaltyCase):
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 11:30:00",
                                   **self._complete_report())
         self.assertFalse(self._proposals("late_arrival", dispatch_id=dispatch.id))
-        dispatch.write({"departure_time": "2025-06-02 14:00:00"})
-        dispatch.write({"state": "done"})
-        dispatch.write({"departure_time": "2025-06-02 15:00:00"})
+        dispatch._guard_write({"departure_time": "2025-06-02 14:00:00"})
+        dispatch._guard_write({"state": "done"})
+        dispatch._guard_write({"departure_time": "2025-06-02 15:00:00"})
         penalty = self._proposals("late_arrival", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.employee_id, self.emp_engineer)
@@ -31,7 +31,7 @@ class TestVisitProposals(PenaltyCase):
         """P2, T4: a late arrival for traffic proposes no fine."""
         dispatch = self._dispatch(self._ticket(), arrival_time="2025-06-02 11:30:00",
                                   delay_reason="traffic", **self._complete_report())
-        dispatch.write({"departure_time": "2025-06-02 14:00:00", "state": "done"})
+        dispatch._guard_write({"departure_time": "2025-06-02 14:00:00", "state": "done"})
         self.assertFalse(self._proposals("late_arrival", dispatch_id=dispatch.id))
 
     def test_personal_delay_proposes(self):
@@ -55,8 +55,8 @@ class TestVisitProposals(PenaltyCase):
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
                                   solution="Reset")
-        dispatch.write({"departure_time": "2025-06-02 12:00:00"})
-        dispatch.write({"state": "done"})
+        dispatch._guard_write({"departure_time": "2025-06-02 12:00:00"})
+        dispatch._guard_write({"state": "done"})
         penalty = self._proposals("incomplete_report", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.offence_type_id, self.incomplete)
@@ -141,7 +141,7 @@ class TestRepeatRepairProposal(PenaltyCase):
         earlier = self._closed_job(leader=self.engineer)
         ticket = self._ticket()
         self.assertEqual(ticket.repeat_of_id, earlier)
-        ticket.write({"reported_date": "2025-06-03 08:00:00"})
+        ticket._guard_write({"reported_date": "2025-06-03 08:00:00"})
         penalty = self._proposals("repeat_repair", ticket_id=ticket.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.employee_id, self.emp_engineer)
@@ -301,7 +301,7 @@ class TestCloseAttempt(PenaltyCase):
         self.assertIn(dispatch.name, warning.message)
         self.assertFalse(ticket.stage_id.closed)
         ticket.sudo(self.engineer).action_aftersales_close()
-        dispatch.write({"departure_time": "2025-06-02 12:00:00"})
+        dispatch._guard_write({"departure_time": "2025-06-02 12:00:00"})
         penalty = self._proposals("incomplete_report", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.employee_id, self.emp_engineer)

@@ -23,11 +23,8 @@ ENGINEERING_FIELDS = {"root_cause", "improvement_proposal", "analysis_date",
                       "action_ids"}
 # Written by the state machine's steps only (Q1, Q3): the state and who took
 # each step when.
-# Handed to the context by the step buttons: an object, not a value, so a
-# client cannot send it through RPC to skip a step.
-_STEP = object()
-STEP_FIELDS = {"state", "registered_by_id", "registered_date", "verified_by_id",
-               "verified_date", "closed_date"}
+STEP_FIELDS = ("state", "registered_by_id", "registered_date", "verified_by_id",
+               "verified_date", "closed_date")
 
 
 class AftersalesQualityFeedback(models.Model):
@@ -37,8 +34,11 @@ class AftersalesQualityFeedback(models.Model):
 
     _name = "aftersales.quality.feedback"
     _description = "Quality Feedback Form"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
     _order = "report_date desc, id desc"
+    # F2, F3 (aftersales.guard): the steps write the state and their stamps,
+    # so no step and no check is skipped; a closed or cancelled form is final
+    _guarded_fields = STEP_FIELDS
 
     # ------------------------------------------------------------------
     # The form
@@ -259,17 +259,8 @@ class AftersalesQualityFeedback(models.Model):
 
     @api.multi
     def write(self, vals):
-        """Q1, Q3: the state and its stamps move through the step buttons only
-        (so no step and no check is skipped); an engineer without a quality
-        role writes the analysis only."""
+        """Q3: an engineer without a quality role writes the analysis only."""
         user = self.env.user
-        if STEP_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
-                and self.env.context.get("aftersales_quality_step") is not _STEP:
-            raise AccessError(_(
-                "The state of a quality feedback form and who registered, "
-                "verified or closed it are set by the buttons of the form only "
-                "(Register, Start Analysis, Start Actions, Verify, Close, "
-                "Cancel)."))
         if self.env.uid != SUPERUSER_ID and not user.has_group(GROUP_QUALITY_USER) \
                 and user.has_group(GROUP_QUALITY_ENGINEERING) \
                 and not set(vals) <= ENGINEERING_FIELDS:
@@ -283,9 +274,9 @@ class AftersalesQualityFeedback(models.Model):
     # Actions: the state machine
     # ------------------------------------------------------------------
     @api.multi
-    def _step_write(self, vals):
-        """The one way the step buttons write the state and its stamps."""
-        return self.with_context(aftersales_quality_step=_STEP).write(vals)
+    def _guard_final(self):
+        """F3: a closed or cancelled form is decided."""
+        return self.filtered(lambda f: f.state in ("closed", "cancelled"))
 
     @api.multi
     def _check_step(self, group, expected, step):
@@ -315,7 +306,7 @@ class AftersalesQualityFeedback(models.Model):
                 raise UserError(_(
                     "Form %s: fill in the product, the defect description and the "
                     "defect category before registering it.") % form.name)
-        self._step_write({"state": "registered", "registered_by_id": self.env.uid,
+        self._guard_write({"state": "registered", "registered_by_id": self.env.uid,
                           "registered_date": fields.Date.context_today(self)})
         self.filtered("is_purchased_part")._notify_purchasing()
         self.filtered(lambda f: f.severity == "major")._notify_quality_managers()
@@ -335,7 +326,7 @@ class AftersalesQualityFeedback(models.Model):
             form._aftersales_activity_schedule(
                 todo, form.engineer_id, fields.Date.context_today(self),
                 _("Analyse the root cause and propose an improvement"))
-        self._step_write({"state": "analysing"})
+        self._guard_write({"state": "analysing"})
         return True
 
     @api.multi
@@ -347,7 +338,7 @@ class AftersalesQualityFeedback(models.Model):
                 raise UserError(_(
                     "Form %s: the \"Root Cause\" and at least one corrective or "
                     "preventive action are needed.") % form.name)
-        self._step_write({"state": "action"})
+        self._guard_write({"state": "action"})
         return True
 
     @api.multi
@@ -363,7 +354,7 @@ class AftersalesQualityFeedback(models.Model):
                     "checked effective yet.") % {
                         "form": form.name,
                         "actions": ", ".join(pending.mapped("name"))})
-        self._step_write({"state": "verified", "verified_by_id": self.env.uid,
+        self._guard_write({"state": "verified", "verified_by_id": self.env.uid,
                           "verified_date": fields.Date.context_today(self)})
         return True
 
@@ -371,7 +362,7 @@ class AftersalesQualityFeedback(models.Model):
     def action_close(self):
         """Q3: the quality manager closes a verified form."""
         self._check_step(GROUP_QUALITY_MANAGER, ("verified",), _("close"))
-        self._step_write({"state": "closed",
+        self._guard_write({"state": "closed",
                           "closed_date": fields.Date.context_today(self)})
         return True
 
@@ -385,7 +376,7 @@ class AftersalesQualityFeedback(models.Model):
                 raise UserError(_(
                     "Form %s: write why it is cancelled in \"Cancellation "
                     "Reason\".") % form.name)
-        self._step_write({"state": "cancelled"})
+        self._guard_write({"state": "cancelled"})
         return True
 
     @api.multi

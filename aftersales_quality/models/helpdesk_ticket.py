@@ -127,7 +127,7 @@ class HelpdeskTicket(models.Model):
             if dispatches.filtered(lambda d: d.state != "cancelled") \
                     or dispatches.mapped("part_line_ids").filtered("used"):
                 continue
-            form._step_write({
+            form._guard_write({
                 "state": "cancelled", "auto_ticket_id": False,
                 "cancel_reason": _("The on-site dispatch was cancelled: no job "
                                    "went on-site and no part was replaced."),

@@ -1,4 +1,5 @@
 from . import aftersales_facts
+from . import aftersales_guard
 from . import aftersales_portal_mixin
 from . import res_company
 from . import res_config_settings

@@ -24,6 +24,9 @@ class AftersalesCollection(models.Model):
                 "aftersales.ticket.document"]
     _order = "date desc, id desc"
     _ticket_copies = {"partner_id": "partner_id"}
+    # F2, F3 (aftersales.guard): finance's hand-over is written by its button;
+    # a handed-over receipt is final
+    _guarded_fields = ("state", "handed_over_by_id", "handed_over_date")
 
     # ------------------------------------------------------------------
     # Fields
@@ -121,8 +124,6 @@ class AftersalesCollection(models.Model):
         """T16: money is born collected; only finance confirms a handover.
         The receipt number is drawn once the receipt is accepted (no gap)."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("state", "collected") != "collected":
-            self._check_finance()
         if vals.get("name") == "/":
             vals = dict(vals)
             del vals["name"]  # the creation's tracking line shows no "/"
@@ -137,19 +138,17 @@ class AftersalesCollection(models.Model):
         is not changed afterwards except by finance (the copy of the ticket's
         customer follows the ticket)."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if "state" in vals or (set(vals) - set(self._ticket_copies) and self.filtered(
-                lambda c: c.state == "handed_over")):
-            self._check_finance()
         return super().write(vals)
 
     @api.multi
-    def unlink(self):
-        for collection in self:
-            if collection.state == "handed_over":
-                raise UserError(_(
-                    "Receipt %s was handed over to finance: it cannot be "
-                    "deleted.") % collection.name)
-        return super().unlink()
+    def _guard_final(self):
+        """T16, F3: what finance received is final."""
+        return self.filtered(lambda c: c.state == "handed_over")
+
+    @api.multi
+    def _guard_final_message(self, names):
+        return _("Receipt %s was handed over to finance: it can no longer "
+                 "change.") % self.name
 
     # ------------------------------------------------------------------
     # Actions
@@ -162,9 +161,9 @@ class AftersalesCollection(models.Model):
             if collection.state != "collected":
                 raise UserError(_("Receipt %s is already handed over.")
                                 % collection.name)
-        self.write({"state": "handed_over",
-                    "handed_over_by_id": self.env.user.id,
-                    "handed_over_date": fields.Datetime.now()})
+        self._guard_write({"state": "handed_over",
+                           "handed_over_by_id": self.env.user.id,
+                           "handed_over_date": fields.Datetime.now()})
         self.mapped("activity_ids").sudo().action_done()
         return True
 

@@ -8,16 +8,6 @@ from ..tools import (
     GROUP_SUPERVISOR, FactError, company_time, describe,
 )
 
-# T6: what the customer's signature confirms; frozen once signed.
-# Handed to the context by "Reopen Report" only: an object, not a value, so a
-# client cannot send it through RPC to change a signed report (T6).
-REOPEN = object()
-SIGNED_FIELDS = {
-    "arrival_time", "departure_time", "work_done", "fault_cause", "solution",
-    "no_parts_used", "parameters", "test_result", "customer_opinion",
-    "customer_signature", "signed_by", "signed_on", "part_line_ids",
-}
-
 
 class AftersalesDispatch(models.Model):
     """T5, T6: an approved on-site dispatch and its on-site report
@@ -30,6 +20,13 @@ class AftersalesDispatch(models.Model):
     _order = "appointment desc, id desc"
     _ticket_copies = {"partner_id": "partner_id", "equipment_id": "equipment_id",
                       "company_id": "company_id"}
+    # F2, F3 (aftersales.guard): the state moves by the buttons; arrival and
+    # departure are stamped by "Arrive" and "Leave Site" (a supervisor
+    # corrects them); the signature's time is stamped when it is given; a
+    # signed report is final until a supervisor reopens it (T6).
+    _guarded_fields = ("state", "arrival_time", "departure_time", "signed_on")
+    _corrected_fields = ("arrival_time", "departure_time")
+    _open_when_final = ("reopen_reason",)
 
     # ------------------------------------------------------------------
     # The dispatch
@@ -206,15 +203,15 @@ class AftersalesDispatch(models.Model):
         is dated when it is given."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
         # T6: a signed report is changed or signed again only once reopened
-        if SIGNED_FIELDS & set(vals) \
-                and self.env.context.get("aftersales_reopen") is not REOPEN:
-            self._check_not_signed()
-        if vals.get("customer_signature") and not vals.get("signed_on"):
-            vals["signed_on"] = fields.Datetime.now()
+        self._guard_check_write(vals)
+        records = self
+        if vals.get("customer_signature") and not self._guard_is_open():
+            vals = dict(vals, signed_on=fields.Datetime.now())  # F2: stamped
+            records = self._guard_door()
         if vals.get("leader_id"):
             vals["user_ids"] = list(vals.get("user_ids") or []) + [
                 (4, vals["leader_id"])]
-        res = super().write(vals)
+        res = super(AftersalesDispatch, records).write(vals)
         if "ticket_id" in vals:  # the expenses' copy of the ticket follows
             self.env["hr.expense"].sudo().search([
                 ("aftersales_dispatch_id", "in", self.ids)]).write(
@@ -232,9 +229,20 @@ class AftersalesDispatch(models.Model):
             if dispatch.state != "planned":
                 raise UserError(_("Dispatch %s is not planned any more.")
                                 % dispatch.name)
-            dispatch.write({"state": "on_site",
-                            "arrival_time": dispatch.arrival_time
-                            or fields.Datetime.now()})
+            dispatch._guard_write({"state": "on_site",
+                                   "arrival_time": fields.Datetime.now()})
+        return True
+
+    @api.multi
+    def action_depart(self):
+        """F2: the engineer leaves the site: the departure is stamped now."""
+        for dispatch in self:
+            if dispatch.state not in ("on_site", "done") \
+                    or dispatch.departure_time:
+                raise UserError(_(
+                    "Dispatch %s: record the arrival first; the departure is "
+                    "recorded once.") % dispatch.name)
+        self._guard_write({"departure_time": fields.Datetime.now()})
         return True
 
     @api.multi
@@ -247,12 +255,12 @@ class AftersalesDispatch(models.Model):
                     "The on-site report of %(dispatch)s is incomplete: fill in "
                     "%(missing)s.") % {"dispatch": dispatch.name,
                                        "missing": ", ".join(missing)})
-        self.write({"state": "done"})
+        self._guard_write({"state": "done"})
         return True
 
     @api.multi
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._guard_write({"state": "cancelled"})
         return True
 
     # ------------------------------------------------------------------
@@ -301,14 +309,26 @@ class AftersalesDispatch(models.Model):
                 base, dispatch.id, dispatch.access_token)
 
     @api.multi
+    def _guard_final(self):
+        """T6, F3: a signed report is final."""
+        return self.filtered("signed_on")
+
+    @api.multi
+    def _guard_final_message(self, names):
+        return self._not_signed_message(self)
+
+    @api.model
+    def _not_signed_message(self, signed):
+        return _(
+            "The on-site report %s is signed by the customer: a supervisor "
+            "must reopen it with a reason (\"Reason to Reopen\") before it "
+            "is changed or signed again.") % ", ".join(signed.mapped("name"))
+
+    @api.multi
     def _check_not_signed(self):
-        signed = self.filtered("signed_on")
+        signed = self._guard_final()
         if signed:
-            raise ValidationError(_(
-                "The on-site report %s is signed by the customer: a supervisor "
-                "must reopen it with a reason (\"Reason to Reopen\") before it "
-                "is changed or signed again.")
-                % ", ".join(signed.mapped("name")))
+            raise FactError(self._not_signed_message(signed))
 
     @api.multi
     def action_reopen_report(self):
@@ -335,7 +355,7 @@ class AftersalesDispatch(models.Model):
                     "signed_on": False, "reopen_reason": False}
             if dispatch.state == "done":
                 vals["state"] = "on_site"
-            dispatch.with_context(aftersales_reopen=REOPEN).write(vals)
+            dispatch._guard_write(vals)
         return True
 
     @api.multi
@@ -361,8 +381,7 @@ class AftersalesDispatch(models.Model):
         """T6: store the customer's signature (base64 PNG), name and time."""
         self.ensure_one()
         self._check_not_signed()
-        self.write({"customer_signature": signature, "signed_by": signer,
-                    "signed_on": fields.Datetime.now()})
+        self.write({"customer_signature": signature, "signed_by": signer})
         self.message_post(body=_("On-site report signed by %s on the customer "
                                  "portal.") % html_escape(signer))
 
@@ -395,11 +414,15 @@ class AftersalesDispatchPart(models.Model):
         if self.filtered(lambda p: p.quantity <= 0):
             raise ValidationError(_("A spare part's quantity must be positive."))
 
-    # T6: the parts of a signed report are locked with it
+    # T6, F3: the parts of a signed report are final with it; only the
+    # report's own actions (its door) change them
+    @api.model
+    def _dispatch_door_open(self):
+        return self.env["aftersales.dispatch"]._guard_is_open()
+
     @api.model
     def create(self, vals):
-        if vals.get("dispatch_id") \
-                and self.env.context.get("aftersales_reopen") is not REOPEN:
+        if vals.get("dispatch_id") and not self._dispatch_door_open():
             self.env["aftersales.dispatch"].browse(
                 vals["dispatch_id"])._check_not_signed()
         dispatch = self.env["aftersales.dispatch"].browse(vals.get("dispatch_id"))
@@ -409,12 +432,12 @@ class AftersalesDispatchPart(models.Model):
 
     @api.multi
     def write(self, vals):
-        if self.env.context.get("aftersales_reopen") is not REOPEN:
+        if not self._dispatch_door_open():
             self.mapped("dispatch_id")._check_not_signed()
         return super().write(vals)
 
     @api.multi
     def unlink(self):
-        if self.env.context.get("aftersales_reopen") is not REOPEN:
+        if not self._dispatch_door_open():
             self.mapped("dispatch_id")._check_not_signed()
         return super().unlink()

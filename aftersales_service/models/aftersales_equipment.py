@@ -37,8 +37,12 @@ class AftersalesEquipment(models.Model):
 
     _name = "aftersales.equipment"
     _description = "Service File"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
     _order = "delivery_date desc, id desc"
+    # F2 (aftersales.guard): the warranty dates are computed from the
+    # delivery, installation and contract (W1), never typed; the renewal
+    # reminder is the cron's (W6)
+    _guarded_fields = ("renewal_reminder_date",)
 
     # ------------------------------------------------------------------
     # Fields: the unit and where it went
@@ -498,6 +502,6 @@ class AftersalesEquipment(models.Model):
                 by_end.setdefault(equipment.free_maintenance_end_date, self.browse())
                 by_end[equipment.free_maintenance_end_date] |= equipment
             for end_date, records in by_end.items():
-                records.write({"renewal_reminder_date": end_date})
+                records._guard_write({"renewal_reminder_date": end_date})
             reminded |= due
         return reminded

@@ -9,10 +9,6 @@ from ..tools import (
     group_users, lock_rows,
 )
 
-# Handed to the context by the request's own steps: an object, not a value, so
-# a client cannot send it through RPC to change a locked request (T13).
-DERIVED = object()
-
 RETURN_STATES = [
     ("draft", "Draft"),
     ("to_approve", "To Approve"),
@@ -62,7 +58,17 @@ class AftersalesReturn(models.Model):
 
     _name = "aftersales.return"
     _description = "Return / Exchange Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    # F2, F3 (aftersales.guard): the number, the requester, each step's state,
+    # stamp and decision, and the documents the steps create are written by
+    # the request's own steps only (T13); what was approved is final below.
+    _guarded_fields = (
+        "name", "user_id", "state", "approved_by_id", "approved_date",
+        "picking_id", "received_date", "inspected_date", "quality_decision",
+        "replacement_order_id", "credit_note_id", "repair_ticket_id",
+        "return_picking_id", "done_date")
+    # the cause analysis may end after the goods are back (P6, Q4)
+    _open_when_final = ("cause_type", "root_cause", "department_id", "employee_id")
     _order = "request_date desc, id desc"
 
     # ------------------------------------------------------------------
@@ -353,14 +359,22 @@ class AftersalesReturn(models.Model):
         self.env["aftersales.facts"]._check_selection_values(self, vals)
         locked = {"partner_id", "product_id", "lot_id", "quantity", "amount",
                   "outcome", "equipment_id", "sale_order_id"} & set(vals)
-        if locked and self.env.context.get(
-                "aftersales_return_derived") is not DERIVED:
+        if locked and not self._guard_is_open():
             for request in self.filtered(lambda r: r.state != "draft"):
                 raise UserError(_(
                     "Return %s is no longer a draft: the customer, goods, quantity, "
                     "amount and outcome cannot change after it was sent for "
                     "approval.") % request.name)
         return super().write(vals)
+
+    @api.multi
+    def _guard_final(self):
+        """F3, T13: a done, refused or cancelled request is decided."""
+        return self.filtered(lambda r: r.state in RETURN_CLOSED_STATES)
+
+    @api.multi
+    def _guard_final_message(self, names):
+        return _("Return %s is decided: it can no longer change.") % self.name
 
     # ------------------------------------------------------------------
     # Actions: approval
@@ -388,7 +402,7 @@ class AftersalesReturn(models.Model):
                 raise UserError(_(
                     "Return %s: a refund or credit needs the \"Amount at "
                     "Stake\".") % request.name)
-        self.write({"state": "to_approve"})
+        self._guard_write({"state": "to_approve"})
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
         for request in self:
@@ -431,8 +445,8 @@ class AftersalesReturn(models.Model):
         """T13: approval creates the receipt of the goods."""
         self._check_state(("to_approve",))
         self._check_approver()
-        self.sudo().write({"state": "approved", "approved_by_id": self.env.uid,
-                           "approved_date": fields.Datetime.now()})
+        self.sudo()._guard_write({"state": "approved", "approved_by_id": self.env.uid,
+                                  "approved_date": fields.Datetime.now()})
         for request in self.sudo():
             request._create_receipt()
         self._aftersales_activity_done("approval")
@@ -448,8 +462,8 @@ class AftersalesReturn(models.Model):
                 raise UserError(_(
                     "Return %s: write the reason for refusing in \"Refusal "
                     "Reason\".") % request.name)
-        self.sudo().write({"state": "refused", "approved_by_id": self.env.uid,
-                           "approved_date": fields.Datetime.now()})
+        self.sudo()._guard_write({"state": "refused", "approved_by_id": self.env.uid,
+                                  "approved_date": fields.Datetime.now()})
         self._aftersales_activity_done("approval")
         return True
 
@@ -463,8 +477,8 @@ class AftersalesReturn(models.Model):
                 raise AccessError(_(
                     "Return %s: only its requester or a service supervisor "
                     "reopens it.") % request.name)
-        self.sudo().write({"state": "draft", "approved_by_id": False,
-                           "approved_date": False})
+        self.sudo()._guard_write({"state": "draft", "approved_by_id": False,
+                                  "approved_date": False})
         return True
 
     # ------------------------------------------------------------------
@@ -548,7 +562,7 @@ class AftersalesReturn(models.Model):
         dest = self._returns_location()
         picking = self.sudo()._goods_picking(
             picking_type, source, dest, {"aftersales_return_id": self.id})
-        self.with_context(aftersales_return_derived=DERIVED).write(
+        self._guard_write(
             {"picking_id": picking.id})
         self.message_post(body=_("Receipt %s created for the returned goods.")
                           % picking.name)
@@ -558,8 +572,8 @@ class AftersalesReturn(models.Model):
     def _aftersales_received(self):
         """The receipt was validated: the goods wait for the inspection."""
         requests = self.filtered(lambda r: r.state == "approved")
-        requests.sudo().write({"state": "received",
-                               "received_date": fields.Datetime.now()})
+        requests.sudo()._guard_write({"state": "received",
+                                      "received_date": fields.Datetime.now()})
         requests.sudo()._aftersales_on_received()
         return requests
 
@@ -589,9 +603,9 @@ class AftersalesReturn(models.Model):
     def _aftersales_set_inspected(self, decision):
         """T13: the goods were inspected; their next move is allowed."""
         self._check_state(("received",))
-        self.sudo().write({"state": "inspected",
-                           "quality_decision": decision,
-                           "inspected_date": fields.Datetime.now()})
+        self.sudo()._guard_write({"state": "inspected",
+                                  "quality_decision": decision,
+                                  "inspected_date": fields.Datetime.now()})
         return True
 
     # ------------------------------------------------------------------
@@ -639,7 +653,7 @@ class AftersalesReturn(models.Model):
             document = request._create_credit_note()
         else:
             document = request._create_repair_return()
-        request.with_context(aftersales_return_derived=DERIVED).write(
+        request._guard_write(
             {"state": "done", "done_date": fields.Datetime.now()})
         self._aftersales_on_done()
         return self._action_open(document)
@@ -693,7 +707,7 @@ class AftersalesReturn(models.Model):
             })],
         })
         order.action_confirm()
-        self.with_context(aftersales_return_derived=DERIVED).write(
+        self._guard_write(
             {"replacement_order_id": order.id})
         self.message_post(body=_("Replacement order %s confirmed.")
                           % order.name)
@@ -760,7 +774,7 @@ class AftersalesReturn(models.Model):
             "sale_line_ids": [(6, 0, self.sale_line_id.ids)],
         })
         invoice.compute_taxes()
-        self.with_context(aftersales_return_derived=DERIVED).write(
+        self._guard_write(
             {"credit_note_id": invoice.id})
         self.message_post(body=_("Credit note created for Accounting."))
         return invoice
@@ -788,7 +802,7 @@ class AftersalesReturn(models.Model):
         dest = self.partner_id.property_stock_customer or self.env.ref(
             "stock.stock_location_customers")
         picking = self._goods_picking(warehouse.out_type_id, source, dest)
-        self.with_context(aftersales_return_derived=DERIVED).write(
+        self._guard_write(
             {"repair_ticket_id": ticket.id, "return_picking_id": picking.id})
         return picking
 

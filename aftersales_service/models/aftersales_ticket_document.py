@@ -3,10 +3,6 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
-# Handed by the ticket to the writes that bring its documents' copies up to
-# date: an object, not a value, so that a client cannot send it through RPC.
-TICKET_COPY = object()
-
 
 class AftersalesTicketDocument(models.AbstractModel):
     """A document of a service ticket (dispatch, receipt, remote session,
@@ -18,9 +14,11 @@ class AftersalesTicketDocument(models.AbstractModel):
     computed fields are stored: one query per model at every new ticket,
     although a new ticket has no documents yet (benchmark figure (b)). The copies are
     written instead when a document is created or moved to another ticket, and
-    by the ticket's ``write`` when a copied field changes."""
+    by the ticket's ``write`` when a copied field changes, through the
+    documents' door (aftersales.guard)."""
 
     _name = "aftersales.ticket.document"
+    _inherit = "aftersales.guard"
     _description = "Service Ticket Document"
 
     #: document field -> the ticket field it copies
@@ -46,24 +44,31 @@ class AftersalesTicketDocument(models.AbstractModel):
         return super().create(vals)
 
     @api.multi
+    def _guard_check_write(self, vals):
+        """A copy says what the ticket says: it is written with the ticket (or
+        by the ticket's own update), never on its own; the same value sent
+        back (an import of exported rows) is no change."""
+        super()._guard_check_write(vals)
+        if "ticket_id" in vals or self._guard_is_open():
+            return
+        names = set(self._ticket_copies) & set(vals)
+        for document in self if names else ():
+            current = self._ticket_copy_values(document.ticket_id)
+            for name in names:
+                if (vals[name] or False) != current[name]:
+                    raise UserError(_(
+                        "\"%(field)s\" of %(record)s is the ticket's: change "
+                        "it on the ticket.") % {
+                            "field": self.fields_get([name])[name]["string"],
+                            "record": document.display_name})
+
+    @api.multi
     def write(self, vals):
-        """A copy says what the ticket says: it is written with the ticket
-        (or by the ticket's own update), never on its own; the same value sent
-        back (an import of exported rows) is ignored."""
         if "ticket_id" in vals:
             vals = dict(vals, **self._ticket_copy_values(
                 self.env["helpdesk.ticket"].browse(vals["ticket_id"])))
-        elif set(self._ticket_copies) & set(vals) \
-                and self.env.context.get("aftersales_ticket_copy") is not TICKET_COPY:
-            for document in self:
-                current = self._ticket_copy_values(document.ticket_id)
-                for name in set(self._ticket_copies) & set(vals):
-                    if (vals[name] or False) != current[name]:
-                        raise UserError(_(
-                            "\"%(field)s\" of %(record)s is the ticket's: change "
-                            "it on the ticket.") % {
-                                "field": self.fields_get([name])[name]["string"],
-                                "record": document.display_name})
+        elif set(self._ticket_copies) & set(vals) and not self._guard_is_open():
+            self._guard_check_write(vals)
             vals = {name: value for name, value in vals.items()
                     if name not in self._ticket_copies}
         return super().write(vals)

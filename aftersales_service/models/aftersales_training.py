@@ -13,7 +13,11 @@ class AftersalesTraining(models.Model):
 
     _name = "aftersales.training"
     _description = "Customer Training"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    # F2, F3 (aftersales.guard): the general manager's approval and the
+    # states are written by the buttons (T15); a done or cancelled training
+    # is final
+    _guarded_fields = ("state", "approved_by_id", "approved_date")
     _order = "date_start desc, id desc"
 
     # ------------------------------------------------------------------
@@ -140,8 +144,6 @@ class AftersalesTraining(models.Model):
     def create(self, vals):
         """T15: a plan is born approved only by the general manager."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("state") in ("approved", "done"):
-            self._check_approver()
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.training") or "/"
@@ -151,10 +153,11 @@ class AftersalesTraining(models.Model):
     def write(self, vals):
         """T15: approval is the general manager's, however it is written."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("state") == "approved" \
-                and self.filtered(lambda t: t.state != "approved"):
-            self._check_approver()
         return super().write(vals)
+
+    @api.multi
+    def _guard_final(self):
+        return self.filtered(lambda t: t.state in ("done", "cancelled"))
 
     @api.multi
     def copy(self, default=None):
@@ -171,7 +174,7 @@ class AftersalesTraining(models.Model):
             if training.state != "draft":
                 raise UserError(_("Training %s is not a draft plan.")
                                 % training.name)
-        self.write({"state": "to_approve"})
+        self._guard_write({"state": "to_approve"})
         managers = group_users(self.env, GROUP_GENERAL_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = fields.Date.context_today(self)
@@ -192,8 +195,8 @@ class AftersalesTraining(models.Model):
                 raise UserError(_(
                     "Training %s does not wait for approval: submit it first.")
                     % training.name)
-        self.write({"state": "approved", "approved_by_id": self.env.user.id,
-                    "approved_date": fields.Date.context_today(self)})
+        self._guard_write({"state": "approved", "approved_by_id": self.env.user.id,
+                           "approved_date": fields.Date.context_today(self)})
         self._aftersales_activity_done("approval")
         todo = self.env.ref("mail.mail_activity_data_todo")
         for training in self:
@@ -218,20 +221,20 @@ class AftersalesTraining(models.Model):
                     "Training %s has no trainees: add the customer's trainees "
                     "with their attendance and score before closing it.")
                     % training.name)
-        self.write({"state": "done"})
+        self._guard_write({"state": "done"})
         return True
 
     @api.multi
     def action_cancel(self):
-        self.write({"state": "cancelled"})
+        self._guard_write({"state": "cancelled"})
         self._aftersales_activity_done("approval")
         return True
 
     @api.multi
     def action_reset_draft(self):
         """Back to draft: a changed plan is approved again."""
-        self.write({"state": "draft", "approved_by_id": False,
-                    "approved_date": False})
+        self._guard_write({"state": "draft", "approved_by_id": False,
+                           "approved_date": False})
         return True
 
     @api.multi

@@ -52,7 +52,10 @@ class AftersalesVisitPlan(models.Model):
 
     _name = "aftersales.visit.plan"
     _description = "Yearly Visit Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    # F2, F3 (aftersales.guard): the general manager's approval and the
+    # states are written by the buttons (C5); a cancelled plan is final
+    _guarded_fields = ("state", "approved_by_id", "approved_date")
     _order = "year desc, id desc"
 
     # ------------------------------------------------------------------
@@ -130,17 +133,16 @@ class AftersalesVisitPlan(models.Model):
     def create(self, vals):
         """C5: a plan is born approved only by the general manager."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("state") == "approved":
-            self._check_approver()
         return super().create(vals)
 
     @api.multi
     def write(self, vals):
-        """Approval goes through ``action_approve`` (C5), whoever writes."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("state") == "approved":
-            self._check_approver()
         return super().write(vals)
+
+    @api.multi
+    def _guard_final(self):
+        return self.filtered(lambda p: p.state == "cancelled")
 
     # ------------------------------------------------------------------
     # Actions
@@ -161,8 +163,8 @@ class AftersalesVisitPlan(models.Model):
                                 % plan.name)
             added, removed = plan._generate_visits()
             if (added or removed) and plan.state == "approved":
-                plan.write({"state": "draft", "approved_by_id": False,
-                            "approved_date": False})
+                plan._guard_write({"state": "draft", "approved_by_id": False,
+                                   "approved_date": False})
                 plan.message_post(body=_(
                     "Regenerated with %(added)s visits added and %(removed)s "
                     "removed: to be approved again.") % {
@@ -201,8 +203,8 @@ class AftersalesVisitPlan(models.Model):
                 raise UserError(_(
                     "%s has no visits: generate the visits before approving.")
                     % plan.name)
-        self.write({"state": "approved", "approved_by_id": self.env.user.id,
-                    "approved_date": fields.Date.context_today(self)})
+        self._guard_write({"state": "approved", "approved_by_id": self.env.user.id,
+                           "approved_date": fields.Date.context_today(self)})
         self._aftersales_activity_done("approval")
         return True
 
@@ -212,7 +214,7 @@ class AftersalesVisitPlan(models.Model):
         self.mapped("visit_ids").filtered(
             lambda v: v.state in ("planned", "scheduled")).write(
                 {"state": "cancelled"})
-        self.write({"state": "cancelled"})
+        self._guard_write({"state": "cancelled"})
         self._aftersales_activity_done("approval")
         return True
 

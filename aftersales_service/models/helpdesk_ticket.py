@@ -2,24 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, _, api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape
 
 from .aftersales_equipment import WARRANTY_STATES
-from .aftersales_ticket_document import TICKET_COPY
 from ..tools import (
     GROUP_SUPERVISOR, FactError, describe, group_users, lock_rows,
 )
 
-# Handed to the context by the ticket's own action methods. It is an object,
-# not a value: a client cannot send it through RPC, so a plain write of the
-# guarded fields cannot pretend to come from an action.
-_WORKFLOW = object()
-# Handed by the ticket to its own writes of derived values (same reason).
-_DERIVED = object()
-
-ONSITE_FIELDS = ("onsite_state", "onsite_approved_by")
+# T3, W2: the times that set the SLA clocks and the frozen warranty
 SLA_FIELDS = ("reported_date", "first_response_date")
+# written by the ticket from other facts, never a reason to derive again
+DERIVED_FIELDS = {"warranty_state", "is_repeat_repair", "repeat_of_id",
+                  "followup_scheduled"}
 
 TICKET_KINDS = [
     ("repair", "Repair"),
@@ -39,7 +35,19 @@ class HelpdeskTicket(models.Model):
     call to the follow-up."""
 
     _name = "helpdesk.ticket"
-    _inherit = ["helpdesk.ticket", "aftersales.portal.mixin"]
+    _inherit = ["helpdesk.ticket", "aftersales.portal.mixin", "aftersales.guard"]
+    # F2, F3 (aftersales.guard): decided by the ticket's actions only: on-site
+    # approval (T5, W4), the waiver decision (W5), the report and first
+    # response times (T3; a supervisor corrects them), the warranty frozen at
+    # the report (W2) and the repeat-repair and follow-up facts (T8, T9); the
+    # computed charge and SLA clocks are guarded as every stored computation.
+    _guarded_fields = (
+        "onsite_state", "onsite_approved_by", "waiver_state",
+        "waiver_approved_by", "waiver_approved_on", "warranty_state",
+        "is_repeat_repair", "repeat_of_id", "followup_scheduled") + SLA_FIELDS
+    _corrected_fields = SLA_FIELDS
+    # F3: a closed ticket keeps its follow-up call open (T9)
+    _open_when_final = ("followup_date", "followup_outcome", "reopen_reason")
 
     # ------------------------------------------------------------------
     # Intake (T1, C6) and classification (T2)
@@ -242,6 +250,9 @@ class HelpdeskTicket(models.Model):
         string="Follow-up Scheduled", readonly=True, copy=False)
     followup_date = fields.Date(string="Follow-up On", copy=False)
     followup_outcome = fields.Text(string="Follow-up Outcome", copy=False)
+    reopen_reason = fields.Text(
+        string="Reason to Reopen", copy=False,
+        help="Why a closed ticket must be reopened; required to reopen it.")
     # ------------------------------------------------------------------
     # Portal: the customer's e-mailed link (C1, T3)
     # ------------------------------------------------------------------
@@ -517,9 +528,7 @@ class HelpdeskTicket(models.Model):
     @api.model
     def create(self, vals):
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("onsite_state", "none") != "none" or vals.get(
-                "onsite_approved_by"):
-            self._check_workflow_write(vals)
+        self._guard_check_create(vals)
         vals = dict(vals)
         defaults = self.default_get(
             ["aftersales_kind", "reported_date", "equipment_id", "problem_type_id"])
@@ -541,7 +550,7 @@ class HelpdeskTicket(models.Model):
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
             vals.get("reported_date") or defaults.get("reported_date")
             or fields.Datetime.now())
-        ticket = super(HelpdeskTicket, self.with_context(
+        ticket = super(HelpdeskTicket, self._guard_door().with_context(
             aftersales_track_given=list(vals))).create(vals)
         ticket = self.browse(ticket.id)
         if vals.get("equipment_id") and vals.get("problem_type_id"):
@@ -569,56 +578,17 @@ class HelpdeskTicket(models.Model):
                 if equipment[name]}
 
     @api.multi
-    def _check_workflow_write(self, vals):
-        """T5, W4: the on-site state changes only through Request, Approve and
-        Reject On-site. T3, W2: once the ticket is saved, its report time and
-        first response (which set the SLA clocks and the frozen warranty) are
-        corrected by a supervisor only; the chatter tracks the correction."""
-        if self.env.uid == SUPERUSER_ID \
-                or self.env.context.get("aftersales_workflow") is _WORKFLOW:
-            return
-        if set(ONSITE_FIELDS) & set(vals):
-            raise AccessError(_(
-                "The on-site service status changes only through the buttons "
-                "\"Request On-site\", \"Approve On-site\" and \"Reject On-site\""
-                "."))
-        if set(SLA_FIELDS) & set(vals) \
-                and not self.env.user.has_group(GROUP_SUPERVISOR):
-            names = [name for name in SLA_FIELDS if name in vals]
-            labels = self.fields_get(names)
-            for ticket in self:
-                for name in names:
-                    new = vals[name] or False
-                    if ticket[name] != new:
-                        raise AccessError(_(
-                            "Ticket %(ticket)s: only a service supervisor corrects "
-                            "\"%(field)s\" once the ticket is saved; it sets the "
-                            "SLA clocks and the warranty.") % {
-                                "ticket": ticket.number,
-                                "field": labels[name]["string"]})
-
-    @api.multi
-    def _aftersales_workflow(self):
-        """The ticket as the workflow's own buttons write it (T5, T3)."""
-        return self.with_context(aftersales_workflow=_WORKFLOW)
-
-    @api.multi
     def write(self, vals):
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        self._check_workflow_write(vals)
+        self._guard_check_write(vals)
         if vals.get("equipment_id"):
             equipment = self.env["aftersales.equipment"].browse(vals["equipment_id"])
             vals = dict(self._aftersales_intake_values(equipment), **vals)
-        if vals.get("waiver_state") in ("approved", "rejected") \
-                and not self.env.user.has_group(GROUP_SUPERVISOR):
-            raise AccessError(_(
-                "Only a service supervisor decides that a chargeable job is free "
-                "of charge."))
         if "waiver_reason" in vals:
             self._check_waiver_reason_kept(vals["waiver_reason"])
         res = super().write(vals)
         self._aftersales_update_documents(vals)
-        if self.env.context.get("aftersales_derived") is _DERIVED:
+        if not set(vals) - DERIVED_FIELDS:
             return res  # a value derived below: nothing more to derive from it
         if {"equipment_id", "reported_date", "aftersales_kind"} & set(vals):
             self._freeze_warranty()
@@ -629,6 +599,17 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id"):
             self._aftersales_done()._schedule_followup()
         return res
+
+    @api.multi
+    def _guard_final(self):
+        """F3: a closed ticket, done or cancelled, is final."""
+        return self.filtered(lambda t: t.stage_id.closed)
+
+    @api.multi
+    def _guard_final_message(self, names):
+        return _("Ticket %s is closed: only its follow-up can change. A service "
+                 "supervisor reopens it with a reason (\"Reason to Reopen\", "
+                 "then \"Reopen\").") % self.number
 
     @api.model
     def _aftersales_document_models(self):
@@ -650,7 +631,7 @@ class HelpdeskTicket(models.Model):
             if not changed:
                 continue
             documents = documents.search([("ticket_id", "in", self.ids)]) \
-                .with_context(aftersales_ticket_copy=TICKET_COPY)
+                ._guard_door()
             for ticket in documents.mapped("ticket_id"):
                 values = documents._ticket_copy_values(ticket)
                 documents.filtered(lambda d: d.ticket_id == ticket).write(
@@ -660,6 +641,34 @@ class HelpdeskTicket(models.Model):
     # Actions
     # ------------------------------------------------------------------
     @api.multi
+    def action_reopen(self):
+        """F3: a service supervisor reopens a closed ticket with a reason,
+        which stays in the chatter."""
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
+            raise AccessError(_("Only a service supervisor reopens a closed "
+                                "ticket."))
+        for ticket in self:
+            if not ticket.stage_id.closed:
+                raise UserError(_("Ticket %s is not closed: there is nothing to "
+                                  "reopen.") % ticket.number)
+            reason = (ticket.reopen_reason or "").strip()
+            if not reason:
+                raise UserError(_(
+                    "Ticket %s: write why it must be reopened in \"Reason to "
+                    "Reopen\" first.") % ticket.number)
+            stage = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_stage_in_progress",
+                raise_if_not_found=False) or self.env["helpdesk.ticket.stage"] \
+                .search([("closed", "=", False)], order="sequence, id", limit=1)
+            ticket.message_post(body=_(
+                "Ticket reopened (it was %(stage)s). Reason: %(reason)s") % {
+                    "stage": html_escape(ticket.stage_id.name),
+                    "reason": html_escape(reason)})
+            ticket._guard_write({"stage_id": stage.id, "reopen_reason": False,
+                                 "closed_date": False})
+        return True
+
+    @api.multi
     def action_first_response(self):
         """T3: record that the customer got a first answer now."""
         self._aftersales_set_first_response(fields.Datetime.now())
@@ -668,7 +677,7 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def _aftersales_set_first_response(self, date):
         """T3: the first answer, by this button or the first remote session."""
-        self.filtered(lambda t: not t.first_response_date)._aftersales_workflow() \
+        self.filtered(lambda t: not t.first_response_date)._guard_door() \
             .write({"first_response_date": date})
 
     @api.multi
@@ -689,7 +698,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %s: explain in \"Why On-site\" why the fault cannot be "
                     "solved remotely.") % ticket.number)
-        self._aftersales_workflow().write(
+        self._guard_door().write(
             {"onsite_state": "requested", "onsite_reject_reason": False})
         self._notify_supervisors(_("Approve or reject on-site service"),
                                  decision="onsite")
@@ -744,7 +753,7 @@ class HelpdeskTicket(models.Model):
                                           "quantity": part.quantity})
                                   for part in ticket.part_ids],
             })
-        self._aftersales_workflow().write({
+        self._guard_door().write({
             "onsite_state": "approved", "onsite_approved_by": self.env.user.id})
         # the supervisors' to-dos of the request and of the accepted quotation
         self._aftersales_activity_done("onsite", "quotation")
@@ -797,7 +806,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %s: write the reason for rejecting on-site service in "
                     "\"Rejection Reason\".") % ticket.number)
-        self._aftersales_workflow().write({"onsite_state": "rejected"})
+        self._guard_door().write({"onsite_state": "rejected"})
         self._aftersales_activity_done("onsite", "quotation")
         return True
 
@@ -919,7 +928,7 @@ class HelpdeskTicket(models.Model):
                 raise UserError(_(
                     "Ticket %s: explain in \"Why Free of Charge\" why the customer "
                     "should not pay.") % ticket.number)
-        self.write({"waiver_state": "requested"})
+        self._guard_write({"waiver_state": "requested"})
         self._notify_supervisors(_("Decide whether the job is free of charge"),
                                  decision="waiver")
         return True
@@ -928,9 +937,9 @@ class HelpdeskTicket(models.Model):
     def action_approve_waiver(self):
         """S3: the supervisor's free-of-charge decision, recorded with its reason."""
         self._check_supervisor_waiver()
-        self.write({"waiver_state": "approved",
-                    "waiver_approved_by": self.env.user.id,
-                    "waiver_approved_on": fields.Datetime.now()})
+        self._guard_write({"waiver_state": "approved",
+                           "waiver_approved_by": self.env.user.id,
+                           "waiver_approved_on": fields.Datetime.now()})
         self._aftersales_activity_done("waiver")
         self._waive_quotations()
         return True
@@ -938,9 +947,9 @@ class HelpdeskTicket(models.Model):
     @api.multi
     def action_reject_waiver(self):
         self._check_supervisor_waiver()
-        self.write({"waiver_state": "rejected",
-                    "waiver_approved_by": self.env.user.id,
-                    "waiver_approved_on": fields.Datetime.now()})
+        self._guard_write({"waiver_state": "rejected",
+                           "waiver_approved_by": self.env.user.id,
+                           "waiver_approved_on": fields.Datetime.now()})
         self._aftersales_activity_done("waiver")
         return True
 
@@ -981,7 +990,7 @@ class HelpdeskTicket(models.Model):
             state = self._warranty_state_at_report(
                 ticket.equipment_id, ticket.aftersales_kind, ticket.reported_date)
             if ticket.warranty_state != state:
-                ticket.with_context(aftersales_derived=_DERIVED).write(
+                ticket._guard_write(
                     {"warranty_state": state})
 
     @api.model
@@ -1012,7 +1021,7 @@ class HelpdeskTicket(models.Model):
             vals = {"is_repeat_repair": bool(earlier), "repeat_of_id": earlier.id}
             if (ticket.is_repeat_repair, ticket.repeat_of_id.id) != (
                     vals["is_repeat_repair"], vals["repeat_of_id"] or False):
-                ticket.with_context(aftersales_derived=_DERIVED).write(vals)
+                ticket._guard_write(vals)
 
     @api.multi
     def _schedule_followup(self):
@@ -1027,7 +1036,7 @@ class HelpdeskTicket(models.Model):
             ticket._aftersales_activity_schedule(
                 activity_type, ticket.user_id or self.env.user, due,
                 _("Follow-up: ask the customer how the unit runs"))
-            ticket.with_context(aftersales_derived=_DERIVED).write(
+            ticket._guard_write(
                 {"followup_scheduled": True})
 
     @api.multi

@@ -5,7 +5,7 @@ from datetime import timedelta
 from psycopg2 import IntegrityError
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from .common import AftersalesCase
@@ -60,7 +60,7 @@ class TestCollection(AftersalesCase):
         collection = self._collect()
         with self.assertRaises(AccessError):
             collection.sudo(self.staff).action_hand_over()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             collection.sudo(self.supervisor).write({"state": "handed_over"})
         self.assertEqual(collection.state, "collected")
 
@@ -70,8 +70,10 @@ class TestCollection(AftersalesCase):
         collection.sudo(self.finance).action_hand_over()
         self.assertEqual(collection.state, "handed_over")
         self.assertEqual(collection.handed_over_by_id, self.finance)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             collection.sudo(self.staff).write({"amount": 100.0})
+        with self.assertRaises(UserError):
+            collection.sudo(self.finance).write({"amount": 100.0})
 
     def test_late_flagged_once(self):
         """T16: money not handed over by the end of its day is flagged once,

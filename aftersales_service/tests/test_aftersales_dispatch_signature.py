@@ -5,7 +5,7 @@ import re
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import AftersalesCase
+from .common import AftersalesCase, recorded
 
 SIGNATURE = base64.b64encode(b"\x89PNG signature")
 
@@ -22,7 +22,7 @@ class TestDispatchSignature(AftersalesCase):
             "name": "Heater fault", "description": "No heat",
             "equipment_id": unit.id, "partner_id": cls.domestic.id})
         cls.part = cls.env["product.product"].create({"name": "Heater"})
-        cls.dispatch = cls.env["aftersales.dispatch"].create({
+        cls.dispatch = recorded(cls.env["aftersales.dispatch"], {
             "ticket_id": cls.ticket.id, "leader_id": cls.staff.id,
             "appointment": "2026-02-01 08:00:00", "state": "on_site",
             "work_done": "Heater replaced", "fault_cause": "Burnt heater",

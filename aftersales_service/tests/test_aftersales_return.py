@@ -4,7 +4,6 @@ from xlrd import open_workbook
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..models.aftersales_return import DERIVED
 from .return_common import ReturnCase
 
 
@@ -307,8 +306,7 @@ class TestReturnStatistics(ReturnCase):
         request = self._approved("RS-CNT")
         unit = self.env["aftersales.equipment"].search(
             [("lot_id", "=", request.lot_id.id)])
-        request.sudo().with_context(aftersales_return_derived=DERIVED).write(
-            {"equipment_id": unit.id})
+        request.sudo()._guard_write({"equipment_id": unit.id})
         self.assertEqual(self.domestic.aftersales_return_count, 1)
         self.assertEqual(unit.return_count, 1)
 

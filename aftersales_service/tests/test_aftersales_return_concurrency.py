@@ -3,7 +3,6 @@
 from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
-from ..models.aftersales_return import DERIVED
 from .common import TwoTransactionsCase
 
 
@@ -20,8 +19,7 @@ class TestReturnOutcomeConcurrency(TwoTransactionsCase):
             "outcome": "exchange", "cause_type": "transport",
             "root_cause": "Packing", "department_id": env[
                 "hr.department"].create({"name": "Test Race Logistics"}).id})
-        request.with_context(aftersales_return_derived=DERIVED).write(
-            {"state": "inspected"})
+        request._guard_write({"state": "inspected"})
         return request.id
 
     @staticmethod

@@ -251,7 +251,7 @@ class TestRepeatAndReturnVisit(TicketCase):
     def _closed_on(self, closed_date):
         ticket = self._ticket(reported_date="2025-01-02 08:00:00")
         ticket.write({"stage_id": self.done.id})
-        ticket.write({"closed_date": closed_date})
+        ticket._guard_write({"closed_date": closed_date})
         return ticket
 
     def _repeat_after(self, days):

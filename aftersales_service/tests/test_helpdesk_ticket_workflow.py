@@ -6,7 +6,7 @@ from datetime import timedelta
 from lxml import etree
 
 from odoo import fields
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from ..models.helpdesk_ticket import SLA_FIELDS
@@ -21,9 +21,9 @@ class TestOnsiteGuard(TicketCase):
         ticket = self._ticket(onsite_reason="Spindle must be replaced")
         for vals in ({"onsite_state": "approved"}, {"onsite_state": "requested"},
                      {"onsite_approved_by": self.staff.id}):
-            with self.assertRaises(AccessError), self.cr.savepoint():
+            with self.assertRaises(UserError), self.cr.savepoint():
                 ticket.sudo(self.staff).write(vals)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             self._ticket(onsite_state="approved")
         self.assertEqual(ticket.onsite_state, "none")
 
@@ -31,7 +31,7 @@ class TestOnsiteGuard(TicketCase):
         """T5: even a supervisor approves through the button, which plans the
         dispatch, not by writing the status."""
         ticket = self._ticket(onsite_reason="Spindle must be replaced")
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             ticket.sudo(self.supervisor).write({"onsite_state": "approved"})
 
     def test_buttons_still_work(self):
@@ -75,36 +75,66 @@ class TestSlaRecords(TicketCase):
         """T3, W2: staff cannot change the report time or first response of a
         saved ticket; the first response button and remote session still set it."""
         ticket = self._ticket()
-        with self.assertRaises(AccessError), self.cr.savepoint():
+        with self.assertRaises(UserError), self.cr.savepoint():
             ticket.sudo(self.staff).write({"reported_date": "2025-06-01 08:00:00"})
         self._remote(ticket)
         self.assertTrue(ticket.first_response_date)
-        with self.assertRaises(AccessError), self.cr.savepoint():
+        with self.assertRaises(UserError), self.cr.savepoint():
             ticket.sudo(self.staff).write(
                 {"first_response_date": "2025-06-02 08:30:00"})
         other = self._ticket()
         other.sudo(self.staff).action_first_response()
         self.assertTrue(other.first_response_date)
 
-    def test_form_locks_dates_for_staff_only(self):
-        """T3, W2: the form shows both dates read-only to staff once saved,
-        editable to a supervisor; the on-site status is read-only to all."""
+    def test_form_locks_dates(self):
+        """T3, W2, F2: the form shows the report time read-only once saved and
+        the first response always (its button stamps it), to supervisors too,
+        who correct them with "Correct a Time"; the on-site status is
+        read-only to all."""
         def modifiers(user, name):
             arch = self.env["helpdesk.ticket"].sudo(user).fields_view_get(
                 view_type="form")["arch"]
             node = etree.fromstring(arch).xpath("//field[@name='%s']" % name)[0]
             return json.loads(node.get("modifiers"))
-        for name in SLA_FIELDS:
-            self.assertEqual(modifiers(self.staff, name).get("readonly"),
-                             [["id", "!=", False]], name)
-            self.assertFalse(modifiers(self.supervisor, name).get("readonly"), name)
+        for user in (self.staff, self.supervisor):
+            self.assertEqual(modifiers(user, "reported_date").get("readonly"),
+                             [["id", "!=", False]])
+            self.assertTrue(modifiers(user, "first_response_date")["readonly"])
         self.assertTrue(modifiers(self.supervisor, "onsite_state")["readonly"])
+        arch = self.env["helpdesk.ticket"].sudo(self.supervisor).fields_view_get(
+            view_type="form")["arch"]
+        self.assertTrue(etree.fromstring(arch).xpath(
+            "//button[@name='action_correct_time']"))
 
     def test_supervisor_corrects_report_time(self):
-        """T3, W2: a supervisor corrects the report time; the clocks follow."""
+        """T3, W2, F2: a supervisor corrects the report time with a reason in
+        the "Correct a Time" window; the clocks follow, the reason stays in the
+        chatter; a staff member cannot, nor without a reason."""
         ticket = self._ticket()
-        ticket.sudo(self.supervisor).write({"reported_date": "2025-06-03 08:00:00"})
+        for name in SLA_FIELDS:
+            with self.assertRaises(UserError), self.cr.savepoint():
+                ticket.sudo(self.supervisor).write({name: "2025-06-03 08:00:00"})
+        action = ticket.sudo(self.supervisor).action_correct_time()
+        Wizard = self.env[action["res_model"]].sudo(self.supervisor) \
+            .with_context(action["context"])
+        with self.assertRaises(UserError), self.cr.savepoint():
+            Wizard.create({"field_name": "reported_date",
+                           "new_time": "2025-06-03 08:00:00",
+                           "reason": " "}).action_apply()
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.env[action["res_model"]].sudo(self.staff).with_context(
+                action["context"]).create({
+                    "field_name": "reported_date",
+                    "new_time": "2025-06-03 08:00:00",
+                    "reason": "Typed the wrong day"}).action_apply()
+        wizard = Wizard.create({"field_name": "reported_date",
+                                "new_time": "2025-06-03 08:00:00",
+                                "reason": "Typed the wrong day"})
+        self.assertEqual(wizard.current_time, ticket.reported_date)
+        wizard.action_apply()
+        self.assertEqual(ticket.reported_date, "2025-06-03 08:00:00")
         self.assertEqual(ticket.response_deadline, "2025-06-04 08:00:00")
+        self.assertIn("Typed the wrong day", ticket.message_ids[0].body)
 
 
 class FilterCase(TicketCase):
@@ -216,7 +246,7 @@ class TestSettingsHonoured(TicketCase):
         self.company.aftersales_repeat_repair_days = 30
         first = self._ticket(reported_date="2025-01-02 08:00:00")
         first.write({"stage_id": self.done.id})
-        first.write({"closed_date": "2025-02-01 10:00:00"})
+        first._guard_write({"closed_date": "2025-02-01 10:00:00"})
         late = self._ticket(reported_date="2025-03-04 10:00:00")  # 31 days
         self.assertFalse(late.is_repeat_repair)
         inside = self._ticket(reported_date="2025-03-03 10:00:00")  # 30 days

@@ -29,8 +29,8 @@ class TestDispatchExpense(AftersalesCase):
         cls.ticket = ticket
         cls.dispatch = ticket.sudo(cls.supervisor)._approve_onsite(
             leader=cls.staff, appointment="2025-06-03 02:00:00")
-        cls.dispatch.write({"arrival_time": "2025-06-03 03:00:00",
-                            "departure_time": "2025-06-04 09:00:00"})
+        cls.dispatch._guard_write({"arrival_time": "2025-06-03 03:00:00",
+                                   "departure_time": "2025-06-04 09:00:00"})
 
     def _expense(self, date, amount):
         return self.env["hr.expense"].create({

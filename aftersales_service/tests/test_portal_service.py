@@ -7,7 +7,6 @@ import re
 
 import odoo
 
-from ..models.aftersales_dispatch import REOPEN
 from .test_portal import PASSWORD, PortalCase
 
 # a 1x1 PNG, as jSignature's "image" export and a customer's photo
@@ -31,7 +30,7 @@ class ServicePortalCase(PortalCase):
                 partner_id, user_id, contact_id, ticket_id, unit_id = self.ids[key]
                 ticket = env["helpdesk.ticket"].browse(ticket_id)
                 # F4: reported before the visit below
-                ticket.write({"reported_date": "2026-02-01 07:00:00"})
+                ticket._guard_write({"reported_date": "2026-02-01 07:00:00"})
                 dispatch = env["aftersales.dispatch"].create({
                     "ticket_id": ticket.id, "leader_id": env.uid,
                     "appointment": "2026-02-01 08:00:00", "state": "done",
@@ -418,9 +417,9 @@ class TestPortalServiceIsolation(ServicePortalCase):
         data = self.data[key]
         with self.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            env["aftersales.dispatch"].browse(data["dispatch"]).with_context(
-                aftersales_reopen=REOPEN).write({"customer_signature": base64.b64encode(
-                    PNG + b"sig"), "signed_by": "X"})
+            env["aftersales.dispatch"].browse(data["dispatch"])._guard_write(
+                {"customer_signature": base64.b64encode(PNG + b"sig"),
+                 "signed_by": "X"})
         for path in ("/web/content/%s" % data["photo"],
                      "/web/content/%s?download=true" % data["photo"],
                      "/web/content?model=aftersales.dispatch&id=%s"

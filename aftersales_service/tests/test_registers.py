@@ -275,10 +275,10 @@ class TestReturnVisitRegister(RegisterCase):
         """R1, T9: the tickets closed in the period, with the visit's outcome."""
         for ticket in (self.june_last, self.july):
             self._close_ticket(ticket)
-        self.june_last.sudo().write({"closed_date": "2025-06-30 10:00:00",
-                                     "followup_date": "2025-07-07",
-                                     "followup_outcome": "Runs fine"})
-        self.july.sudo().write({"closed_date": "2025-07-02 10:00:00"})
+        self.june_last.sudo()._guard_write({"closed_date": "2025-06-30 10:00:00",
+                                            "followup_date": "2025-07-07",
+                                            "followup_outcome": "Runs fine"})
+        self.july.sudo()._guard_write({"closed_date": "2025-07-02 10:00:00"})
         action = self._wizard("followups", "2025-06-01", "2025-06-30")
         content = self._render(
             "aftersales_service.action_register_followup_xlsx",
