@@ -507,11 +507,17 @@ class AftersalesReturn(models.Model):
                    for level in allowed)
 
     @api.multi
+    def _approval_authority_name(self):
+        """The authority of the request's band, in the user's language."""
+        self.ensure_one()
+        labels = self._fields["approval_level"]._description_selection(self.env)
+        return dict(labels)[self.approval_level]
+
+    @api.multi
     def _check_approver(self):
         """T13: the band's authority (or a higher one) decides, never the
         requester."""
         user = self.env.user
-        labels = dict(APPROVAL_LEVELS)
         for request in self:
             if request.user_id == user:
                 raise UserError(_(
@@ -521,7 +527,7 @@ class AftersalesReturn(models.Model):
                 raise AccessError(_(
                     "Return %(name)s needs the approval of the %(who)s: "
                     "%(note)s") % {"name": request.name,
-                                   "who": labels[request.approval_level],
+                                   "who": request._approval_authority_name(),
                                    "note": request.approval_note})
 
     @api.multi
@@ -592,19 +598,18 @@ class AftersalesReturn(models.Model):
     def _check_cancel_user(self):
         """F3, T13: who may cancel the request, and whether it still can be."""
         self.ensure_one()
-        labels = dict(APPROVAL_LEVELS)
         if self.state in ("draft", "to_approve"):
             if self.user_id != self.env.user and not self._is_approval_authority():
                 raise AccessError(_(
                     "Return %(name)s: only its requester or the %(who)s (or a "
                     "higher authority) cancels it.") % {
-                        "name": self.name, "who": labels[self.approval_level]})
+                        "name": self.name, "who": self._approval_authority_name()})
             return
         if not self._is_approval_authority():
             raise AccessError(_(
                 "Return %(name)s was approved at the level of the %(who)s: only "
                 "the %(who)s or a higher authority cancels it.") % {
-                    "name": self.name, "who": labels[self.approval_level]})
+                    "name": self.name, "who": self._approval_authority_name()})
         if not (self.cancel_reason or "").strip():
             raise UserError(_(
                 "Return %s was approved: write why it is cancelled in "

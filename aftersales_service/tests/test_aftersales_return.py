@@ -443,8 +443,10 @@ class TestReturnCancel(ReturnCase):
         request.sudo(self.staff).action_submit()
         request.sudo(self.director).action_approve()
         request.sudo(self.director).cancel_reason = "Duplicate complaint"
-        with self.assertRaises(AccessError):
-            request.sudo(self.supervisor).action_cancel()
+        with self.assertRaises(AccessError) as refusal:
+            request.sudo(self.supervisor).with_context(
+                lang="zh_CN").action_cancel()
+        self.assertIn("销售总监", refusal.exception.name)  # in the user's language
         self.assertEqual(request.state, "approved")
         request.sudo(self.general_manager).action_cancel()
         self.assertEqual(request.state, "cancelled")
