@@ -80,9 +80,10 @@ class FactError(ValidationError, UserError):
 
 def describe(record):
     """A record as a message names it: its kind (the model's name, in the
-    user's language) and its own name, e.g. "Service Ticket HT00042"."""
-    kind = record.env["ir.model"].sudo()._get(record._name).name
-    return "%s %s" % (kind, record.display_name or "")
+    user's language) and its own name, e.g. "Service Ticket HT00042"; a money
+    document refused before it has its number is named as new, never "/"
+    (written once in ``aftersales.facts._describe``)."""
+    return record.env["aftersales.facts"]._describe(record)
 
 
 def _in_company_tz(record, company=None):
@@ -147,6 +148,10 @@ def lock_rows(records, message=None):
 # ----------------------------------------------------------------------
 # Numbers of money documents
 # ----------------------------------------------------------------------
+# the name of a money document until ``assign_number`` gives it its number
+NO_NUMBER = "/"
+
+
 def assign_number(record, code, field="name"):
     """Give a money document (receipt, return request, fine) its number from
     its ``no_gap`` sequence once ``create`` has passed every check, so that a

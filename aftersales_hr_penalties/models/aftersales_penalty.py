@@ -8,7 +8,8 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from odoo.addons.aftersales_service.tools import GROUP_HR, assign_number, lock_rows
+from odoo.addons.aftersales_service.tools import (
+    GROUP_HR, assign_number, describe, lock_rows)
 
 STATES = [
     ("draft", "Proposed"),
@@ -215,18 +216,18 @@ class AftersalesPenalty(models.Model):
             if penalty.base_amount < 0:
                 raise ValidationError(_(
                     "%(record)s: \"%(field)s\" cannot be negative.") % {
-                        "record": penalty.name,
+                        "record": describe(penalty),
                         "field": labels["base_amount"]["string"]})
             if penalty.multiplier <= 0:
                 raise ValidationError(_(
                     "%(record)s: \"%(field)s\" must be positive.") % {
-                        "record": penalty.name,
+                        "record": describe(penalty),
                         "field": labels["multiplier"]["string"]})
             if penalty.multiplier != 1 and not (
                     penalty.multiplier_reason or "").strip():
                 raise ValidationError(_(
                     "%s: explain in \"Why Multiplied\" why the amount is "
-                    "multiplied.") % penalty.name)
+                    "multiplied.") % describe(penalty))
 
     @api.constrains("state", "reject_reason", "payroll_month")
     def _check_decision(self):
@@ -235,14 +236,15 @@ class AftersalesPenalty(models.Model):
             if penalty.state == "rejected" and not (
                     penalty.reject_reason or "").strip():
                 raise ValidationError(_(
-                    "%s: give the reason for rejecting it.") % penalty.name)
+                    "%s: give the reason for rejecting it.") % describe(penalty))
             if penalty.payroll_month and not MONTH_RE.match(penalty.payroll_month):
                 raise ValidationError(_(
                     "%s: write the payroll month as YYYY-MM, e.g. 2026-03.")
-                    % penalty.name)
+                    % describe(penalty))
             if penalty.state == "applied" and not penalty.payroll_month:
                 raise ValidationError(_(
-                    "%s: set the payroll month it is applied in.") % penalty.name)
+                    "%s: set the payroll month it is applied in.")
+                    % describe(penalty))
 
     @api.constrains("offence_type_id")
     def _check_offence(self):

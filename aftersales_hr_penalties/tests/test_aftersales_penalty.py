@@ -148,6 +148,21 @@ class TestReview(PenaltyCase):
         with self.assertRaises(ValidationError):
             self._penalty(multiplier=2.0)
 
+    def test_refused_record_named_without_number(self):
+        """P3, issue 21 item 7: a record refused before it has its number is
+        named as the new record of its ticket, never "/"."""
+        ticket = self._ticket()
+        with self.assertRaises(ValidationError) as refusal:
+            self.Penalty.sudo(self.hr_officer).with_context(lang="en_US").create({
+                "employee_id": self.emp_engineer.id,
+                "offence_type_id": self.phone.id, "date": "2025-06-10",
+                "ticket_id": ticket.id, "multiplier": 2.0})
+        message = refusal.exception.name
+        self.assertTrue(message.startswith(
+            "New Penalty or Reward Record of ticket %s: " % ticket.number),
+            message)
+        self.assertNotIn("/", message)
+
     def test_fake_records_double(self):
         """P4: fake records found on review double the fine, once."""
         penalty = self._penalty()

@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import GROUP_FINANCE, GROUP_SUPERVISOR, assign_number, group_users
+from ..tools import (
+    GROUP_FINANCE, GROUP_SUPERVISOR, assign_number, describe, group_users)
 
 COLLECTION_METHODS = [
     ("cash", "Cash"),
@@ -89,8 +90,8 @@ class AftersalesCollection(models.Model):
         for collection in self:
             if collection.amount <= 0:
                 raise ValidationError(_(
-                    "Receipt %s: the amount collected must be more than zero.")
-                    % collection.name)
+                    "%s: the amount collected must be more than zero.")
+                    % describe(collection))
 
     @api.constrains("date")
     def _check_date_not_future(self):
@@ -102,9 +103,9 @@ class AftersalesCollection(models.Model):
         for collection in self.filtered("dispatch_id"):
             if collection.dispatch_id.ticket_id != collection.ticket_id:
                 raise ValidationError(_(
-                    "Receipt %(receipt)s: dispatch %(dispatch)s belongs to another "
+                    "%(receipt)s: dispatch %(dispatch)s belongs to another "
                     "ticket; choose a dispatch of ticket %(ticket)s.") % {
-                        "receipt": collection.name,
+                        "receipt": describe(collection),
                         "dispatch": collection.dispatch_id.name,
                         "ticket": collection.ticket_id.number})
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 
-from ..tools import FactError, company_time, company_today, describe
+from ..tools import NO_NUMBER, FactError, company_time, company_today, describe
 
 
 class AftersalesFacts(models.AbstractModel):
@@ -14,6 +14,24 @@ class AftersalesFacts(models.AbstractModel):
 
     _name = "aftersales.facts"
     _description = "Plausible Facts"
+
+    @api.model
+    def _describe(self, record):
+        """How a message names ``record`` (``tools.describe``): its kind (the
+        model's name, in the user's language) and its own name. A money
+        document refused before ``assign_number`` gave it its number is
+        still named "/": it is "the new" one, of its ticket when it has one,
+        so that a refusal never reads "Return /: ..."."""
+        kind = self.env["ir.model"].sudo()._get(record._name).name
+        name = record.display_name
+        if name and name != NO_NUMBER:
+            return "%s %s" % (kind, name)
+        ticket = record.sudo()["ticket_id"] \
+            if "ticket_id" in record._fields else None
+        if ticket and ticket.number not in (False, NO_NUMBER):
+            return _("New %(kind)s of ticket %(ticket)s") % {
+                "kind": kind, "ticket": ticket.number}
+        return _("New %s") % kind
 
     @api.model
     def _check_not_future(self, records, names, company_field="company_id"):

@@ -1,13 +1,20 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from psycopg2 import IntegrityError, errorcodes, sql
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import html_escape, mute_logger
+from odoo.tools.sql import index_exists
 
 from ..tools import (
     GROUP_FINANCE, GROUP_GENERAL_MANAGER, GROUP_SUPERVISOR, FactError, assign_number,
-    describe,
-    group_users, lock_rows,
+    describe, group_users, lock_rows,
 )
+
+_logger = logging.getLogger(__name__)
 
 RETURN_STATES = [
     ("draft", "Draft"),
@@ -17,6 +24,7 @@ RETURN_STATES = [
     ("inspected", "Inspected"),
     ("done", "Done"),
     ("refused", "Refused"),
+    ("cancelled", "Cancelled"),
 ]
 OUTCOMES = [
     ("exchange", "Exchange"),
@@ -24,8 +32,16 @@ OUTCOMES = [
     ("repair", "Repair and Return"),
     ("credit", "Credit"),
 ]
-# F4: a request in these states is no longer open ("cancelled" once it exists)
+# F4: a request in these states is no longer open
 RETURN_CLOSED_STATES = ("done", "refused", "cancelled")
+# T13: requests that brought nothing back, left out of the return statistics
+RETURN_VOID_STATES = ("refused", "cancelled")
+# F3, T13: cancelled by the requester or an approver before the decision; after
+# it, by the band's authority with a reason, while the goods have not moved
+RETURN_CANCELLABLE_STATES = ("draft", "to_approve", "approved", "received",
+                             "inspected")
+# F4, T13: the database's own guard of one open request per serial (``init``)
+OPEN_RETURN_INDEX = "aftersales_return_one_open_per_lot"
 # T13: who approves, lowest authority first
 APPROVAL_LEVELS = [
     ("supervisor", "Service Supervisor"),
@@ -143,6 +159,9 @@ class AftersalesReturn(models.Model):
         "res.users", string="Approved By", readonly=True, copy=False)
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
     refuse_reason = fields.Text(string="Refusal Reason", copy=False)
+    cancel_reason = fields.Text(
+        string="Cancellation Reason", copy=False, track_visibility="onchange",
+        help="Why the request is cancelled; required once it is approved.")
     # ------------------------------------------------------------------
     # Receipt and inspection
     # ------------------------------------------------------------------
@@ -224,11 +243,11 @@ class AftersalesReturn(models.Model):
         for request in self:
             if request.quantity <= 0:
                 raise ValidationError(_(
-                    "Return %s: the \"Quantity\" must be positive.") % request.name)
+                    "%s: the \"Quantity\" must be positive.") % describe(request))
             if request.amount < 0 or request.replacement_price < 0:
                 raise ValidationError(_(
-                    "Return %s: the \"Amount at Stake\" and the \"Agreed "
-                    "Replacement Price\" cannot be negative.") % request.name)
+                    "%s: the \"Amount at Stake\" and the \"Agreed Replacement "
+                    "Price\" cannot be negative.") % describe(request))
 
     @api.constrains("lot_id", "state")
     def _check_one_open_return_per_serial(self):
@@ -237,15 +256,34 @@ class AftersalesReturn(models.Model):
         the other request may be another person's."""
         for request in self.filtered(
                 lambda r: r.lot_id and r.state not in RETURN_CLOSED_STATES):
-            other = self.sudo().search([
-                ("lot_id", "=", request.lot_id.id), ("id", "!=", request.id),
-                ("state", "not in", RETURN_CLOSED_STATES)], limit=1)
+            other = request._open_returns_of(request.lot_id)
             if other:
-                raise FactError(_(
-                    "%(request)s: serial %(lot)s already has an open return, "
-                    "%(other)s; continue that one, or finish or refuse it "
-                    "first.") % {"request": describe(request),
-                                 "lot": request.lot_id.name, "other": other.name})
+                request._refuse_second_open_return(request.lot_id, other)
+
+    @api.multi
+    def _open_returns_of(self, lot):
+        """The open requests for ``lot`` other than these, as superuser: they
+        may be another person's."""
+        return self.sudo().search([
+            ("lot_id", "=", lot.id), ("id", "not in", self.ids),
+            ("state", "not in", RETURN_CLOSED_STATES)], limit=1)
+
+    @api.multi
+    def _refuse_second_open_return(self, lot, other):
+        """F4, T13: the refusal of a second open request for ``lot``; ``other``
+        is the open one, empty when another transaction saved it at the same
+        moment and this one cannot see it yet."""
+        if other:
+            raise FactError(_(
+                "%(request)s: serial %(lot)s already has an open return, "
+                "%(other)s; continue that one, or finish or refuse it "
+                "first.") % {"request": describe(self[:1]),
+                             "lot": lot.sudo().name, "other": other.name})
+        raise FactError(_(
+            "%(request)s: serial %(lot)s already has an open return, saved at "
+            "the same moment elsewhere; continue that one, or finish or refuse "
+            "it first.") % {"request": describe(self[:1]),
+                            "lot": lot.sudo().name})
 
     @api.constrains("quantity", "product_id", "lot_id")
     def _check_serial_quantity(self):
@@ -266,9 +304,9 @@ class AftersalesReturn(models.Model):
         for request in self.filtered("lot_id"):
             if request.lot_id.product_id != request.product_id:
                 raise ValidationError(_(
-                    "Return %(name)s: serial %(lot)s belongs to %(product)s, not "
-                    "to the returned product.") % {
-                        "name": request.name, "lot": request.lot_id.name,
+                    "%(request)s: serial %(lot)s belongs to %(product)s, not to "
+                    "the returned product.") % {
+                        "request": describe(request), "lot": request.lot_id.name,
                         "product": request.lot_id.product_id.display_name})
             request._check_lots_delivered(request.lot_id)
 
@@ -322,6 +360,58 @@ class AftersalesReturn(models.Model):
         line = order.sudo().order_line.filtered(lambda l: l.product_id == product)[:1]
         return line.price_unit * quantity if line else 0.0
 
+    @api.model_cr
+    def init(self):
+        """F4, T13: one open request per serial, held by the database as well.
+        Two transactions creating (or reopening) a request for the same serial
+        at the same moment both pass ``_check_one_open_return_per_serial``:
+        each reads a snapshot without the other's row (Odoo's transactions
+        are REPEATABLE READ, so even a row lock taken first would not show
+        it). With this index the second one waits for the first and then
+        fails; ``_save_one_open_return`` gives it the constraint's message.
+        Skipped, with a warning, while open requests already share a serial,
+        so that the update runs and those can be finished or refused."""
+        cr = self.env.cr
+        if index_exists(cr, OPEN_RETURN_INDEX):
+            return
+        cr.execute(
+            "SELECT lot_id FROM aftersales_return WHERE lot_id IS NOT NULL "
+            "AND state NOT IN %s GROUP BY lot_id HAVING count(*) > 1",
+            (RETURN_CLOSED_STATES,))
+        shared = [row[0] for row in cr.fetchall()]
+        if shared:
+            _logger.warning(
+                "%s not created: open return requests share the serials of "
+                "stock.production.lot %s; finish or refuse all but one of each "
+                "and update the module again.", OPEN_RETURN_INDEX, shared)
+            return
+        query = sql.SQL(
+            "CREATE UNIQUE INDEX {} ON aftersales_return (lot_id) "
+            "WHERE lot_id IS NOT NULL AND state NOT IN %s").format(
+                sql.Identifier(OPEN_RETURN_INDEX))
+        cr.execute(query.as_string(cr._obj), (RETURN_CLOSED_STATES,))
+
+    @api.multi
+    def _save_one_open_return(self, save, vals):
+        """F4, T13: ``save(vals)`` (the ORM's ``create`` or ``write``) under
+        the database's guard of one open request per serial (``init``): a
+        request for the same serial that another transaction saved at the
+        same moment, invisible to this one, is refused with a message, not
+        a database error. Only what can open a request for a serial (its
+        serial or its state) pays for the savepoint."""
+        if "lot_id" not in vals and "state" not in vals:
+            return save(vals)
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return save(vals)
+        except IntegrityError as error:
+            if error.pgcode != errorcodes.UNIQUE_VIOLATION \
+                    or error.diag.constraint_name != OPEN_RETURN_INDEX:
+                raise
+        lot = self.env["stock.production.lot"].browse(vals.get("lot_id")) \
+            or self.mapped("lot_id")[:1]
+        self._refuse_second_open_return(lot, self._open_returns_of(lot))
+
     @api.model
     def create(self, vals):
         self.env["aftersales.facts"]._check_selection_values(self, vals)
@@ -341,7 +431,7 @@ class AftersalesReturn(models.Model):
                 self.env["product.product"].browse(vals["product_id"]),
                 vals.get("quantity", 1.0))
         vals["user_id"] = self.env.uid
-        request = super().create(vals)
+        request = self._save_one_open_return(super().create, vals)
         if request.name == "/":
             # its number once the request is accepted (no gap)
             assign_number(request, "aftersales.return")
@@ -365,7 +455,7 @@ class AftersalesReturn(models.Model):
                     "Return %s is no longer a draft: the customer, goods, quantity, "
                     "amount and outcome cannot change after it was sent for "
                     "approval.") % request.name)
-        return super().write(vals)
+        return self._save_one_open_return(super().write, vals)
 
     @api.multi
     def _guard_final(self):
@@ -421,23 +511,37 @@ class AftersalesReturn(models.Model):
         return group_users(self.env, APPROVAL_GROUPS[self.approval_level])
 
     @api.multi
+    def _is_approval_authority(self):
+        """T13: whether the user belongs to the group of the request's band or
+        of a higher one."""
+        self.ensure_one()
+        levels = [level for level, _label in APPROVAL_LEVELS]
+        allowed = levels[levels.index(self.approval_level):]
+        return any(self.env.user.has_group(APPROVAL_GROUPS[level])
+                   for level in allowed)
+
+    @api.multi
+    def _approval_authority_name(self):
+        """The authority of the request's band, in the user's language."""
+        self.ensure_one()
+        labels = self._fields["approval_level"]._description_selection(self.env)
+        return dict(labels)[self.approval_level]
+
+    @api.multi
     def _check_approver(self):
         """T13: the band's authority (or a higher one) decides, never the
         requester."""
         user = self.env.user
-        levels = [level for level, _label in APPROVAL_LEVELS]
-        labels = dict(APPROVAL_LEVELS)
         for request in self:
             if request.user_id == user:
                 raise UserError(_(
                     "Return %s: you created this request, so someone else must "
                     "approve or refuse it.") % request.name)
-            allowed = levels[levels.index(request.approval_level):]
-            if not any(user.has_group(APPROVAL_GROUPS[level]) for level in allowed):
+            if not request._is_approval_authority():
                 raise AccessError(_(
                     "Return %(name)s needs the approval of the %(who)s: "
                     "%(note)s") % {"name": request.name,
-                                   "who": labels[request.approval_level],
+                                   "who": request._approval_authority_name(),
                                    "note": request.approval_note})
 
     @api.multi
@@ -481,6 +585,58 @@ class AftersalesReturn(models.Model):
                                   "approved_date": False})
         return True
 
+    @api.multi
+    def action_cancel(self):
+        """F3, T13: a request is cancelled, never deleted. Before the decision
+        its requester or an approver of its band cancels it. An approved
+        request was decided: only the authority of its band (or a higher one)
+        undoes that, with the reason written in "Cancellation Reason" first,
+        and only while the goods have not moved: its receipt, not validated
+        yet, is cancelled with it. The approval to-dos are closed for all."""
+        self._check_state(RETURN_CANCELLABLE_STATES)
+        for request in self:
+            request._check_cancel_user()
+        receipts = self.sudo().mapped("picking_id").filtered(
+            lambda p: p.state not in ("done", "cancel"))
+        receipts.action_cancel()
+        self.sudo()._guard_write({"state": "cancelled"})
+        for request in self:
+            reason = (request.cancel_reason or "").strip()
+            request.message_post(body=html_escape(
+                _("Cancelled: %s") % reason if reason else _("Cancelled.")))
+        self._aftersales_activity_done(
+            "approval", feedback=_("Cancelled by %s.") % self.env.user.name)
+        return True
+
+    @api.multi
+    def _check_cancel_user(self):
+        """F3, T13: who may cancel the request, and whether it still can be."""
+        self.ensure_one()
+        if self.state in ("draft", "to_approve"):
+            if self.user_id != self.env.user and not self._is_approval_authority():
+                raise AccessError(_(
+                    "Return %(name)s: only its requester or the %(who)s (or a "
+                    "higher authority) cancels it.") % {
+                        "name": self.name, "who": self._approval_authority_name()})
+            return
+        if not self._is_approval_authority():
+            raise AccessError(_(
+                "Return %(name)s was approved at the level of the %(who)s: only "
+                "the %(who)s or a higher authority cancels it.") % {
+                    "name": self.name, "who": self._approval_authority_name()})
+        if not (self.cancel_reason or "").strip():
+            raise UserError(_(
+                "Return %s was approved: write why it is cancelled in "
+                "\"Cancellation Reason\" first.") % self.name)
+        receipt = self.sudo().picking_id
+        if self.state != "approved" or receipt.state == "done":
+            raise UserError(_(
+                "Return %(name)s: the goods were already received (%(receipt)s); "
+                "a cancellation would leave them in the returns location "
+                "without a document, so finish the request through its "
+                "inspection and outcome instead.") % {
+                    "name": self.name, "receipt": receipt.name})
+
     # ------------------------------------------------------------------
     # Receipt
     # ------------------------------------------------------------------
@@ -514,9 +670,9 @@ class AftersalesReturn(models.Model):
         missing = lots - delivered
         if missing:
             raise ValidationError(_(
-                "Return %(name)s: serial %(lot)s was never delivered to "
+                "%(request)s: serial %(lot)s was never delivered to "
                 "%(customer)s; check the serial number on the goods.") % {
-                    "name": self.name, "lot": missing[0].name,
+                    "request": describe(self), "lot": missing[0].name,
                     "customer": customer.name})
 
     @api.multi

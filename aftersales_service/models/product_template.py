@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .aftersales_return import RETURN_VOID_STATES
+
 
 class ProductTemplate(models.Model):
     """Which products are after-sales equipment and what warranty they carry."""
@@ -29,7 +31,8 @@ class ProductTemplate(models.Model):
              "customer's warranty contract by these months per unit ordered.")
     aftersales_returned_qty = fields.Float(
         string="Returned Quantity", compute="_compute_aftersales_return_rate",
-        help="Quantity in return and exchange requests that were not refused.")
+        help="Quantity in return and exchange requests that were not refused or "
+             "cancelled.")
     aftersales_delivered_qty = fields.Float(
         string="Delivered Quantity", compute="_compute_aftersales_return_rate",
         help="Quantity delivered to customers (done deliveries).")
@@ -83,7 +86,8 @@ class ProductTemplate(models.Model):
         """T13: returned vs delivered quantity, one read_group for each."""
         variants = self.mapped("product_variant_ids")
         returned = self.env["aftersales.return"].sudo().read_group(
-            [("product_id", "in", variants.ids), ("state", "!=", "refused")],
+            [("product_id", "in", variants.ids),
+             ("state", "not in", RETURN_VOID_STATES)],
             ["product_id", "quantity"], ["product_id"])
         delivered = self.env["stock.move"].sudo().read_group(
             [("product_id", "in", variants.ids), ("state", "=", "done"),
@@ -111,5 +115,5 @@ class ProductTemplate(models.Model):
         action = self.env.ref(
             "aftersales_service.aftersales_return_analysis_action").read()[0]
         action["domain"] = [("product_id", "in", self.product_variant_ids.ids),
-                            ("state", "!=", "refused")]
+                            ("state", "not in", list(RETURN_VOID_STATES))]
         return action

@@ -48,6 +48,18 @@ class TestCollection(AftersalesCase):
         with self.assertRaises(ValidationError):
             self._collect(amount=0.0)
 
+    def test_refused_receipt_named_without_number(self):
+        """T16, issue 21 item 7: a receipt refused before it has its number is
+        named as the new payment of its ticket, never "/"."""
+        with self.assertRaises(ValidationError) as refusal:
+            self.env["aftersales.collection"].sudo(self.staff).with_context(
+                lang="en_US").create({"ticket_id": self.ticket.id,
+                                      "amount": 0.0, "method": "cash"})
+        message = refusal.exception.name
+        self.assertTrue(message.startswith(
+            "New On-site Payment of ticket %s: " % self.ticket.number), message)
+        self.assertNotIn("/", message)
+
     def test_receipt_number_unique(self):
         """T16: a receipt number is used once per company."""
         self._collect(name="R-0001")

@@ -150,6 +150,25 @@ class TestReturnApproval(ReturnCase):
         self.assertEqual(following.name, "%s-%0*d" % (
             prefix, len(number), int(number) + 1))
 
+    def test_refused_entry_named_without_number(self):
+        """T13, issue 21 item 7: a request refused before it has its number
+        is named as the new request of its ticket, never "/"."""
+        unit = self._equipment(self.furnace, "RA-NAME", self.domestic)
+        ticket = self.env["helpdesk.ticket"].create({
+            "name": "Furnace door bent", "description": "x",
+            "aftersales_kind": "complaint", "equipment_id": unit.id})
+        messages = {}
+        for lang in ("en_US", "zh_CN"):
+            with self.assertRaises(ValidationError) as refusal:
+                self.env["aftersales.return"].sudo(self.staff).with_context(
+                    lang=lang).create({"ticket_id": ticket.id, "quantity": 0.0})
+            messages[lang] = refusal.exception.name
+        self.assertTrue(messages["en_US"].startswith(
+            "New Return / Exchange Request of ticket %s: " % ticket.number),
+            messages["en_US"])
+        self.assertIn(ticket.number, messages["zh_CN"])
+        self.assertNotIn("/", messages["zh_CN"])
+
 
 class TestReturnReceipt(ReturnCase):
 
@@ -344,3 +363,110 @@ class TestReturnAccess(ReturnCase):
         request.sudo().company_id = other
         self.assertFalse(self.env["aftersales.return"].sudo(self.staff).search(
             [("id", "=", request.id)]))
+
+
+class TestReturnCancel(ReturnCase):
+    """F3, T13: a request is cancelled, not deleted; once approved, only by
+    the authority of its band (or a higher one), with a reason, while the
+    goods have not moved."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.staff2 = cls._user("t_staff2", "aftersales_service.group_aftersales_user")
+
+    def _todos(self, request):
+        return self.env["mail.activity"].search([
+            ("res_model", "=", request._name), ("res_id", "=", request.id)])
+
+    def test_requester_cancels_draft(self):
+        """F3, T13: the engineer who asked cancels his draft, no reason needed."""
+        request = self._return(*self._delivered_serial("RC-DRAFT"))
+        request.sudo(self.staff).action_cancel()
+        self.assertEqual(request.state, "cancelled")
+
+    def test_requester_cancels_request_to_approve(self):
+        """F3, T13: a request waiting for approval is cancelled by its
+        requester, and the approvers' to-dos are closed."""
+        request = self._return(*self._delivered_serial("RC-TODO"))
+        request.sudo(self.staff).action_submit()
+        self.assertTrue(self._todos(request))
+        request.sudo(self.staff).action_cancel()
+        self.assertEqual(request.state, "cancelled")
+        self.assertFalse(self._todos(request))
+
+    def test_other_engineer_cannot_cancel(self):
+        """F3, T13: another engineer, neither requester nor approver, cannot."""
+        request = self._return(*self._delivered_serial("RC-OTHER"))
+        request.sudo(self.staff).action_submit()
+        with self.assertRaises(AccessError):
+            request.sudo(self.staff2).action_cancel()
+        self.assertEqual(request.state, "to_approve")
+
+    def test_approved_cancel_needs_reason(self):
+        """F3, T13: the band's approver cancels an approved request only with a
+        reason; the receipt not yet validated is cancelled with it, and the
+        reason is tracked and posted."""
+        request = self._approved("RC-REASON")
+        receipt = request.sudo().picking_id
+        with self.assertRaises(UserError):
+            request.sudo(self.supervisor2).with_context(
+                lang="en_US").action_cancel()
+        self.assertEqual(request.state, "approved")
+        request.sudo(self.supervisor2).with_context(
+            tracking_disable=False).write(
+                {"cancel_reason": "Customer found the fuse blown"})
+        self.assertEqual(request.sudo(self.supervisor2).action_cancel(), True)
+        self.assertEqual(request.state, "cancelled")
+        self.assertEqual(receipt.state, "cancel")
+        messages = request.sudo().message_ids
+        self.assertIn("cancel_reason", messages.mapped("tracking_value_ids.field"))
+        self.assertTrue(messages.filtered(
+            lambda m: "Customer found the fuse blown" in (m.body or "")
+            and not m.tracking_value_ids))
+
+    def test_approved_cancel_refused_to_requester(self):
+        """F3, T13: the engineer who asked cannot undo an approval."""
+        request = self._approved("RC-ENG")
+        request.sudo(self.staff).cancel_reason = "Customer changed his mind"
+        with self.assertRaises(AccessError):
+            request.sudo(self.staff).action_cancel()
+        self.assertEqual(request.state, "approved")
+
+    def test_approved_cancel_needs_band_authority(self):
+        """F3, T13: a request approved in the director's band is not cancelled
+        by a supervisor (a lower band), but by the director or above."""
+        order, lot = self._delivered_serial("RC-BAND")
+        request = self._return(order, lot, amount=50000.0)
+        request.sudo(self.staff).action_submit()
+        request.sudo(self.director).action_approve()
+        request.sudo(self.director).cancel_reason = "Duplicate complaint"
+        with self.assertRaises(AccessError) as refusal:
+            request.sudo(self.supervisor).with_context(
+                lang="zh_CN").action_cancel()
+        self.assertIn("销售总监", refusal.exception.name)  # in the user's language
+        self.assertEqual(request.state, "approved")
+        request.sudo(self.general_manager).action_cancel()
+        self.assertEqual(request.state, "cancelled")
+
+    def test_received_goods_not_cancelled(self):
+        """F3, T13: once the goods came in, the request is not cancelled: they
+        would wait in the returns location without a document."""
+        request = self._approved("RC-RECEIVED")
+        self._receive(request)
+        request.sudo(self.supervisor2).cancel_reason = "Customer changed his mind"
+        with self.assertRaisesRegex(UserError, "already received"):
+            request.sudo(self.supervisor2).with_context(
+                lang="en_US").action_cancel()
+        self.assertEqual(request.state, "received")
+
+    def test_cancelled_frees_serial(self):
+        """F4, T13: a cancelled request is closed: the serial may come back on
+        a new one, and the cancelled one counts in no return statistic."""
+        order, lot = self._delivered_serial("RC-AGAIN")
+        first = self._return(order, lot)
+        first.sudo(self.staff).action_cancel()
+        second = self._return(order, lot)
+        self.assertEqual(second.state, "draft")
+        self.assertEqual(
+            self.furnace.product_tmpl_id.aftersales_returned_qty, 1.0)

@@ -54,6 +54,7 @@ class TestFactsOverXmlRpc(HttpCase):
             ticket.sudo(staff).action_request_onsite()
             dispatch = ticket.sudo(supervisor)._approve_onsite(leader=staff)
             self.staff_id = staff.id
+            self.unit_id = unit.id
             self.ticket_id = ticket.id
             self.dispatch_id = dispatch.id
 
@@ -98,3 +99,17 @@ class TestFactsOverXmlRpc(HttpCase):
         self.assertIn("urgent (Urgent)", message)
         self.assertEqual(self._read("helpdesk.ticket", self.ticket_id, "urgency"),
                          "normal")
+
+    def test_serial_return_of_two_units_refused(self):
+        """F4, T13: a return request of two units of one serial, created by
+        XML-RPC, is answered with the user error's message; nothing is made."""
+        message = self._refused("aftersales.return", "create", {
+            "equipment_id": self.unit_id, "quantity": 2.0,
+            "reason": "Both heaters fail"})
+        self.assertIn("is tracked by serial number, so one request returns one "
+                      "unit", message)
+        self.assertIn("\"Quantity\"", message)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            self.assertFalse(env["aftersales.return"].search(
+                [("equipment_id", "=", self.unit_id)]))
