@@ -66,6 +66,7 @@
         # wizards
         "wizards/aftersales_discount_approval_views.xml",
         "wizards/aftersales_register_wizard_views.xml",
+        "wizards/aftersales_ticket_close_warning_views.xml",
         # reports
         "report/aftersales_reports.xml",
         "report/report_onsite.xml",

@@ -1,2 +1,3 @@
 from . import aftersales_discount_approval
 from . import aftersales_register_wizard
+from . import aftersales_ticket_close_warning
