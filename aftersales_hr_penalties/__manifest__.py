@@ -35,7 +35,6 @@
         "wizards/aftersales_penalty_confirm_views.xml",
         "wizards/aftersales_penalty_reject_views.xml",
         "wizards/aftersales_penalty_payroll_export_views.xml",
-        "wizards/aftersales_ticket_close_warning_views.xml",
         "report/aftersales_penalty_reports.xml",
     ],
     "demo": [

@@ -66,6 +66,7 @@
         # wizards
         "wizards/aftersales_discount_approval_views.xml",
         "wizards/aftersales_register_wizard_views.xml",
+        "wizards/aftersales_ticket_close_warning_views.xml",
         "wizards/aftersales_time_correction_views.xml",
         # reports
         "report/aftersales_reports.xml",

@@ -62,8 +62,9 @@ class AftersalesDispatch(models.Model):
     def _propose_dispatch_penalties(self):
         """P6: when the dispatch ends (departure recorded, or moved to done), a
         late arrival (T4) and a report still missing parts (T6) propose drafts
-        for the lead engineer. A close attempt of the ticket
-        (its Close button, a move to a closed stage) is the other fact of T6.
+        for the lead engineer. The ticket's Close button, refused for the
+        incomplete report, is the other fact of T6 (``helpdesk.ticket.
+        _aftersales_on_close_refused``).
         The facts are written in the company's language (``in_company_lang``)."""
         ended = self.sudo().filtered(lambda d: d.state != "cancelled" and (
             d.departure_time or d.state == "done"))
@@ -99,8 +100,9 @@ class AftersalesDispatch(models.Model):
     @api.multi
     @in_company_lang
     def _propose_incomplete_report(self, offence=None, employee=None):
-        """T6, P2: a draft fine for the lead engineer while the report misses
-        parts; at a dispatch's end or at a refused close of its ticket. The
+        """T6, P2: a draft fine for the lead engineer while the report's
+        content misses parts (the customer's signature is not the engineer's
+        to give); at a dispatch's end or at a refused Close of its ticket. The
         missing parts' labels and the sentence in one language (P6)."""
         self.ensure_one()
         penalties = self.env["aftersales.penalty"]

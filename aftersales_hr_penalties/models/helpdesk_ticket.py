@@ -37,37 +37,6 @@ class HelpdeskTicket(models.Model):
             ticket.penalty_count = counts.get(ticket.id, 0)
 
     # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    @api.multi
-    def write(self, vals):
-        """T6, P6: a move to a closed stage (the status bar, a kanban drag)
-        takes the Close button's path: while an on-site report is incomplete
-        and its lead engineer is an employee, the ticket stays open without an
-        error (an error would roll back the proposal), the incomplete report
-        is proposed to HR and a note on the ticket says what to fill in.
-        Without an employee to propose for, T6 refuses the move as before."""
-        stage = vals.get("stage_id") and self.env["helpdesk.ticket.stage"].browse(
-            vals["stage_id"])
-        if not (stage and stage.closed) or stage.is_cancellation:
-            # F3: a cancellation is no finished job: no fine is proposed
-            return super().write(vals)
-        held = self.filtered(lambda t: t._aftersales_close_held())
-        if not held:
-            return super().write(vals)
-        for ticket in held:
-            ticket.message_post(
-                body=plaintext2html(ticket._aftersales_refuse_close()),
-                subtype="mail.mt_note")
-        others = dict(vals)
-        del others["stage_id"]
-        if others:
-            super(HelpdeskTicket, held).write(others)
-        if self - held:
-            super(HelpdeskTicket, self - held).write(vals)
-        return True
-
-    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     @api.multi
@@ -100,32 +69,6 @@ class HelpdeskTicket(models.Model):
         action["context"] = {"default_ticket_id": self.id}
         return action
 
-    @api.multi
-    def action_aftersales_close(self):
-        """T6, P6: close the ticket. With an on-site report still incomplete,
-        the ticket stays open without an error (an error would roll back the
-        proposal): the incomplete report is proposed to HR and a warning says
-        what to fill in."""
-        self.ensure_one()
-        if not self._aftersales_incomplete_dispatches():
-            stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done",
-                                 raise_if_not_found=False) or self.env[
-                "helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
-            self.write({"stage_id": stage.id})
-            return True
-        warning = self.env["aftersales.ticket.close.warning"].create({
-            "ticket_id": self.id,
-            "message": self._aftersales_refuse_close(),
-        })
-        return {
-            "type": "ir.actions.act_window",
-            "name": _("Ticket Not Closed"),
-            "res_model": warning._name,
-            "res_id": warning.id,
-            "view_mode": "form",
-            "target": "new",
-        }
-
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
@@ -134,35 +77,25 @@ class HelpdeskTicket(models.Model):
         return super()._aftersales_document_models() + ["aftersales.penalty"]
 
     @api.multi
-    def _aftersales_incomplete_dispatches(self):
-        self.ensure_one()
-        return self.dispatch_ids.filtered(
+    def _aftersales_on_close_refused(self, blockers):
+        """T6, P2, P6: a Close refused while an on-site report is incomplete
+        proposes each incomplete report to HR (once: the same proposal as at
+        the dispatch's end) and notes on the ticket why it stays open."""
+        res = super()._aftersales_on_close_refused(blockers)
+        dispatches = self.dispatch_ids.filtered(
             lambda d: d.state != "cancelled" and d._report_missing())
-
-    @api.multi
-    def _aftersales_close_held(self):
-        """T6, P6: an incomplete report whose lead engineer is an employee, so
-        a close attempt proposes it to HR instead of failing."""
-        leaders = self._aftersales_incomplete_dispatches().mapped("leader_id")
-        return bool(
-            leaders and self.env["aftersales.penalty.offence"]._by_code("P2_REPORT")
-            and self.env["hr.employee"]._aftersales_by_user(leaders))
-
-    @api.multi
-    def _aftersales_refuse_close(self):
-        """T6, P6: propose each incomplete report (once) and return the text
-        telling the user why the ticket stays open."""
-        self.ensure_one()
-        lines = []
-        for dispatch in self._aftersales_incomplete_dispatches():
+        for dispatch in dispatches:
             dispatch._propose_incomplete_report()
-            lines.append(_("%(dispatch)s misses %(missing)s.") % {
-                "dispatch": dispatch.name,
-                "missing": ", ".join(dispatch._report_missing())})
-        return "\n".join([_(
-            "Ticket %s is not closed: its on-site report is incomplete. "
-            "The incomplete report was proposed to HR as a fine.")
-            % self.number] + lines)
+        lines = [_("Ticket %s was not closed:") % self.number] + [
+            "- %s" % line for line in blockers]
+        if dispatches and self.env["aftersales.penalty"].sudo().search_count([
+                ("source", "=", "incomplete_report"),
+                ("dispatch_id", "in", dispatches.ids)]):
+            lines.append(_("The incomplete on-site report was proposed to HR "
+                           "as a fine."))
+        self.message_post(body=plaintext2html("\n".join(lines)),
+                          subtype="mail.mt_note")
+        return res
 
     @api.multi
     def _check_repeat_repair(self):

@@ -69,8 +69,11 @@ class PenaltyCase(AftersalesCase):
         return recorded(self.env["aftersales.dispatch"], values)
 
     def _complete_report(self):
+        """T6 (rev. 2): every part of the report's content (not signed)."""
         return {"fault_cause": "Broken element", "solution": "New element",
-                "no_parts_used": True, "customer_opinion": "Fine"}
+                "no_parts_used": True, "test_result": "Heats to 1530 °C",
+                "outstanding_issues": "None", "usage_advice": "Clean the filter",
+                "customer_opinion": "Fine"}
 
     def _penalty(self, employee=None, offence=None, **vals):
         values = {"employee_id": (employee or self.emp_engineer).id,

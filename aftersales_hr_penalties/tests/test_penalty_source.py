@@ -26,7 +26,8 @@ class TestSourceForHr(PenaltyCase):
             "arrival_time": "2025-06-02 11:30:00",
             "departure_time": "2025-06-02 14:00:00",
             "fault_cause": "Belt", "solution": "New belt", "no_parts_used": True,
-            "customer_opinion": "Fine"})
+            "test_result": "Runs", "outstanding_issues": "None",
+            "usage_advice": "Check the belt", "customer_opinion": "Fine"})
         cls.proposal = cls.Penalty.search([
             ("source", "=", "late_arrival"), ("dispatch_id", "=", cls.dispatch.id)])
 

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, UserError
 
 from .common import PenaltyCase
 
@@ -64,41 +64,44 @@ class TestVisitProposals(PenaltyCase):
         self.assertIn(dispatch.name, penalty.description)
 
     def test_incomplete_report_survives_refused_close(self):
-        """T6, P6: a close attempt after the visit ended keeps the ticket open
-        and the proposal, once."""
+        """T6, P6, F3: a status-bar close after the visit ended is refused and
+        the proposal made at the visit's end stays, once."""
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
                                   departure_time="2025-06-02 12:00:00")
-        ticket.write({"stage_id": self.done.id})
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            ticket.sudo(self.engineer).write({"stage_id": self.done.id})
         self.assertFalse(ticket.closed)
         self.assertEqual(
             len(self._proposals("incomplete_report", dispatch_id=dispatch.id)), 1)
 
-    def test_stage_move_to_closed_takes_close_path(self):
-        """T6, P6: moving to a closed stage (status bar, kanban drag) with an
-        incomplete report proposes once, keeps the ticket open, notes why."""
+    def test_stage_move_to_closed_refused_without_proposal(self):
+        """T6, F3: a move to a closed stage (status bar, kanban drag) with an
+        incomplete report is refused with an error naming the report; nothing
+        changes: stage and the other values of the save kept, no proposal
+        (the penalty drops no stage change any more)."""
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
                                   solution="Reset")
-        self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))
         messages = len(ticket.message_ids)
-        for _attempt in range(2):
-            ticket.sudo(self.engineer).write({"stage_id": self.done.id,
-                                              "priority": "2"})
+        with self.assertRaises(UserError) as refusal, self.env.cr.savepoint():
+            ticket.sudo(self.engineer).with_context(lang="en_US").write(
+                {"stage_id": self.done.id, "priority": "2"})
+        self.assertIn(dispatch.name, refusal.exception.name)
+        ticket.invalidate_cache()
         self.assertFalse(ticket.closed)
-        self.assertEqual(ticket.priority, "2")
-        self.assertEqual(
-            len(self._proposals("incomplete_report", dispatch_id=dispatch.id)), 1)
-        self.assertEqual(len(ticket.message_ids), messages + 2)
-        self.assertIn(dispatch.name, ticket.message_ids[0].body)
+        self.assertNotEqual(ticket.priority, "2")
+        self.assertEqual(len(ticket.message_ids), messages)
+        self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))
 
     def test_stage_move_refused_without_employee(self):
-        """T6: with no employee to propose for, the move is refused as before."""
+        """T6: with no employee to propose for, the move is refused the same way."""
         ticket = self._ticket()
         self._dispatch(ticket, leader_id=self.staff.id,
                        arrival_time="2025-06-02 09:30:00", solution="Reset")
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(UserError), self.env.cr.savepoint():
             ticket.write({"stage_id": self.done.id})
+        self.assertFalse(ticket.closed)
 
     def test_complete_report_proposes_nothing(self):
         """T6: a complete report proposes nothing."""
@@ -126,11 +129,11 @@ class TestRepeatRepairProposal(PenaltyCase):
         earlier = self._ticket(reported_date="2025-05-02 08:00:00",
                                user_id=self.other_engineer.id)
         if leader:
-            self._dispatch(earlier, leader_id=leader.id,
-                           appointment="2025-05-02 09:00:00",
-                           arrival_time="2025-05-02 09:30:00",
-                           departure_time="2025-05-02 12:00:00", state="done",
-                           **self._complete_report())
+            self._sign_report(self._dispatch(
+                earlier, leader_id=leader.id, appointment="2025-05-02 09:00:00",
+                arrival_time="2025-05-02 09:30:00",
+                departure_time="2025-05-02 12:00:00", state="done",
+                **self._complete_report()))
         self._register_quality_forms(earlier)
         earlier.write({"stage_id": self.done.id})
         earlier.closed_date = "2025-05-03 08:00:00"
@@ -288,43 +291,63 @@ class TestComplaintProposal(PenaltyCase):
 
 
 class TestCloseAttempt(PenaltyCase):
-    """P6, T6: the ticket's Close button with an incomplete report."""
+    """P6, T6: the ticket's Close button (aftersales_service's) with an
+    incomplete report: the hook of the refused close proposes the fine."""
 
     def test_close_with_incomplete_report_proposes_and_warns(self):
-        """T6, P6: the close attempt leaves the ticket open, proposes once, warns."""
+        """T6, P6: the Close button leaves the ticket open, proposes once, notes
+        why on the ticket and warns with every blocker."""
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
                                   solution="Reset")
-        action = ticket.sudo(self.engineer).action_aftersales_close()
+        action = ticket.sudo(self.engineer).with_context(
+            lang="en_US").action_aftersales_close()
         self.assertEqual(action["res_model"], "aftersales.ticket.close.warning")
         warning = self.env[action["res_model"]].browse(action["res_id"])
         self.assertIn(dispatch.name, warning.message)
+        self.assertIn("Fault Cause", warning.message)
+        self.assertIn("is not signed", warning.message)
         self.assertFalse(ticket.stage_id.closed)
-        ticket.sudo(self.engineer).action_aftersales_close()
-        dispatch._guard_write({"departure_time": "2025-06-02 12:00:00"})
         penalty = self._proposals("incomplete_report", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
         self.assertEqual(penalty.employee_id, self.emp_engineer)
+        self.assertIn("proposed to HR", ticket.message_ids[0].body)
+        ticket.sudo(self.engineer).action_aftersales_close()
+        dispatch.write({"departure_time": "2025-06-02 12:00:00"})
+        self.assertEqual(
+            len(self._proposals("incomplete_report", dispatch_id=dispatch.id)), 1)
 
-    def test_cancel_with_incomplete_report_proposes_nothing(self):
-        """F3, T6: cancelling is no finished job: refused while the report is
-        incomplete, with no fine proposed."""
+    def test_close_unsigned_complete_report_proposes_nothing(self):
+        """T6, P2: a complete report the customer has not signed yet blocks
+        the close, but the engineer's report is complete: no fine."""
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
-                                  solution="Reset")
-        with self.assertRaises(ValidationError), self.env.cr.savepoint():
-            ticket.sudo(self.engineer).write({"stage_id": self.env.ref(
-                "helpdesk_mgmt.helpdesk_ticket_stage_cancelled").id})
+                                  **self._complete_report())
+        self._register_quality_forms(ticket)
+        action = ticket.sudo(self.engineer).action_aftersales_close()
+        self.assertEqual(action["res_model"], "aftersales.ticket.close.warning")
         self.assertFalse(ticket.stage_id.closed)
         self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))
 
+    def test_cancel_with_incomplete_report_proposes_nothing(self):
+        """F3, T6: cancelling is no finished job: allowed with an incomplete
+        report, and no fine is proposed."""
+        ticket = self._ticket()
+        dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
+                                  solution="Reset")
+        ticket.sudo(self.engineer).write({"stage_id": self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_cancelled").id})
+        self.assertTrue(ticket.stage_id.closed)
+        self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))
+
     def test_close_with_complete_report(self):
-        """T6: a complete report closes the ticket and proposes nothing."""
+        """T6: a complete, signed report closes the ticket and proposes nothing."""
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
                                   departure_time="2025-06-02 12:00:00",
                                   **self._complete_report())
+        self._sign_report(dispatch)
         self._register_quality_forms(ticket)
-        self.assertTrue(ticket.action_aftersales_close())
+        self.assertTrue(ticket.sudo(self.engineer).action_aftersales_close())
         self.assertTrue(ticket.stage_id.closed)
         self.assertFalse(self._proposals("incomplete_report", dispatch_id=dispatch.id))

@@ -1,4 +1,3 @@
 from . import aftersales_penalty_reject
 from . import aftersales_penalty_payroll_export
-from . import aftersales_ticket_close_warning
 from . import aftersales_penalty_confirm

@@ -1,7 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class HelpdeskTicket(models.Model):
@@ -25,34 +24,6 @@ class HelpdeskTicket(models.Model):
         counts = {row["ticket_id"][0]: row["ticket_id_count"] for row in data}
         for ticket in self:
             ticket.quality_feedback_count = counts.get(ticket.id, 0)
-
-    # ------------------------------------------------------------------
-    # Constraints
-    # ------------------------------------------------------------------
-    @api.constrains("stage_id")
-    def _check_quality_feedback_registered(self):
-        """Q1: the job is finished only once the Quality department registered
-        its feedback forms (a cancelled ticket did no job to report on)."""
-        closing = self._aftersales_done()
-        if not closing:
-            return
-        drafts = self.env["aftersales.quality.feedback"].sudo().search([
-            ("ticket_id", "in", closing.ids), ("state", "=", "draft")])
-        for form in drafts:
-            raise ValidationError(_(
-                "Ticket %(ticket)s cannot be closed yet: the Quality department "
-                "must register quality feedback form %(form)s first.") % {
-                    "ticket": form.ticket_id.number, "form": form.name})
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    @api.multi
-    def write(self, vals):
-        res = super().write(vals)
-        if vals.get("stage_id"):
-            self._aftersales_done()._aftersales_survey_ensure()
-        return res
 
     # ------------------------------------------------------------------
     # Actions
@@ -79,6 +50,26 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.multi
+    def _aftersales_close_blockers(self):
+        """Q1: the job is finished only once the Quality department registered
+        its feedback forms (a cancelled ticket needs no blocker cleared)."""
+        blockers = super()._aftersales_close_blockers()
+        drafts = self.env["aftersales.quality.feedback"].sudo().search([
+            ("ticket_id", "in", self.ids), ("state", "=", "draft")], order="id")
+        for form in drafts:
+            blockers[form.ticket_id.id].append(_(
+                "The Quality department must register quality feedback form %s "
+                "first.") % form.name)
+        return blockers
+
+    @api.multi
+    def _aftersales_on_closed(self):
+        """Q7: a closed job gets its satisfaction survey."""
+        res = super()._aftersales_on_closed()
+        self._aftersales_survey_ensure()
+        return res
+
     @api.multi
     def _aftersales_survey_ensure(self):
         """Q7: a closed job gets one satisfaction survey, filled in from the

@@ -53,9 +53,11 @@ class QualityCase(AftersalesCase):
         return ticket, dispatch
 
     def _report(self, dispatch, used=True):
+        """T6 (rev. 2): the report's whole content, not signed yet."""
         dispatch.sudo(self.staff).write({
             "fault_cause": "Broken coil", "solution": "New heater",
-            "customer_opinion": "Fine",
+            "test_result": "Heats to 1530 °C", "outstanding_issues": "None",
+            "usage_advice": "Clean the muffle monthly", "customer_opinion": "Fine",
             "part_line_ids": [(0, 0, {"product_id": self.part.id, "quantity": 1,
                                       "used": used})]})
 

@@ -72,20 +72,35 @@ class TestCloseGate(QualityCase):
     """Q1: the ticket closes only after the form is registered."""
 
     def test_close_refused_while_draft(self):
-        """Q1: closing names the draft form to register."""
+        """Q1, F3: closing (a status-bar write) names the draft form to register."""
         ticket, dispatch = self._onsite()
         self._report(dispatch)
+        self._sign_report(dispatch)
         form = self._forms(ticket)
-        with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
+        with self.assertRaises(UserError) as refusal, self.cr.savepoint():
             ticket.sudo(self.staff).with_context(lang="en_US").write(
                 {"stage_id": self.done.id})
         self.assertIn(form.name, refusal.exception.name)
         self.assertIn("must register quality feedback form", refusal.exception.name)
 
+    def test_close_button_lists_draft_form_with_report(self):
+        """Q1, T6: the Close button lists the draft form among the other
+        blockers (the unsigned report), and closes nothing."""
+        ticket, dispatch = self._onsite()
+        self._report(dispatch)
+        form = self._forms(ticket)
+        action = ticket.sudo(self.staff).with_context(
+            lang="en_US").action_aftersales_close()
+        message = self.env[action["res_model"]].browse(action["res_id"]).message
+        self.assertIn(form.name, message)
+        self.assertIn("%s is not signed" % dispatch.name, message)
+        self.assertFalse(ticket.closed)
+
     def test_close_after_registration(self):
         """Q1: once the Quality department registered the form, the ticket closes."""
         ticket, dispatch = self._onsite()
         self._report(dispatch)
+        self._sign_report(dispatch)
         form = self._forms(ticket).sudo(self.inspector)
         form.write({"defect_category_id": self.design.id})
         form.action_register()
@@ -149,6 +164,7 @@ class TestStateMachine(QualityCase):
         """Q1: a form is cancelled with its reason, and then no longer blocks."""
         ticket, dispatch = self._onsite()
         self._report(dispatch)
+        self._sign_report(dispatch)
         form = self._forms(ticket).sudo(self.inspector)
         with self.assertRaises(UserError), self.cr.savepoint():
             form.action_cancel()
@@ -376,9 +392,10 @@ class TestEndToEnd(QualityCase):
         self.vendor.email = "quality@bearing-works.example.com"
         ticket, dispatch = self._onsite()
         self._report(dispatch)
+        self._sign_report(dispatch)
         form = self._forms(ticket)
         self.assertEqual(len(form), 1)
-        with self.assertRaises(ValidationError), self.cr.savepoint():
+        with self.assertRaises(UserError), self.cr.savepoint():
             ticket.sudo(self.staff).write({"stage_id": self.done.id})
         # Quality registers the purchased-part defect
         form = form.sudo(self.inspector)

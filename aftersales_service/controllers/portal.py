@@ -13,7 +13,7 @@ import pytz
 import werkzeug
 
 from odoo import _, fields, http
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import (
@@ -51,7 +51,15 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             to_int(kw.get("stage_id"))).exists()
         if not self._ticket_closable(ticket, stage):
             return request.not_found()
-        ticket.sudo().stage_id = stage
+        try:
+            with request.env.cr.savepoint():
+                ticket.sudo().write({"stage_id": stage.id})
+        except UserError as refusal:
+            # F3: a refused close changes nothing and says what blocks it
+            response = request.make_response(refusal.name, headers=[
+                ("Content-Type", "text/plain; charset=utf-8")])
+            response.status_code = 409
+            return response
         return werkzeug.utils.redirect("/my/ticket/%s" % ticket.id)
 
     @http.route()
@@ -469,6 +477,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "signer_name": dispatch.partner_id.name if public
             else request.env.user.partner_id.name,
             "no_breadcrumbs": public,
+            # T6 (rev. 2): signed only once complete
+            "report_missing": dispatch._report_missing(),
         })
         return request.render("aftersales_service.portal_dispatch_sign", values)
 
@@ -478,12 +488,21 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
                                     access_token=None, partner_name=None,
                                     signature=None, **kw):
         """T6: store the signature with the signer's name and the time; a
-        signed report cannot be signed again."""
+        signed report cannot be signed again, an incomplete one not yet."""
         dispatch = self._aftersales_dispatch_get(dispatch_id, access_token)
         if not dispatch or dispatch.state not in ("on_site", "done"):
             return {"error": _("This report cannot be found.")}
         if dispatch.signed_on:
             return {"error": _("This report is already signed.")}
+        if dispatch.signature_exception_by:
+            return {"error": _("The service supervisor accepted this report "
+                               "without your signature.")}
+        missing = dispatch._report_missing()
+        if missing:
+            # T6 (rev. 2): a report is signed only once complete
+            return {"error": _("This report is not complete yet; you can sign "
+                               "it once the engineer has filled in: %s.")
+                    % ", ".join(missing)}
         name = (partner_name or "").strip()[:MAX_NAME_CHARS]
         if not name:
             return {"error": _("Enter your name.")}

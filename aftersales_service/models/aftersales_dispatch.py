@@ -24,7 +24,8 @@ class AftersalesDispatch(models.Model):
     # departure are stamped by "Arrive" and "Leave Site" (a supervisor
     # corrects them); the signature's time is stamped when it is given; a
     # signed report is final until a supervisor reopens it (T6).
-    _guarded_fields = ("state", "arrival_time", "departure_time", "signed_on")
+    _guarded_fields = ("state", "arrival_time", "departure_time", "signed_on",
+                       "signature_exception_by", "signature_exception_on")
     _corrected_fields = ("arrival_time", "departure_time")
     _open_when_final = ("reopen_reason",)
 
@@ -70,10 +71,25 @@ class AftersalesDispatch(models.Model):
              "without part lines.")
     parameters = fields.Text(help="Settings and measurements after the repair.")
     test_result = fields.Text(string="Test Run Result")
+    outstanding_issues = fields.Text(
+        help="What is still open or to be watched after this visit; write "
+             "\"None\" when nothing is left.")
+    usage_advice = fields.Text(
+        help="The advice given to the customer on operating and caring for "
+             "the unit.")
     customer_opinion = fields.Text()
     customer_signature = fields.Binary(attachment=True, copy=False)
     signed_by = fields.Char(copy=False)
     signed_on = fields.Datetime(copy=False)
+    signature_exception_reason = fields.Text(
+        string="Why Not Signed", copy=False,
+        help="Why the customer does not sign the report; a service supervisor "
+             "writes it and clicks \"Accept Without Signature\".")
+    signature_exception_by = fields.Many2one(
+        "res.users", string="Accepted Without Signature By", readonly=True,
+        copy=False)
+    signature_exception_on = fields.Datetime(
+        string="Accepted Without Signature On", readonly=True, copy=False)
     # ------------------------------------------------------------------
     # Signature and reopening (T6), qualified staff (T14)
     # ------------------------------------------------------------------
@@ -195,7 +211,10 @@ class AftersalesDispatch(models.Model):
         if vals.get("leader_id"):
             vals["user_ids"] = list(vals.get("user_ids") or []) + [
                 (4, vals["leader_id"])]
-        return super().create(vals)
+        dispatch = super().create(vals)
+        if vals.get("customer_signature"):
+            dispatch._check_report_complete()  # T6: signed only once complete
+        return dispatch
 
     @api.multi
     def write(self, vals):
@@ -212,6 +231,9 @@ class AftersalesDispatch(models.Model):
             vals["user_ids"] = list(vals.get("user_ids") or []) + [
                 (4, vals["leader_id"])]
         res = super(AftersalesDispatch, records).write(vals)
+        if vals.get("customer_signature"):
+            # T6: signed on the engineer's screen, with the report in the same save
+            self._check_report_complete()
         if "ticket_id" in vals:  # the expenses' copy of the ticket follows
             self.env["hr.expense"].sudo().search([
                 ("aftersales_dispatch_id", "in", self.ids)]).write(
@@ -268,22 +290,51 @@ class AftersalesDispatch(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def _report_missing(self):
-        """T6: labels of the report parts still empty (cause, solution, parts,
-        customer opinion), in the user's language."""
+        """T6 (rev. 2): labels of the report's content still empty, in the
+        user's language: fault cause, solution, parts replaced (or none), test
+        result, outstanding issues (or "None"), usage advice and the
+        customer's opinion. The signature is not content: see
+        ``_report_unconfirmed``."""
         self.ensure_one()
         labels = self.fields_get(
-            ["fault_cause", "solution", "no_parts_used", "customer_opinion"])
+            ["fault_cause", "solution", "no_parts_used", "test_result",
+             "outstanding_issues", "usage_advice", "customer_opinion"])
         missing = []
-        if not (self.fault_cause or "").strip():
-            missing.append(labels["fault_cause"]["string"])
-        if not (self.solution or "").strip():
-            missing.append(labels["solution"]["string"])
+        for name in ("fault_cause", "solution"):
+            if not (self[name] or "").strip():
+                missing.append(labels[name]["string"])
         if not self.no_parts_used and not self.part_line_ids.filtered("used"):
             missing.append(_("parts replaced (or tick \"%s\")")
                            % labels["no_parts_used"]["string"])
-        if not (self.customer_opinion or "").strip():
-            missing.append(labels["customer_opinion"]["string"])
+        if not (self.test_result or "").strip():
+            missing.append(labels["test_result"]["string"])
+        if not (self.outstanding_issues or "").strip():
+            missing.append(_("%s (or \"None\")")
+                           % labels["outstanding_issues"]["string"])
+        for name in ("usage_advice", "customer_opinion"):
+            if not (self[name] or "").strip():
+                missing.append(labels[name]["string"])
         return missing
+
+    @api.multi
+    def _report_unconfirmed(self):
+        """T6 (rev. 2): neither signed by the customer nor accepted without
+        signature by a supervisor."""
+        self.ensure_one()
+        return not (self.signed_on or self.signature_exception_by)
+
+    @api.multi
+    def _check_report_complete(self):
+        """T6 (rev. 2): a report is signed (or accepted without signature)
+        only once its content is complete."""
+        for dispatch in self:
+            missing = dispatch._report_missing()
+            if missing:
+                raise UserError(_(
+                    "The on-site report %(dispatch)s is incomplete: fill in "
+                    "%(missing)s. A report is signed only once it is "
+                    "complete.") % {"dispatch": dispatch.name,
+                                    "missing": ", ".join(missing)})
 
     @api.multi
     def _qualified_users(self):
@@ -310,8 +361,8 @@ class AftersalesDispatch(models.Model):
 
     @api.multi
     def _guard_final(self):
-        """T6, F3: a signed report is final."""
-        return self.filtered("signed_on")
+        """T6, F3: a report signed, or accepted without signature, is final."""
+        return self.filtered(lambda d: not d._report_unconfirmed())
 
     @api.multi
     def _guard_final_message(self, names):
@@ -320,12 +371,15 @@ class AftersalesDispatch(models.Model):
     @api.model
     def _not_signed_message(self, signed):
         return _(
-            "The on-site report %s is signed by the customer: a supervisor "
-            "must reopen it with a reason (\"Reason to Reopen\") before it "
-            "is changed or signed again.") % ", ".join(signed.mapped("name"))
+            "The on-site report %s is signed by the customer (or accepted "
+            "without signature by a supervisor): a supervisor must reopen it "
+            "with a reason (\"Reason to Reopen\") before it is changed or "
+            "signed again.") % ", ".join(signed.mapped("name"))
 
     @api.multi
     def _check_not_signed(self):
+        """T6, F3: a report signed by the customer, or accepted without
+        signature by a supervisor, is final."""
         signed = self._guard_final()
         if signed:
             raise FactError(self._not_signed_message(signed))
@@ -338,7 +392,7 @@ class AftersalesDispatch(models.Model):
             raise AccessError(_(
                 "Only a service supervisor reopens a signed on-site report."))
         for dispatch in self:
-            if not dispatch.signed_on:
+            if dispatch._report_unconfirmed():
                 raise UserError(_("The on-site report %s is not signed: there is "
                                   "nothing to reopen.") % dispatch.name)
             reason = (dispatch.reopen_reason or "").strip()
@@ -346,13 +400,25 @@ class AftersalesDispatch(models.Model):
                 raise UserError(_(
                     "On-site report %s: write why it must be changed in \"Reason "
                     "to Reopen\" first.") % dispatch.name)
-            dispatch.message_post(body=_(
-                "Signed report reopened (signed by %(signer)s on %(date)s). "
-                "Reason: %(reason)s") % {"signer": html_escape(dispatch.signed_by),
-                                         "date": dispatch.signed_on,
-                                         "reason": html_escape(reason)})
+            if dispatch.signed_on:
+                dispatch.message_post(body=_(
+                    "Signed report reopened (signed by %(signer)s on %(date)s). "
+                    "Reason: %(reason)s") % {
+                        "signer": html_escape(dispatch.signed_by),
+                        "date": dispatch.signed_on,
+                        "reason": html_escape(reason)})
+            else:
+                dispatch.message_post(body=_(
+                    "Report reopened (accepted without signature by %(user)s on "
+                    "%(date)s). Reason: %(reason)s") % {
+                        "user": html_escape(dispatch.signature_exception_by.name),
+                        "date": dispatch.signature_exception_on,
+                        "reason": html_escape(reason)})
             vals = {"customer_signature": False, "signed_by": False,
-                    "signed_on": False, "reopen_reason": False}
+                    "signed_on": False, "reopen_reason": False,
+                    "signature_exception_reason": False,
+                    "signature_exception_by": False,
+                    "signature_exception_on": False}
             if dispatch.state == "done":
                 vals["state"] = "on_site"
             dispatch._guard_write(vals)
@@ -366,14 +432,54 @@ class AftersalesDispatch(models.Model):
             if dispatch.signed_on:
                 raise UserError(_("The on-site report %s is already signed.")
                                 % dispatch.name)
+            if dispatch.signature_exception_by:
+                raise UserError(_(
+                    "The on-site report %s was accepted without signature by a "
+                    "supervisor: reopen it before asking the customer to sign.")
+                    % dispatch.name)
             if dispatch.state not in ("on_site", "done"):
                 raise UserError(_(
                     "Dispatch %s: fill in the on-site report (arrive on site "
                     "first) before asking the customer to sign it.")
                     % dispatch.name)
+        # T6 (rev. 2): sent for signature only once complete
+        self._check_report_complete()
         self._portal_ensure_token()
         for dispatch in self:
             dispatch.message_post_with_template(template.id)
+        return True
+
+    @api.multi
+    def action_signature_exception(self):
+        """T6 (rev. 2), F2: a supervisor accepts a complete report without the
+        customer's signature, for the reason written in "Why Not Signed"; the
+        supervisor and the time are stamped and the reason stays in the
+        chatter. The report is then locked like a signed one."""
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
+            raise AccessError(_(
+                "Only a service supervisor accepts an on-site report without "
+                "the customer's signature (\"Accept Without Signature\")."))
+        for dispatch in self:
+            if not dispatch._report_unconfirmed():
+                raise UserError(_(
+                    "The on-site report %s is already signed or accepted "
+                    "without signature.") % dispatch.name)
+            reason = (dispatch.signature_exception_reason or "").strip()
+            if not reason:
+                raise UserError(_(
+                    "On-site report %s: write why the customer does not sign in "
+                    "\"Why Not Signed\" first.") % dispatch.name)
+        self._check_report_complete()
+        now = fields.Datetime.now()
+        for dispatch in self:
+            dispatch._guard_write({"signature_exception_by": self.env.uid,
+                                   "signature_exception_on": now})
+            dispatch.message_post(body=_(
+                "Report accepted without the customer's signature by "
+                "%(user)s. Reason: %(reason)s") % {
+                    "user": html_escape(self.env.user.name),
+                    "reason": html_escape(
+                        dispatch.signature_exception_reason.strip())})
         return True
 
     @api.multi
@@ -381,6 +487,7 @@ class AftersalesDispatch(models.Model):
         """T6: store the customer's signature (base64 PNG), name and time."""
         self.ensure_one()
         self._check_not_signed()
+        self._check_report_complete()
         self.write({"customer_signature": signature, "signed_by": signer})
         self.message_post(body=_("On-site report signed by %s on the customer "
                                  "portal.") % html_escape(signer))

@@ -417,31 +417,6 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("stage_id", "installation_date", "installation_report_signed")
-    def _check_installation_report(self):
-        """T11: an installation is closed only with the signed report and its date."""
-        for ticket in self._aftersales_done().filtered(
-                lambda t: t.aftersales_kind == "installation"):
-            if not ticket.installation_date or not ticket.installation_report_signed:
-                raise ValidationError(_(
-                    "Ticket %s: before closing an installation, enter the "
-                    "installation date and tick \"Installation Report Signed by "
-                    "Customer\".") % ticket.number)
-
-    @api.constrains("stage_id")
-    def _check_onsite_report(self):
-        """T6: a ticket whose on-site report is incomplete cannot be closed."""
-        for ticket in self.filtered(lambda t: t.stage_id.closed):
-            for dispatch in ticket.dispatch_ids.filtered(
-                    lambda d: d.state != "cancelled"):
-                missing = dispatch._report_missing()
-                if missing:
-                    raise ValidationError(_(
-                        "Ticket %(ticket)s cannot be closed: the on-site report "
-                        "%(dispatch)s misses %(missing)s.") % {
-                            "ticket": ticket.number, "dispatch": dispatch.name,
-                            "missing": ", ".join(missing)})
-
     @api.constrains("takeback_date", "takeback_returned_date")
     def _check_takeback_dates(self):
         """T12: a unit goes back to the customer after it came in."""
@@ -555,6 +530,12 @@ class HelpdeskTicket(models.Model):
         ticket = self.browse(ticket.id)
         if vals.get("equipment_id") and vals.get("problem_type_id"):
             ticket._check_repeat_repair()
+        # F3: created straight into a closed stage (an import, a kanban
+        # quick-create in the Done column) is a close like any other
+        if self._aftersales_closing_stage(
+                vals.get("stage_id") or self.env.context.get("default_stage_id")):
+            ticket._aftersales_check_close()
+            ticket._aftersales_on_closed()
         return ticket
 
     @api.model
@@ -586,7 +567,15 @@ class HelpdeskTicket(models.Model):
             vals = dict(self._aftersales_intake_values(equipment), **vals)
         if "waiver_reason" in vals:
             self._check_waiver_reason_kept(vals["waiver_reason"])
+        # F3: the tickets this write closes (status bar, kanban drag, RPC,
+        # import, portal: every path writes the stage here)
+        closing = self.browse()
+        if self._aftersales_closing_stage(vals.get("stage_id")):
+            closing = self - self._aftersales_done()
         res = super().write(vals)
+        if closing:
+            # after the write, so that what the same save fills in counts
+            closing._aftersales_check_close()
         self._aftersales_update_documents(vals)
         if not set(vals) - DERIVED_FIELDS:
             return res  # a value derived below: nothing more to derive from it
@@ -594,10 +583,10 @@ class HelpdeskTicket(models.Model):
             self._freeze_warranty()
         if {"equipment_id", "problem_type_id", "reported_date"} & set(vals):
             self._check_repeat_repair()
-        if vals.get("stage_id") or vals.get("installation_date"):
+        if vals.get("installation_date"):
             self._aftersales_start_warranty()
-        if vals.get("stage_id"):
-            self._aftersales_done()._schedule_followup()
+        if closing:
+            closing._aftersales_on_closed()
         return res
 
     @api.multi
@@ -972,6 +961,33 @@ class HelpdeskTicket(models.Model):
         action["context"] = {"default_ticket_id": self.id}
         return action
 
+    @api.multi
+    def action_aftersales_close(self):
+        """T6, T11, Q1, F3: the Close button. Without blockers the ticket moves
+        to the done stage. With blockers it stays open without an error (an
+        error would roll back what ``_aftersales_on_close_refused`` records,
+        e.g. the incomplete-report proposal) and a dialog lists every blocker."""
+        self.ensure_one()
+        if self.stage_id.closed:
+            raise UserError(_("Ticket %s is already closed.") % self.number)
+        blockers = self._aftersales_close_blockers()[self.id]
+        if not blockers:
+            self.write({"stage_id": self._aftersales_done_stage().id})
+            return True
+        self._aftersales_on_close_refused(blockers)
+        warning = self.env["aftersales.ticket.close.warning"].create({
+            "ticket_id": self.id,
+            "message": self._aftersales_close_refusal({self.id: blockers}),
+        })
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Ticket Not Closed"),
+            "res_model": warning._name,
+            "res_id": warning.id,
+            "view_mode": "form",
+            "target": "new",
+        }
+
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
@@ -982,6 +998,120 @@ class HelpdeskTicket(models.Model):
         survey, receipt, completed-job figure or penalty."""
         return self.filtered(
             lambda t: t.stage_id.closed and not t.stage_id.is_cancellation)
+
+    # ------------------------------------------------------------------
+    # Close (T6, T11, Q1, F3): one list of blockers, one check on every path,
+    # hooks for what follows a close and a refused close
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_closing_stage(self, stage_id):
+        """F3: the stage, when moving into it closes the job (a closed stage
+        that does not cancel the ticket); else an empty recordset. Cancelling
+        needs no blocker cleared."""
+        stage = self.env["helpdesk.ticket.stage"].browse(stage_id or [])
+        if stage.closed and not stage.is_cancellation:
+            return stage
+        return stage.browse()
+
+    @api.model
+    def _aftersales_done_stage(self):
+        """F3: where the Close button moves a ticket: helpdesk_mgmt's Done, else
+        the first closed stage that does not cancel."""
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done",
+                            raise_if_not_found=False)
+        stage = self._aftersales_closing_stage(done.id if done else False)
+        stage = stage or self.env["helpdesk.ticket.stage"].search(
+            [("closed", "=", True), ("is_cancellation", "=", False)], limit=1)
+        if not stage:
+            raise UserError(_(
+                "No closed stage means a finished job: ask a manager to add one "
+                "(a closed stage without \"Cancels the Ticket\")."))
+        return stage
+
+    @api.multi
+    def _aftersales_close_blockers(self):
+        """T6, T11: what still stops each ticket's job from being closed, as
+        {ticket id: [sentences in the user's language, each saying what to
+        fill in]}; an empty list closes. Other addons add theirs by super()
+        (quality: Q1's unregistered feedback form). Read as superuser: the
+        facts decide, not who may read them."""
+        blockers = {ticket.id: [] for ticket in self}
+        for ticket in self.sudo():
+            lines = blockers[ticket.id]
+            if ticket.aftersales_kind == "installation":
+                missing = ticket._aftersales_installation_missing()
+                if missing:
+                    lines.append(_("Installation report: %s.")
+                                 % ", ".join(missing))
+            for dispatch in ticket.dispatch_ids.filtered(
+                    lambda d: d.state != "cancelled"):
+                missing = dispatch._report_missing()
+                if missing:
+                    lines.append(_(
+                        "On-site report %(dispatch)s is incomplete: fill in "
+                        "%(missing)s.") % {"dispatch": dispatch.name,
+                                           "missing": ", ".join(missing)})
+                if dispatch._report_unconfirmed():
+                    lines.append(_(
+                        "On-site report %s is not signed: send it to the "
+                        "customer for signature (\"Send for Signature\"), or a "
+                        "service supervisor accepts it without signature, "
+                        "with the reason.") % dispatch.name)
+        return blockers
+
+    @api.multi
+    def _aftersales_installation_missing(self):
+        """T11 (rev. 2): what an installation ticket lacks before it closes:
+        the date, the customer's signature and the kept scan of the signed and
+        stamped report."""
+        self.ensure_one()
+        labels = self.fields_get(["installation_date", "installation_report_signed",
+                                  "installation_report"])
+        missing = []
+        if not self.installation_date:
+            missing.append(_("fill in \"%s\"") % labels["installation_date"]["string"])
+        if not self.installation_report_signed:
+            missing.append(_("tick \"%s\"")
+                           % labels["installation_report_signed"]["string"])
+        if not self.installation_report:
+            missing.append(_("attach the scan of the signed and stamped report "
+                             "in \"%s\"") % labels["installation_report"]["string"])
+        return missing
+
+    @api.multi
+    def _aftersales_close_refusal(self, blockers):
+        """The text that lists every blocker of every ticket in ``blockers``."""
+        lines = []
+        for ticket in self.filtered(lambda t: blockers.get(t.id)):
+            lines.append(_("Ticket %s cannot be closed yet:") % ticket.number)
+            lines.extend("- %s" % line for line in blockers[ticket.id])
+        return "\n".join(lines)
+
+    @api.multi
+    def _aftersales_check_close(self):
+        """T6, T11, Q1, F3: the one check of every close, refused with a user
+        error that lists every blocker of each ticket (so that an RPC client
+        reads it, and the whole write is rolled back)."""
+        blockers = self._aftersales_close_blockers()
+        if any(blockers.values()):
+            raise UserError(self._aftersales_close_refusal(blockers))
+
+    @api.multi
+    def _aftersales_on_closed(self):
+        """Hook: what follows the close of these tickets' jobs, by any path.
+        T11 → W1: an installation starts the unit's warranty; T9: the
+        follow-up call is scheduled."""
+        self._aftersales_start_warranty()
+        self._schedule_followup()
+        return True
+
+    @api.multi
+    def _aftersales_on_close_refused(self, blockers):
+        """Hook: what follows a refused Close button on this ticket, whose
+        ``blockers`` (sentences) keep it open; nothing here. The penalties
+        addon proposes the incomplete report to HR."""
+        self.ensure_one()
+        return True
 
     @api.multi
     def _freeze_warranty(self):

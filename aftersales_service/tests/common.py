@@ -1,10 +1,21 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 from odoo import SUPERUSER_ID, api
 from odoo.tests.common import SavepointCase, TransactionCase
 
 # no racing transaction waits for a lock longer than this: a deadlock fails
 LOCK_TIMEOUT = "20s"
+# T6 (rev. 2): the content of a complete on-site report, parts apart (add
+# part lines or "no_parts_used")
+REPORT_CONTENT = {
+    "fault_cause": "Worn bearing", "solution": "New bearing fitted",
+    "test_result": "Test run of 30 minutes without alarm",
+    "outstanding_issues": "None", "usage_advice": "Warm up 10 minutes daily",
+    "customer_opinion": "Satisfied",
+}
+SIGNATURE = base64.b64encode(b"\x89PNG signature")
 
 
 def recorded(model, vals):
@@ -138,6 +149,11 @@ class AftersalesCase(SavepointCase):
             forms.write({"defect_category_id": self.env[
                 "aftersales.quality.defect.category"].search([], limit=1).id})
             forms.action_register()
+
+    @staticmethod
+    def _sign_report(dispatch, signer="Li Lei"):
+        """T6: the customer signs the (complete) on-site report."""
+        dispatch.sudo()._portal_sign(signer, SIGNATURE)
 
     def _close_ticket(self, ticket, user=None):
         """Close a ticket as ``user``, its quality forms registered first."""

@@ -1,17 +1,14 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
 import re
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import AftersalesCase, recorded
-
-SIGNATURE = base64.b64encode(b"\x89PNG signature")
+from .common import SIGNATURE, AftersalesCase, recorded
 
 
-class TestDispatchSignature(AftersalesCase):
-    """T6: the customer's signature locks the on-site report."""
+class SignatureCase(AftersalesCase):
+    """An on-site dispatch whose report's content is complete, not signed."""
 
     @classmethod
     def setUpClass(cls):
@@ -26,11 +23,17 @@ class TestDispatchSignature(AftersalesCase):
             "ticket_id": cls.ticket.id, "leader_id": cls.staff.id,
             "appointment": "2026-02-01 08:00:00", "state": "on_site",
             "work_done": "Heater replaced", "fault_cause": "Burnt heater",
-            "solution": "New heater", "customer_opinion": "Good",
+            "solution": "New heater", "test_result": "Heats to 1530 °C",
+            "outstanding_issues": "None", "usage_advice": "Clean the muffle",
+            "customer_opinion": "Good",
             "part_line_ids": [(0, 0, {"product_id": cls.part.id, "used": True})]})
 
     def _sign(self):
         self.dispatch._portal_sign("Li Lei", SIGNATURE)
+
+
+class TestDispatchSignature(SignatureCase):
+    """T6: the customer's signature locks the on-site report."""
 
     def test_sign_stores_name_and_time(self):
         """T6: signing stores the image, the signer and the time."""
@@ -113,3 +116,110 @@ class TestDispatchSignature(AftersalesCase):
         self.assertNotEqual(token, other.access_token)
         self.ticket._portal_ensure_token()
         self.assertEqual(self.ticket.access_token, token)
+
+
+class TestCompleteBeforeSigned(SignatureCase):
+    """T6 (rev. 2): a report is sent for signature, and signed, only once its
+    content is complete; an unsigned report needs the supervisor's recorded
+    exception."""
+
+    def _blank(self, **vals):
+        self.dispatch.write(dict({"test_result": False}, **vals))
+
+    def test_sign_request_refused_while_incomplete(self):
+        """T6 (rev. 2): no signing mail while the test result is missing; the
+        refusal names it and no link is made."""
+        self._blank()
+        with self.assertRaises(UserError) as refusal:
+            self.dispatch.sudo(self.staff).with_context(
+                lang="en_US").action_send_sign_request()
+        self.assertIn("Test Run Result", refusal.exception.name)
+        self.assertFalse(self.dispatch.access_token)
+
+    def test_portal_signature_refused_while_incomplete(self):
+        """T6 (rev. 2): the customer cannot sign a report without its usage
+        advice; it stays open to be completed."""
+        self._blank(test_result="Heats", usage_advice=False)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self._sign()
+        self.assertFalse(self.dispatch.signed_on)
+        self.dispatch.sudo(self.staff).write({"usage_advice": "Clean it"})
+        self._sign()
+        self.assertTrue(self.dispatch.signed_on)
+
+    def test_form_signature_refused_while_incomplete(self):
+        """T6 (rev. 2): the pad on the engineer's screen refuses too, unless the
+        same save completes the report."""
+        self._blank(outstanding_issues=" ")
+        dispatch = self.dispatch.sudo(self.staff)
+        with self.assertRaises(UserError), self.cr.savepoint():
+            dispatch.write({"customer_signature": SIGNATURE, "signed_by": "Li"})
+        dispatch.write({"customer_signature": SIGNATURE, "signed_by": "Li",
+                        "test_result": "Heats", "outstanding_issues": "None"})
+        self.assertTrue(dispatch.signed_on)
+
+    def test_file_report_needs_content_not_signature(self):
+        """T6: filing needs the report's content; the signature may follow."""
+        self._blank()
+        with self.assertRaises(UserError), self.cr.savepoint():
+            self.dispatch.sudo(self.staff).action_file_report()
+        self.dispatch.write({"test_result": "Heats"})
+        self.dispatch.sudo(self.staff).action_file_report()
+        self.assertEqual(self.dispatch.state, "done")
+        self.assertFalse(self.dispatch.signed_on)
+
+    def test_exception_by_supervisor_only(self):
+        """T6 (rev. 2): only a supervisor accepts a report without signature,
+        neither by the button nor by writing the stamps."""
+        self.dispatch.write({"signature_exception_reason": "Customer away"})
+        dispatch = self.dispatch.sudo(self.staff)
+        with self.assertRaises(AccessError):
+            dispatch.action_signature_exception()
+        with self.assertRaises(AccessError):
+            dispatch.write({"signature_exception_by": self.staff.id})
+        self.assertFalse(self.dispatch.signature_exception_by)
+
+    def test_exception_needs_reason(self):
+        """T6 (rev. 2), F2: the supervisor says why the customer does not sign."""
+        with self.assertRaises(UserError):
+            self.dispatch.sudo(self.supervisor).action_signature_exception()
+        self.assertFalse(self.dispatch.signature_exception_by)
+
+    def test_exception_needs_complete_report(self):
+        """T6 (rev. 2): an incomplete report is not accepted either."""
+        self._blank()
+        dispatch = self.dispatch.sudo(self.supervisor)
+        dispatch.write({"signature_exception_reason": "Customer away"})
+        with self.assertRaises(UserError):
+            dispatch.action_signature_exception()
+        self.assertFalse(self.dispatch.signature_exception_by)
+
+    def test_exception_recorded_and_locks(self):
+        """T6 (rev. 2), F2, F3: the supervisor and the time are stamped, the
+        reason is in the chatter, the report is locked like a signed one and
+        no signing mail goes out any more."""
+        dispatch = self.dispatch.sudo(self.supervisor)
+        dispatch.write({"signature_exception_reason": "Manager of the lab abroad"})
+        self.assertIs(dispatch.action_signature_exception(), True)
+        self.assertEqual(dispatch.signature_exception_by, self.supervisor)
+        self.assertTrue(dispatch.signature_exception_on)
+        self.assertIn("Manager of the lab abroad", dispatch.message_ids[0].body)
+        with self.assertRaises(ValidationError):
+            self.dispatch.sudo(self.staff).write({"solution": "Other"})
+        with self.assertRaises(UserError):
+            self.dispatch.sudo(self.staff).action_send_sign_request()
+        with self.assertRaises(ValidationError):
+            self._sign()
+
+    def test_reopen_clears_exception(self):
+        """T6: reopening a report accepted without signature clears the
+        exception, so it is signed or accepted again."""
+        dispatch = self.dispatch.sudo(self.supervisor)
+        dispatch.write({"signature_exception_reason": "Customer away"})
+        dispatch.action_signature_exception()
+        dispatch.write({"reopen_reason": "Wrong test result"})
+        dispatch.action_reopen_report()
+        self.assertFalse(dispatch.signature_exception_by)
+        self.assertFalse(dispatch.signature_exception_reason)
+        dispatch.sudo(self.staff).write({"test_result": "Heats to 1540 °C"})
+        self.assertEqual(dispatch.test_result, "Heats to 1540 °C")

@@ -1,8 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
+
 import psycopg2
 
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from ..models.aftersales_equipment import warranty_end
@@ -79,12 +81,13 @@ class TestEquipmentFromDelivery(AftersalesCase):
         self.assertEqual(ticket.aftersales_kind, "installation")
         done = self.env["helpdesk.ticket.stage"].search(
             [("closed", "=", True)], limit=1)
-        with self.assertRaises(ValidationError), self.cr.savepoint():
+        with self.assertRaises(UserError), self.cr.savepoint():
             ticket.sudo(self.staff).write({"stage_id": done.id})
         ticket.invalidate_cache()
         installed = unit.delivery_date
         ticket.sudo(self.staff).write({
             "installation_date": installed, "installation_report_signed": True,
+            "installation_report": base64.b64encode(b"%PDF signed and stamped"),
             "user_id": self.staff.id})
         ticket.sudo(self.staff).write({"stage_id": done.id})
         self.assertEqual(unit.installation_date, installed)

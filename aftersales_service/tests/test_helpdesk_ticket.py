@@ -191,60 +191,6 @@ class TestOnsite(TicketCase):
         self.assertEqual(ticket.onsite_state, "rejected")
 
 
-class TestOnsiteReport(TicketCase):
-    """T6: an incomplete on-site report keeps the ticket open."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.part = cls.env["product.product"].create(
-            {"name": "Test Spindle", "type": "product"})
-
-    def _dispatched(self):
-        ticket = self._ticket(onsite_reason="Spindle must be replaced",
-                              user_id=self.staff.id)
-        self._remote(ticket)
-        ticket.sudo(self.staff).action_request_onsite()
-        dispatch = ticket.sudo(self.supervisor)._approve_onsite(leader=self.staff)
-        dispatch.sudo(self.staff).write({
-            "fault_cause": "Worn bearing", "solution": "Replaced the spindle",
-            "customer_opinion": "Satisfied",
-            "part_line_ids": [(0, 0, {"product_id": self.part.id, "quantity": 1,
-                                      "used": True})]})
-        return ticket, dispatch
-
-    def _close(self, ticket):
-        self._close_ticket(ticket, self.staff)
-
-    def test_complete_report_closes(self):
-        """T6: with cause, solution, parts and opinion the ticket closes."""
-        ticket, _dispatch = self._dispatched()
-        self._close(ticket)
-        self.assertTrue(ticket.closed)
-
-    def test_each_missing_part_refused(self):
-        """T6: each missing part of the report is named in the refusal."""
-        blanks = {"fault_cause": {"fault_cause": False},
-                  "solution": {"solution": " "},
-                  "customer_opinion": {"customer_opinion": False},
-                  "parts": {"part_line_ids": [(5, 0, 0)]}}
-        for name, vals in blanks.items():
-            ticket, dispatch = self._dispatched()
-            dispatch.write(vals)
-            with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
-                self._close(ticket)
-            field = name if name != "parts" else "no_parts_used"
-            label = dispatch.fields_get([field])[field]["string"]
-            self.assertIn(label, refusal.exception.name, name)
-
-    def test_no_parts_ticked_is_complete(self):
-        """T6: a job without parts says so and closes."""
-        ticket, dispatch = self._dispatched()
-        dispatch.write({"part_line_ids": [(5, 0, 0)], "no_parts_used": True})
-        self._close(ticket)
-        self.assertTrue(ticket.closed)
-
-
 class TestRepeatAndReturnVisit(TicketCase):
     """T8, T9: repeat repairs and follow-ups."""
 

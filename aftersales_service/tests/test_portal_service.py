@@ -37,6 +37,9 @@ class ServicePortalCase(PortalCase):
                     "arrival_time": "2026-02-01 08:30:00",
                     "work_done": "Work of lab %s" % key.upper(),
                     "fault_cause": "Worn spindle", "solution": "New spindle",
+                    "test_result": "Milled a test crown",
+                    "outstanding_issues": "None",
+                    "usage_advice": "Warm up the spindle daily",
                     "customer_opinion": "Fine",
                     "part_line_ids": [(0, 0, {"product_id": part.id,
                                               "quantity": 1, "used": True})],
@@ -313,6 +316,24 @@ class TestPortalSigning(ServicePortalCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("Contact A", page.text)
 
+    def test_incomplete_report_not_signed(self):
+        """T6 (rev. 2): an incomplete report shows what is missing instead of
+        the pad, and a signature sent anyway is refused."""
+        data = self.data["a"]
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["aftersales.dispatch"].browse(data["dispatch"]).write(
+                {"usage_advice": False})
+        page = self._get("/my/dispatch/%s/sign?access_token=%s" % (
+            data["dispatch"], data["dispatch_token"]))
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_aftersales_report_incomplete", page.text)
+        self.assertNotIn("o_portal_signature_form", page.text)
+        result = self._sign(data["dispatch"], data["dispatch_token"])["result"]
+        self.assertIn("error", result)
+        self.assertFalse(self._read("aftersales.dispatch", data["dispatch"],
+                                    "signed_on"))
+
 
 class TestPortalTokenLinks(ServicePortalCase):
     """C1: e-mailed links open their own record only, without a password."""
@@ -455,3 +476,33 @@ class TestPortalServiceIsolation(ServicePortalCase):
             self.assertIn(response.status_code, (302, 303, 403, 404), path)
             self.assertNotIn("lab A", response.text, path)
         self._assert_no_content("a")
+
+
+class TestPortalClose(ServicePortalCase):
+    """F3: helpdesk_mgmt's portal route that moves a ticket's stage closes
+    through the same check as every other path."""
+
+    def test_staff_close_route_lists_blockers(self):
+        """F3, T6: a service engineer moving a ticket to Done through the
+        portal route is refused with the blockers (the unsigned report), and
+        nothing changes."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["res.users"].with_context(no_reset_password=True).create({
+                "name": "Portal Close Engineer", "login": "staff_close_f3",
+                "password": PASSWORD, "email": "staff_close_f3@example.com",
+                "groups_id": [(6, 0, [env.ref(
+                    "aftersales_service.group_aftersales_user").id])]})
+            done = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id
+        data = self.data["a"]
+        stage_before = self._read("helpdesk.ticket", data["ticket"], "stage_id").id
+        self.authenticate("staff_close_f3", PASSWORD)
+        response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
+            data["ticket"], done))
+        self.assertEqual(response.status_code, 409)
+        self.assertIn(self._read("aftersales.dispatch", data["dispatch"], "name"),
+                      response.text)
+        self.assertNotIn("Traceback", response.text)
+        self.assertEqual(
+            self._read("helpdesk.ticket", data["ticket"], "stage_id").id,
+            stage_before)

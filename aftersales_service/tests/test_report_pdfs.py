@@ -35,7 +35,9 @@ class TestReportPdfs(TicketCase):
                 leader=cls.staff, appointment="2025-06-02 10:00:00").sudo()
             dispatch.write({"work_done": LONG_WORD, "fault_cause": "Worn bearing",
                             "solution": "New bearing", "no_parts_used": True,
-                            "customer_opinion": "Good"})
+                            "test_result": "Runout 2 um", "customer_opinion": "Good",
+                            "outstanding_issues": "Coolant pump noisy",
+                            "usage_advice": "Warm up ten minutes"})
             visit = cls.env["aftersales.visit"].create({
                 "partner_id": unit.partner_id.id, "visit_type": "complaint",
                 "planned_date": "2025-06-10", "issues_raised": LONG_WORD})
@@ -68,6 +70,21 @@ class TestReportPdfs(TicketCase):
         html = self._html("aftersales_service.action_report_onsite",
                           self.jobs["zh_CN"]["dispatch"])
         self.assertIn(LONG_WORD, html)
+
+    def test_onsite_report_rev2_parts(self):
+        """T6 (rev. 2), R2: the report prints the test result, the outstanding
+        issues, the usage advice and the supervisor's exception to the
+        signature."""
+        dispatch = self.jobs["en_US"]["dispatch"]
+        dispatch.sudo(self.supervisor).write(
+            {"signature_exception_reason": "Lab manager abroad"})
+        dispatch.sudo(self.supervisor).action_signature_exception()
+        html = self._html("aftersales_service.action_report_onsite", dispatch)
+        for text in ("Outstanding Issues", "Coolant pump noisy", "Usage Advice",
+                     "Warm up ten minutes", "Runout 2 um",
+                     "Accepted without the customer", "Lab manager abroad",
+                     self.supervisor.name):
+            self.assertIn(text, html)
 
     def test_repair_receipt(self):
         """T12, R2: the repair receipt in English and in Chinese."""

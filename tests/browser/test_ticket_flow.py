@@ -55,8 +55,12 @@ def test_service_call_to_closed_ticket(odoo_url, page, shot):
     page.wait_for_selector('button.o_aftersales_file_report')
     page.click(".o_form_button_edit")
     page.click("a[role=tab]:has-text('现场服务'), a[role=tab]:has-text('On-site Report')")
+    # T6 (rev. 2): the whole report before the customer signs it
     for field, text in (("fault_cause", "Worn collet"),
                         ("solution", "Collet replaced, runout 2 µm"),
+                        ("test_result", "Milled a test crown, margins closed"),
+                        ("outstanding_issues", "None"),
+                        ("usage_advice", "Replace the collet every 6 months"),
                         ("customer_opinion", "Good job")):
         box = page.locator('textarea.o_field_widget[name="%s"]' % field)
         box.click()

@@ -4,8 +4,8 @@ from odoo import fields, models
 
 
 class AftersalesTicketCloseWarning(models.TransientModel):
-    """T6: tells why a ticket was not closed, without rolling back the
-    proposal made at the close attempt."""
+    """T6, T11, Q1: tells why the Close button left a ticket open (every
+    blocker), without rolling back what the refused close recorded."""
 
     _name = "aftersales.ticket.close.warning"
     _description = "Ticket Not Closed"
