@@ -21,9 +21,9 @@ class TestFactsLanguage(PenaltyCase):
         self.engineer.lang = user_lang
         ticket = self._ticket()
         dispatch = self._dispatch(ticket, arrival_time="2025-06-02 09:30:00",
-                                  solution="Reset")
-        dispatch.sudo(self.engineer).with_context(lang=user_lang).write(
-            {"departure_time": "2025-06-02 12:00:00"})
+                                  solution="Reset", state="on_site")
+        # F2: the engineer's "Left the Site" stamps the departure
+        dispatch.sudo(self.engineer).with_context(lang=user_lang).action_depart()
         penalty = self._proposals("incomplete_report", dispatch_id=dispatch.id)
         self.assertEqual(len(penalty), 1)
         return penalty.description

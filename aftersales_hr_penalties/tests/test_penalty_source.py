@@ -79,8 +79,9 @@ class TestSourceForHr(PenaltyCase):
         contact = self.env["res.partner"].create(
             {"name": "P Site Manager", "parent_id": self.domestic.id})
         self.ticket.sudo(self.supervisor).write({
-            "name": "Spindle stalls under load", "partner_id": contact.id,
-            "reported_date": "2025-06-02 06:00:00"})
+            "name": "Spindle stalls under load", "partner_id": contact.id})
+        self.ticket.sudo(self.supervisor)._aftersales_correct(
+            "reported_date", "2025-06-02 06:00:00", "The call came at 14:00")
         self.assertNotEqual(self.ticket.arrival_deadline, deadline)
         values = self.proposal.sudo(self.hr_officer).read([
             "ticket_subject", "ticket_partner_id", "arrival_deadline"])[0]

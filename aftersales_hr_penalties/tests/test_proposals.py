@@ -31,7 +31,8 @@ class TestVisitProposals(PenaltyCase):
         """P2, T4: a late arrival for traffic proposes no fine."""
         dispatch = self._dispatch(self._ticket(), arrival_time="2025-06-02 11:30:00",
                                   delay_reason="traffic", **self._complete_report())
-        dispatch._guard_write({"departure_time": "2025-06-02 14:00:00", "state": "done"})
+        dispatch._guard_write({"departure_time": "2025-06-02 14:00:00",
+                               "state": "done"})
         self.assertFalse(self._proposals("late_arrival", dispatch_id=dispatch.id))
 
     def test_personal_delay_proposes(self):
@@ -136,7 +137,7 @@ class TestRepeatRepairProposal(PenaltyCase):
                 **self._complete_report()))
         self._register_quality_forms(earlier)
         earlier.write({"stage_id": self.done.id})
-        earlier.closed_date = "2025-05-03 08:00:00"
+        earlier._guard_write({"closed_date": "2025-05-03 08:00:00"})
         return earlier
 
     def test_repeat_repair_proposes_once_for_visit_leader(self):
@@ -158,7 +159,7 @@ class TestRepeatRepairProposal(PenaltyCase):
                                user_id=self.other_engineer.id)
         earlier.write({"stage_id": self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_cancelled").id})
-        earlier.closed_date = "2025-05-03 08:00:00"
+        earlier._guard_write({"closed_date": "2025-05-03 08:00:00"})
         ticket = self._ticket()
         self.assertFalse(ticket.is_repeat_repair)
         self.assertFalse(self._proposals("repeat_repair", ticket_id=ticket.id))
@@ -313,7 +314,7 @@ class TestCloseAttempt(PenaltyCase):
         self.assertEqual(penalty.employee_id, self.emp_engineer)
         self.assertIn("proposed to HR", ticket.message_ids[0].body)
         ticket.sudo(self.engineer).action_aftersales_close()
-        dispatch.write({"departure_time": "2025-06-02 12:00:00"})
+        dispatch._guard_write({"departure_time": "2025-06-02 12:00:00"})
         self.assertEqual(
             len(self._proposals("incomplete_report", dispatch_id=dispatch.id)), 1)
 

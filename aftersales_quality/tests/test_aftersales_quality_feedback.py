@@ -318,7 +318,7 @@ class TestStepFieldsLocked(QualityCase):
         for vals in ({"state": "closed"}, {"closed_date": "2025-07-01"},
                      {"registered_by_id": self.quality_manager.id},
                      {"verified_by_id": self.inspector.id}):
-            with self.assertRaises(AccessError), self.cr.savepoint():
+            with self.assertRaises(UserError), self.cr.savepoint():
                 form.sudo(self.inspector).write(vals)
         self.assertEqual(form.state, "registered")
         self.assertEqual(form.registered_by_id, self.inspector)

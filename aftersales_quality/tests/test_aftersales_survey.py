@@ -58,8 +58,9 @@ class TestSurvey(QualityCase):
         """Q7: closing a service job opens one after-job survey."""
         ticket = self._ticket()
         ticket.sudo(self.staff).write({"stage_id": self.done.id})
-        ticket.sudo(self.staff).write({"stage_id": self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress").id})
+        # F3: reopened by a supervisor with a reason, closed again
+        ticket.sudo(self.supervisor).write({"reopen_reason": "Noise again"})
+        ticket.sudo(self.supervisor).action_reopen()
         ticket.sudo(self.staff).write({"stage_id": self.done.id})
         surveys = self.env["aftersales.survey"].search([("ticket_id", "=", ticket.id)])
         self.assertEqual(len(surveys), 1)

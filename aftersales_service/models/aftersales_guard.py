@@ -208,6 +208,18 @@ class AftersalesGuard(models.AbstractModel):
         return super().write(vals)
 
     @api.multi
+    def copy_data(self, default=None):
+        """A copy is a new record: its guarded facts start from the defaults,
+        as its own actions will set them."""
+        data = super().copy_data(default)
+        names = self._guard_names() - self._guard_attr("_corrected_fields") \
+            - set(default or {})
+        for vals in data:
+            for name in names & set(vals):
+                del vals[name]
+        return data
+
+    @api.multi
     def unlink(self):
         final = self._guard_final()
         if final and not self._guard_is_open():

@@ -175,7 +175,7 @@ class TestCompleteBeforeSigned(SignatureCase):
         dispatch = self.dispatch.sudo(self.staff)
         with self.assertRaises(AccessError):
             dispatch.action_signature_exception()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             dispatch.write({"signature_exception_by": self.staff.id})
         self.assertFalse(self.dispatch.signature_exception_by)
 

@@ -17,7 +17,7 @@ class TestCancelledIsNotDone(TicketCase):
         ticket.sudo(self.staff).write({"stage_id": (stage or self.cancelled).id})
         self.assertTrue(ticket.closed)
         if closed_date:
-            ticket.closed_date = closed_date
+            ticket._guard_write({"closed_date": closed_date})
 
     def _followups(self, ticket):
         return self.env["mail.activity"].search([
@@ -42,7 +42,7 @@ class TestCancelledIsNotDone(TicketCase):
         """T8: the same facts with the job done make a repeat repair."""
         first = self._ticket(reported_date="2025-01-02 08:00:00")
         first.sudo(self.staff).write({"stage_id": self.done.id})
-        first.closed_date = "2025-02-01 10:00:00"
+        first._guard_write({"closed_date": "2025-02-01 10:00:00"})
         second = self._ticket(reported_date="2025-05-01 10:00:00")
         self.assertEqual(second.repeat_of_id, first)
 
@@ -58,6 +58,8 @@ class TestCancelledIsNotDone(TicketCase):
         ticket = self._ticket()
         self._cancel(ticket)
         self.assertFalse(ticket._portal_receipt_issued())
+        ticket.sudo(self.supervisor).write({"reopen_reason": "Customer called back"})
+        ticket.sudo(self.supervisor).action_reopen()  # F3
         ticket.sudo(self.staff).write({"stage_id": self.done.id})
         self.assertTrue(ticket._portal_receipt_issued())
 

@@ -248,7 +248,8 @@ class TestRepeatAndReturnVisit(TicketCase):
         """T9: closing schedules one follow-up 7 days later, even if reopened."""
         ticket = self._ticket(user_id=self.staff.id)
         ticket.write({"stage_id": self.done.id})
-        ticket.write({"stage_id": self.in_progress.id})
+        ticket.write({"reopen_reason": "Same noise again"})
+        ticket.sudo(self.supervisor).action_reopen()  # F3
         ticket.write({"stage_id": self.done.id})
         activities = self.env["mail.activity"].search([
             ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id),

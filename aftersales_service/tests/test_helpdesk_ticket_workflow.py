@@ -116,14 +116,14 @@ class TestSlaRecords(TicketCase):
                 ticket.sudo(self.supervisor).write({name: "2025-06-03 08:00:00"})
         action = ticket.sudo(self.supervisor).action_correct_time()
         Wizard = self.env[action["res_model"]].sudo(self.supervisor) \
-            .with_context(action["context"])
+            .with_context(**action["context"])
         with self.assertRaises(UserError), self.cr.savepoint():
             Wizard.create({"field_name": "reported_date",
                            "new_time": "2025-06-03 08:00:00",
                            "reason": " "}).action_apply()
         with self.assertRaises(AccessError), self.cr.savepoint():
             self.env[action["res_model"]].sudo(self.staff).with_context(
-                action["context"]).create({
+                **action["context"]).create({
                     "field_name": "reported_date",
                     "new_time": "2025-06-03 08:00:00",
                     "reason": "Typed the wrong day"}).action_apply()

@@ -52,7 +52,8 @@ class TestDispatchExpense(AftersalesCase):
         """T16: a later departure brings the receipt inside the dispatch."""
         expense = self._expense("2025-06-05", 300.0)
         self.assertTrue(expense.aftersales_flagged)
-        self.dispatch.departure_time = "2025-06-05 09:00:00"
+        self.dispatch.sudo(self.supervisor)._aftersales_correct(
+            "departure_time", "2025-06-05 09:00:00", "Left the next morning")
         self.assertFalse(expense.aftersales_flagged)
 
     def test_ticket_total(self):

@@ -292,7 +292,7 @@ class TestDiscountAndWaiver(PaidCase):
         ticket.sudo(self.staff).action_request_waiver()
         with self.assertRaises(AccessError):
             ticket.sudo(self.staff).action_approve_waiver()
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             ticket.sudo(self.staff).write({"waiver_state": "approved"})
         ticket.sudo(self.supervisor).action_approve_waiver()
         self.assertEqual(ticket.charge_type, "free")

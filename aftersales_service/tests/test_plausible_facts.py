@@ -108,21 +108,24 @@ class TestArrivalAfterReport(FactCase):
     """F4: nobody arrives before the problem was reported."""
 
     def test_arrival_before_report_refused(self):
-        """F4: an arrival the day before the report is refused."""
+        """F4, F2: an arrival the day before the report is refused, even as a
+        supervisor's correction (the engineer cannot type it at all)."""
         _ticket, dispatch = self._dispatched()
         with self.assertRaises(ValidationError) as refusal, self.cr.savepoint():
-            dispatch.sudo(self.staff).with_context(**EN).write(
-                {"arrival_time": "2025-06-01 08:00:00"})
+            dispatch.sudo(self.supervisor).with_context(**EN)._aftersales_correct(
+                "arrival_time", "2025-06-01 08:00:00", "Typed from the log")
         self.assertIn("before ticket", refusal.exception.name)
+        with self.assertRaises(ValidationError), self.cr.savepoint():
+            dispatch.sudo(self.staff).write({"arrival_time": "2025-06-01 08:00:00"})
         self.assertFalse(dispatch.arrival_time)
 
     def test_report_moved_after_arrival_refused(self):
         """F4: a supervisor's corrected report time stays before the arrival."""
         ticket, dispatch = self._dispatched()
-        dispatch.sudo(self.staff).write({"arrival_time": "2025-06-02 10:00:00"})
+        dispatch._guard_write({"arrival_time": "2025-06-02 10:00:00"})
         with self.assertRaises(ValidationError), self.cr.savepoint():
-            ticket.sudo(self.supervisor).write(
-                {"reported_date": "2025-06-02 11:00:00"})
+            ticket.sudo(self.supervisor)._aftersales_correct(
+                "reported_date", "2025-06-02 11:00:00", "Typed the wrong hour")
         self.assertEqual(ticket.reported_date, "2025-06-02 08:00:00")
 
 

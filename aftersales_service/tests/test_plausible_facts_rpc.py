@@ -80,14 +80,24 @@ class TestFactsOverXmlRpc(HttpCase):
             return env[model].browse(res_id)[field]
 
     def test_future_arrival_refused(self):
-        """F4: an arrival written an hour ahead is refused, naming the field."""
+        """F2, F4: an arrival typed by the engineer is refused as a stamped
+        fact, naming the field; an hour ahead it is refused as in the future
+        even as a supervisor's correction."""
         ahead = fields.Datetime.to_string(
             fields.Datetime.from_string(fields.Datetime.now())
             + timedelta(hours=1))
         message = self._refused("aftersales.dispatch", "write",
                                 [self.dispatch_id], {"arrival_time": ahead})
         self.assertIn("\"Arrival Time\"", message)
-        self.assertIn("is in the future", message)
+        self.assertIn("Correct a Time", message)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
+            supervisor = env["res.users"].search(
+                [("login", "=", "rpc_supervisor_f4")])
+            with self.assertRaisesRegex(Exception, "is in the future"):
+                env["aftersales.dispatch"].sudo(supervisor).browse(
+                    self.dispatch_id)._aftersales_correct(
+                        "arrival_time", ahead, "Typed from the log")
         self.assertFalse(self._read("aftersales.dispatch", self.dispatch_id,
                                     "arrival_time"))
 

@@ -7,6 +7,7 @@ import re
 
 import odoo
 
+from .common import recorded
 from .test_portal import PASSWORD, PortalCase
 
 # a 1x1 PNG, as jSignature's "image" export and a customer's photo
@@ -31,7 +32,7 @@ class ServicePortalCase(PortalCase):
                 ticket = env["helpdesk.ticket"].browse(ticket_id)
                 # F4: reported before the visit below
                 ticket._guard_write({"reported_date": "2026-02-01 07:00:00"})
-                dispatch = env["aftersales.dispatch"].create({
+                dispatch = recorded(env["aftersales.dispatch"], {
                     "ticket_id": ticket.id, "leader_id": env.uid,
                     "appointment": "2026-02-01 08:00:00", "state": "done",
                     "arrival_time": "2026-02-01 08:30:00",

@@ -12,9 +12,11 @@ class AftersalesTimeCorrection(models.TransientModel):
     _description = "Correct a Recorded Time"
 
     res_model = fields.Char(
-        required=True, default=lambda self: self.env.context.get("active_model"))
+        string="Document Model", required=True,
+        default=lambda self: self.env.context.get("active_model"))
     res_id = fields.Integer(
-        required=True, default=lambda self: self.env.context.get("active_id"))
+        string="Document", required=True,
+        default=lambda self: self.env.context.get("active_id"))
     field_name = fields.Selection(
         "_selection_field_name", string="Time to Correct", required=True)
     current_time = fields.Datetime(
