@@ -41,7 +41,7 @@ class RegisterCase(PaidCase):
         cls.june_first.sudo(cls.staff).action_request_onsite()
         cls.dispatch = cls.june_first.sudo(cls.supervisor)._approve_onsite(
             leader=cls.staff, appointment="2025-06-02 01:00:00")
-        cls.dispatch.sudo().write({
+        cls.dispatch.sudo()._guard_write({
             "arrival_time": "2025-06-02 02:30:00",
             "departure_time": "2025-06-02 09:00:00", "tools": "Torque wrench",
             "part_line_ids": [
