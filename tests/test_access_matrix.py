@@ -315,7 +315,8 @@ MATRIX = [
 ] + [
     (wizard, role, OWN, OWN, OWN, OWN)
     for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
-                   "aftersales.ticket.close.warning", "aftersales.register.wizard")
+                   "aftersales.ticket.close.warning", "aftersales.register.wizard",
+                   "aftersales.time.correction")
     for role in ROLES
 ] + [
     ("aftersales.penalty.confirm", role, OWN, OWN, OWN, OWN) for role in ROLES
@@ -478,6 +479,10 @@ class TestAccessMatrix(AftersalesCase):
                     {"ticket_id": ticket.id, "message": "Matrix"}),
             "aftersales.penalty.confirm": env["aftersales.penalty.confirm"].create(
                 {"penalty_ids": [(6, 0, penalty.ids)]}),
+            "aftersales.time.correction": env["aftersales.time.correction"]
+            .with_context(active_model="helpdesk.ticket").create({
+                "res_model": "helpdesk.ticket", "res_id": ticket.id,
+                "field_name": "reported_date", "reason": "Matrix"}),
             "aftersales.survey.campaign": env["aftersales.survey.campaign"].create(
                 {"partner_ids": [(6, 0, cls.domestic.ids)]}),
         }

@@ -340,11 +340,12 @@ class TestBadInput(AftersalesCase):
             {"ticket_id": cls.ticket_remote.id, "steps": "Phone"})
         cls.ticket_requested = new_ticket("Bad input requested",
                                           onsite_reason="Spindle broken")
-        cls.ticket_requested.onsite_state = "requested"
+        cls.ticket_requested._guard_write({"onsite_state": "requested"})
         cls.dispatch = env["aftersales.dispatch"].create({
             "ticket_id": cls.ticket.id, "leader_id": cls.zh_user.id,
             "appointment": fields.Datetime.now()})
-        cls.dispatch_done = cls.dispatch.copy({"state": "done"})
+        cls.dispatch_done = cls.dispatch.copy()
+        cls.dispatch_done._guard_write({"state": "done"})
         cls.employee = env["hr.employee"].create({"name": "Bad Input Engineer"})
         cls.employee_b = env["hr.employee"].create(
             {"name": "Bad Input Engineer B", "company_id": cls.company_b.id})

@@ -68,7 +68,20 @@ class TestGuardedFieldsRpc(common.HttpCase):
         self.rpc = xmlrpc.client.ServerProxy(url + "object")
 
     def _records(self, env):
-        """One record of each guarded model (the demo data's)."""
+        """One record of each guarded model (the demo data's, and a training
+        and a receipt, which the demo lacks)."""
+        ref = env.ref
+        customer = ref("aftersales_service.partner_beijing")
+        product = ref("aftersales_service.product_mill_m5")
+        ticket = env["helpdesk.ticket"].search([], limit=1)
+        env["aftersales.training"].create({
+            "partner_id": customer.id, "product_id": product.id,
+            "product_categ_id": product.categ_id.id,
+            "trainer_id": ref("aftersales_service.user_service_supervisor").id,
+            "date_start": "2046-01-10 01:00:00", "date_end": "2046-01-11 09:00:00"})
+        env["aftersales.collection"].create({
+            "ticket_id": ticket.id, "amount": 200.0,
+            "user_id": ref("aftersales_service.user_service_wang").id})
         records = {}
         for model in guarded_models(env):
             record = env[model].search([], limit=1, order="id desc")
@@ -79,11 +92,12 @@ class TestGuardedFieldsRpc(common.HttpCase):
     def test_every_guarded_field_refused_for_every_role(self):
         """F2, F3, T5, T13, T6, Q1, P6, T15, C5, T16, W1: each guarded field
         written by XML-RPC as each role: a refusal, and the value unchanged."""
+        # the HTTP thread shares the test cursor: log in outside its block
+        uids = {login: self.rpc_common.login(self.db, login, PASSWORD)
+                for login in LOGINS}
+        self.assertTrue(all(uids.values()), uids)
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            uids = {login: self.rpc_common.login(self.db, login, PASSWORD)
-                    for login in LOGINS}
-            self.assertTrue(all(uids.values()), uids)
             cases = []
             for model, record in sorted(self._records(env).items()):
                 for name in sorted(record._guard_names()):

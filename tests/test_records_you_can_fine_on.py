@@ -48,7 +48,9 @@ class TestRecordsYouCanFineOn(common.HttpCase):
         tickets = env["helpdesk.ticket"]
         closed = tickets.create(dict(vals, name="GUARD: closed"))
         closed.write({"stage_id": ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id})
-        onsite = tickets.create(dict(vals, name="GUARD: on site"))
+        onsite = tickets.create(dict(
+            vals, name="GUARD: on site", reported_date=fields.Datetime.to_string(
+                fields.Datetime.from_string(fields.Datetime.now()) - 5 * HOUR)))
         dispatch = env["aftersales.dispatch"].create({
             "ticket_id": onsite.id, "leader_id": wang.id,
             "appointment": fields.Datetime.now()})

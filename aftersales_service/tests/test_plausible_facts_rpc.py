@@ -94,7 +94,8 @@ class TestFactsOverXmlRpc(HttpCase):
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
             supervisor = env["res.users"].search(
                 [("login", "=", "rpc_supervisor_f4")])
-            with self.assertRaisesRegex(Exception, "is in the future"):
+            with self.assertRaisesRegex(Exception, "is in the future"), \
+                    cr.savepoint():
                 env["aftersales.dispatch"].sudo(supervisor).browse(
                     self.dispatch_id)._aftersales_correct(
                         "arrival_time", ahead, "Typed from the log")
