@@ -68,8 +68,8 @@ class TestGuardedFieldsRpc(common.HttpCase):
         self.rpc = xmlrpc.client.ServerProxy(url + "object")
 
     def _records(self, env):
-        """One record of each guarded model (the demo data's, and a training
-        and a receipt, which the demo lacks)."""
+        """One record of each guarded model: the demo data's, and a training,
+        a return request and a receipt, which the demo lacks."""
         ref = env.ref
         customer = ref("aftersales_service.partner_beijing")
         product = ref("aftersales_service.product_mill_m5")
@@ -79,6 +79,14 @@ class TestGuardedFieldsRpc(common.HttpCase):
             "product_categ_id": product.categ_id.id,
             "trainer_id": ref("aftersales_service.user_service_supervisor").id,
             "date_start": "2046-01-10 01:00:00", "date_end": "2046-01-11 09:00:00"})
+        lot = env["stock.production.lot"].create(
+            {"name": "GUARDED-M5-1", "product_id": product.id})
+        unit = env["aftersales.equipment"].create({
+            "product_id": product.id, "lot_id": lot.id, "partner_id": customer.id,
+            "delivery_date": "2026-01-05", "installation_date": "2026-01-10"})
+        env["aftersales.return"].create({
+            "equipment_id": unit.id, "reason": "Spindle noise",
+            "outcome": "exchange"})
         env["aftersales.collection"].create({
             "ticket_id": ticket.id, "amount": 200.0,
             "user_id": ref("aftersales_service.user_service_wang").id})
