@@ -150,6 +150,11 @@ class TestRecordsYouCanFineOn(common.HttpCase):
         self.assertEqual(self._read("helpdesk.ticket", closed,
                                     ["description", "equipment_id",
                                      "charge_type"]), before)
+        # the e-mailed link's token is no fact: a closed ticket still gets one
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["helpdesk.ticket"].browse(closed)._portal_ensure_token()
+            self.assertTrue(env["helpdesk.ticket"].browse(closed).access_token)
         # the follow-up outcome stays open
         self._call("wanglei", "helpdesk.ticket", "write", [closed],
                    {"followup_outcome": "Runs fine."})

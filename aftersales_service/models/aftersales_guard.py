@@ -7,8 +7,10 @@ from odoo.tools import html_escape
 from ..tools import GROUP_SUPERVISOR, FactError, company_time, describe
 
 # What a model may always write, even on a final record: its discussion and
-# to-dos (mail.thread, mail.activity.mixin).
+# to-dos (mail.thread, mail.activity.mixin) and the e-mailed link's token
+# (aftersales.portal.mixin), none of them a fact.
 _ALWAYS_OPEN_PREFIXES = ("message_", "activity_", "website_message")
+_ALWAYS_OPEN = ("access_token",)
 
 
 class _Door(object):
@@ -147,6 +149,7 @@ class AftersalesGuard(models.AbstractModel):
             return
         open_fields = self._guard_attr("_open_when_final")
         names = [name for name in vals if name not in open_fields
+                 and name not in _ALWAYS_OPEN
                  and not name.startswith(_ALWAYS_OPEN_PREFIXES)]
         for record in final:
             changed = [name for name in names
