@@ -81,31 +81,32 @@ class AftersalesGuard(models.AbstractModel):
             or self.pool._init
 
     @api.model
-    def _guard_attr(self, attr):
-        """The union of ``attr`` over the model's classes, so that each addon
-        extending a model adds its own fields (cached per registry class)."""
+    def _guard_cached(self, key, compute):
+        """``compute()`` once per registry class (the model as built)."""
         cls = type(self)
         cache = cls.__dict__.get("_guard_cache")
         if cache is None:
-            cache = {}
-            cls._guard_cache = cache
-        if attr not in cache:
-            names = set()
-            for klass in cls.__mro__:
-                names.update(klass.__dict__.get(attr, ()))
-            cache[attr] = frozenset(names)
-        return cache[attr]
+            cache = cls._guard_cache = {}
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
+    @api.model
+    def _guard_attr(self, attr):
+        """The union of ``attr`` over the model's classes, so that each addon
+        extending a model adds its own fields."""
+        return self._guard_cached(attr, lambda: frozenset(
+            name for klass in type(self).__mro__
+            for name in klass.__dict__.get(attr, ())))
 
     @api.model
     def _guard_names(self):
         """The guarded fields: the models' lists and every stored computed
         field without an inverse (a derived value is never typed)."""
-        cls = type(self)
-        if "_guard_names_cache" not in cls.__dict__:
-            cls._guard_names_cache = self._guard_attr("_guarded_fields") | {
+        return self._guard_cached("names", lambda: self._guard_attr(
+            "_guarded_fields") | {
                 name for name, field in self._fields.items()
-                if field.compute and field.store and not field.inverse}
-        return cls._guard_names_cache
+                if field.compute and field.store and not field.inverse})
 
     @api.multi
     def _guard_final(self):
