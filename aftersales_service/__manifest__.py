@@ -35,6 +35,7 @@
         "data/aftersales_problem_type_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
+        "data/resource_calendar_data.xml",
         "data/aftersales_return_data.xml",
         "data/mail_template_portal_data.xml",
         # views
@@ -54,6 +55,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
+        "views/resource_calendar_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/product_category_views.xml",
@@ -68,6 +70,7 @@
         "wizards/aftersales_register_wizard_views.xml",
         "wizards/aftersales_ticket_close_warning_views.xml",
         "wizards/aftersales_time_correction_views.xml",
+        "wizards/aftersales_promise_change_views.xml",
         # reports
         "report/aftersales_reports.xml",
         "report/report_onsite.xml",

@@ -10,7 +10,9 @@ Plain functions over records or an environment; the ORM-side half of the
 portal tokens is the ``aftersales.portal.mixin`` model."""
 import functools
 import uuid
+from datetime import datetime, time, timedelta
 
+import pytz
 from psycopg2 import OperationalError, errorcodes, sql
 
 from odoo import SUPERUSER_ID, fields
@@ -104,6 +106,18 @@ def company_time(record, value, company=None):
     local = fields.Datetime.context_timestamp(
         _in_company_tz(record, company), fields.Datetime.from_string(value))
     return local.strftime("%Y-%m-%d %H:%M")
+
+
+def company_day_bounds(record, company=None):
+    """F1: the UTC (start, stop) strings of today in the company's time
+    zone, to search the facts of the company's day."""
+    company = (company or record.env.user.company_id).sudo()
+    tz = pytz.timezone(company.partner_id.tz or "UTC")
+    start = tz.localize(datetime.combine(
+        fields.Date.from_string(company_today(record, company)), time()))
+    return tuple(fields.Datetime.to_string(
+        value.astimezone(pytz.utc).replace(tzinfo=None))
+        for value in (start, start + timedelta(days=1)))
 
 
 # ----------------------------------------------------------------------

@@ -8,7 +8,8 @@ from odoo.tools import html_escape
 
 from .aftersales_equipment import WARRANTY_STATES
 from ..tools import (
-    GROUP_SUPERVISOR, FactError, describe, group_users, lock_rows,
+    GROUP_SUPERVISOR, FactError, company_day_bounds, company_time, company_today,
+    describe, group_users, in_company_lang, lock_rows,
 )
 
 # T3, W2: the times that set the SLA clocks and the frozen warranty
@@ -16,6 +17,8 @@ SLA_FIELDS = ("reported_date", "first_response_date")
 # written by the ticket from other facts, never a reason to derive again
 DERIVED_FIELDS = {"warranty_state", "is_repeat_repair", "repeat_of_id",
                   "followup_scheduled"}
+# T3 rev. 2: what can start or end a wait for the customer
+HOLD_TRIGGERS = {"stage_id", "quotation_id", "waiver_state", "customer_caused"}
 
 TICKET_KINDS = [
     ("repair", "Repair"),
@@ -44,7 +47,10 @@ class HelpdeskTicket(models.Model):
     _guarded_fields = (
         "onsite_state", "onsite_approved_by", "waiver_state",
         "waiver_approved_by", "waiver_approved_on", "warranty_state",
-        "is_repeat_repair", "repeat_of_id", "followup_scheduled") + SLA_FIELDS
+        "is_repeat_repair", "repeat_of_id", "followup_scheduled",
+        "onsite_approved_on", "quotation_accepted_on", "promised_date",
+        "hold_since", "hold_reason", "hold_hours", "response_hold_hours",
+        "arrival_hold_hours") + SLA_FIELDS
     _corrected_fields = SLA_FIELDS
     # F3: a closed ticket keeps its follow-up call open (T9)
     _open_when_final = ("followup_date", "followup_outcome", "reopen_reason")
@@ -107,7 +113,9 @@ class HelpdeskTicket(models.Model):
         compute="_compute_charge_and_sla", store=True, track_visibility="onchange")
     charge_reason = fields.Char(compute="_compute_charge_and_sla", store=True)
     # ------------------------------------------------------------------
-    # SLA clocks (T3, T4)
+    # SLA clocks (T3, T4, T18): each runs on its team's calendar, pauses
+    # while the ticket waits for the customer and keeps by how much it was
+    # missed
     # ------------------------------------------------------------------
     response_deadline = fields.Datetime(
         compute="_compute_charge_and_sla", store=True, string="Respond By")
@@ -116,14 +124,54 @@ class HelpdeskTicket(models.Model):
     response_state = fields.Selection(
         SLA_STATES, compute="_compute_charge_and_sla", store=True,
         string="Response SLA")
+    response_missed_hours = fields.Float(
+        compute="_compute_charge_and_sla", store=True,
+        string="Response Missed By (hours)",
+        help="Working time on the response calendar between the deadline and "
+             "the first response.")
+    customer_appointment = fields.Datetime(
+        string="Appointment with the Customer", track_visibility="onchange",
+        copy=False,
+        help="The later time the customer asked for, or the agreed installation "
+             "appointment: the arrival clock starts there when it is later "
+             "than the approval. A service supervisor sets it.")
+    arrival_start = fields.Datetime(
+        compute="_compute_charge_and_sla", store=True, string="Arrival Clock From",
+        help="When on-site service became the company's commitment: the "
+             "supervisor's approval, the customer's acceptance of the quotation "
+             "of a chargeable job, or the customer's later appointment.")
     arrival_deadline = fields.Datetime(
         compute="_compute_charge_and_sla", store=True, string="Arrive By")
     arrival_date = fields.Datetime(
         compute="_compute_charge_and_sla", store=True, string="Arrived On")
     arrival_state = fields.Selection(
         SLA_STATES, compute="_compute_charge_and_sla", store=True, string="Arrival SLA")
+    arrival_missed_hours = fields.Float(
+        compute="_compute_charge_and_sla", store=True,
+        string="Arrival Missed By (hours)",
+        help="Working time on the arrival calendar between the deadline and "
+             "the arrival.")
+    promised_date = fields.Datetime(
+        string="Promised Solution", copy=False, track_visibility="onchange",
+        help="When the customer was told the problem will be solved; changed "
+             "with \"Change Promised Time\" and a reason.")
+    resolution_state = fields.Selection(
+        SLA_STATES, compute="_compute_charge_and_sla", store=True,
+        string="Promise Kept")
+    resolution_missed_hours = fields.Float(
+        compute="_compute_charge_and_sla", store=True,
+        string="Promise Missed By (hours)")
     sla_at_risk = fields.Boolean(
         compute="_compute_charge_and_sla", store=True, string="SLA at Risk")
+    hold_since = fields.Datetime(
+        string="Clocks Paused Since", readonly=True, copy=False,
+        help="The ticket waits for the customer: its clocks are paused.")
+    hold_reason = fields.Char(string="Paused Because", readonly=True, copy=False)
+    hold_hours = fields.Float(
+        string="Time on Hold (hours)", readonly=True, copy=False,
+        help="Total time the ticket waited for the customer.")
+    response_hold_hours = fields.Float(readonly=True, copy=False)
+    arrival_hold_hours = fields.Float(readonly=True, copy=False)
     # ------------------------------------------------------------------
     # Remote first, then approved on-site (T5, W4)
     # ------------------------------------------------------------------
@@ -139,6 +187,8 @@ class HelpdeskTicket(models.Model):
     onsite_reject_reason = fields.Text(string="Rejection Reason", copy=False)
     onsite_approved_by = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False)
+    onsite_approved_on = fields.Datetime(
+        string="Approved On", readonly=True, copy=False)
     dispatch_ids = fields.One2many(
         "aftersales.dispatch", "ticket_id", string="Dispatches")
     dispatch_count = fields.Integer(compute="_compute_dispatch_count")
@@ -156,6 +206,8 @@ class HelpdeskTicket(models.Model):
         "sale.order", string="Quotation", readonly=True, copy=False, index=True,
         track_visibility="onchange",
         help="The current quotation of this chargeable job.")
+    quotation_accepted_on = fields.Datetime(
+        string="Quotation Accepted On", readonly=True, copy=False)
     quotation_currency_id = fields.Many2one(
         related="quotation_id.currency_id", readonly=True)
     quotation_amount = fields.Monetary(
@@ -268,7 +320,10 @@ class HelpdeskTicket(models.Model):
                  "equipment_id", "waiver_state",
                  "reported_date", "urgency", "partner_id", "company_id",
                  "dispatch_ids.arrival_time", "dispatch_ids.state",
-                 "first_response_date", "onsite_state", "stage_id")
+                 "first_response_date", "onsite_state", "stage_id", "team_id",
+                 "onsite_approved_on", "quotation_accepted_on",
+                 "customer_appointment", "promised_date", "closed_date",
+                 "hold_since", "response_hold_hours", "arrival_hold_hours")
     def _compute_charge_and_sla(self):
         """The charge (W3, W5, S3) and the SLA clocks (T3, T4) in one compute:
         Odoo stores the fields of one compute method with one UPDATE and one
@@ -330,60 +385,261 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _compute_sla(self):
-        """T3, T4: the SLA clocks in one pass: deadlines from the report time
-        and the company's settings, the first arrival of any live dispatch,
-        and met / missed / pending states (a cron moves pending clocks past
-        their deadline to missed, so the stored states stay true for
-        reporting). The ticket's customer, unit, dispatches and settings are
-        read as superuser: a stored clock must not depend on who triggered
-        it."""
-        now = fields.Datetime.now()
+        """T3, T4, T18: the clocks in one pass. Each clock has a start, hours
+        on its team's calendar (``helpdesk.ticket.team._aftersales_calendars``)
+        and the working time it was paused (``_aftersales_sync_hold``); its
+        state is met or missed by the time it was done, pending while it runs
+        or is paused. A cron moves running clocks past their deadline to
+        missed. Customer, unit, team and settings are read as superuser: a
+        stored clock must not depend on who triggered it."""
+        now = fields.Datetime.from_string(fields.Datetime.now())
         for ticket in self:
             company = (ticket.company_id or self.env.user.company_id).sudo()
-            response_deadline = arrival_deadline = False
-            if ticket.reported_date:
-                reported = fields.Datetime.from_string(ticket.reported_date)
-                hours = (company.aftersales_response_hours_urgent
-                         if ticket.urgency == "urgent"
-                         else company.aftersales_response_hours)
-                response_deadline = fields.Datetime.to_string(
-                    reported + timedelta(hours=hours))
-                arrival = ticket.partner_id and company.aftersales_arrival_hours(
+            tz = company.partner_id.tz or "UTC"
+            calendars = ticket.team_id._aftersales_calendars(company)
+            held = ticket.hold_since and fields.Datetime.from_string(
+                ticket.hold_since)
+            # first response (T3): from the report; an installation from its
+            # appointment (T11)
+            start = ticket._aftersales_response_start()
+            if ticket.urgency == "urgent":
+                hours = company.aftersales_response_minutes_urgent / 60.0
+            else:
+                hours = company.aftersales_response_hours
+            response = ticket._aftersales_clock(
+                calendars["response"], tz, start, hours,
+                ticket.response_hold_hours, ticket.first_response_date, held, now)
+            # arrival (T4 rev. 2): from the company's commitment
+            arrival_start = ticket._aftersales_arrival_start()
+            arrival_hours = arrival_start and ticket.partner_id \
+                and company.aftersales_arrival_hours(
                     ticket.partner_id.sudo(),
                     ticket.equipment_id.sudo().contract_id)
-                arrival_deadline = arrival and fields.Datetime.to_string(
-                    reported + timedelta(hours=arrival))
             times = [d.arrival_time for d in ticket.sudo().dispatch_ids
                      if d.arrival_time and d.state != "cancelled"]
             arrival_date = min(times) if times else False
-            response_state = self._sla_state(
-                response_deadline, ticket.first_response_date, now)
-            if ticket.onsite_state != "approved" or not arrival_deadline:
-                arrival_state = "none"
-            else:
-                arrival_state = self._sla_state(arrival_deadline, arrival_date, now)
-            risk = fields.Datetime.to_string(
-                fields.Datetime.from_string(now)
-                + timedelta(hours=company.aftersales_sla_risk_hours))
+            arrival = ticket._aftersales_clock(
+                calendars["arrival"], tz, arrival_hours and arrival_start,
+                arrival_hours, ticket.arrival_hold_hours, arrival_date, held, now)
+            # the promise (T18): a fixed time the customer was told
+            resolution = ticket._aftersales_promise_clock(
+                calendars["resolution"], tz, now)
+            risk = now + timedelta(hours=company.aftersales_sla_risk_hours)
             ticket.update({
-                "response_deadline": response_deadline,
-                "arrival_deadline": arrival_deadline,
+                "response_deadline": response[0],
+                "response_state": response[1],
+                "response_missed_hours": response[2],
+                "arrival_start": arrival_hours and arrival_start,
+                "arrival_deadline": arrival[0],
                 "arrival_date": arrival_date,
-                "response_state": response_state,
-                "arrival_state": arrival_state,
-                "sla_at_risk": not ticket.stage_id.closed and any(
-                    state == "pending" and deadline <= risk
-                    for state, deadline in ((response_state, response_deadline),
-                                            (arrival_state, arrival_deadline))),
+                "arrival_state": arrival[1],
+                "arrival_missed_hours": arrival[2],
+                "resolution_state": resolution[1],
+                "resolution_missed_hours": resolution[2],
+                "sla_at_risk": not ticket.stage_id.closed and not held and any(
+                    state == "pending"
+                    and fields.Datetime.from_string(deadline) <= risk
+                    for deadline, state, _missed in (response, arrival, resolution)),
             })
 
+    @api.multi
+    def _aftersales_response_start(self):
+        """T3: the first-response clock counts from the report; T11: an
+        installation's clocks from its agreed appointment (none without)."""
+        self.ensure_one()
+        if self.aftersales_kind == "installation":
+            return self.customer_appointment
+        return self.reported_date
+
+    @api.multi
+    def _aftersales_arrival_start(self):
+        """T4 rev. 2: on-site service is the company's commitment from the
+        supervisor's approval, from the customer's acceptance of a chargeable
+        job's quotation, or from the later appointment the customer asked
+        for: the latest of them; no clock before the approval (an
+        installation: from its appointment)."""
+        self.ensure_one()
+        if self.aftersales_kind == "installation":
+            return self.customer_appointment
+        if self.onsite_state != "approved" or not self.onsite_approved_on:
+            return False
+        starts = [self.onsite_approved_on]
+        if self.charge_type == "chargeable":
+            if not self.quotation_accepted_on:
+                return False
+            starts.append(self.quotation_accepted_on)
+        if self.customer_appointment:
+            starts.append(self.customer_appointment)
+        return max(starts)
+
     @api.model
-    def _sla_state(self, deadline, done, now):
-        if not deadline:
-            return "none"
+    def _aftersales_clock(self, calendar, tz, start, hours, held_hours, done,
+                          held_since, now):
+        """One clock: (deadline, state, hours missed by). ``held_hours`` of
+        working time the ticket waited for the customer extend the deadline;
+        while it waits (``held_since`` before the deadline) a running clock
+        cannot be missed."""
+        if not start or not hours:
+            return False, "none", 0.0
+        deadline = calendar.aftersales_deadline(
+            fields.Datetime.from_string(start), hours + (held_hours or 0.0), tz)
         if done:
-            return "met" if done <= deadline else "missed"
-        return "missed" if deadline < now else "pending"
+            done = fields.Datetime.from_string(done)
+            missed = calendar.aftersales_working_hours(deadline, done, tz)
+            return (fields.Datetime.to_string(deadline),
+                    "met" if done <= deadline else "missed", round(missed, 2))
+        if deadline < now and not (held_since and held_since < deadline):
+            return fields.Datetime.to_string(deadline), "missed", 0.0
+        return fields.Datetime.to_string(deadline), "pending", 0.0
+
+    @api.multi
+    def _aftersales_promise_clock(self, calendar, tz, now):
+        """T18: the promise is kept when the job is done by the promised time;
+        a cancelled job keeps no promise."""
+        self.ensure_one()
+        if not self.promised_date:
+            return False, "none", 0.0
+        promised = fields.Datetime.from_string(self.promised_date)
+        if self.stage_id.closed:
+            if self.stage_id.is_cancellation or not self.closed_date:
+                return self.promised_date, "none", 0.0
+            closed = fields.Datetime.from_string(self.closed_date)
+            missed = calendar.aftersales_working_hours(promised, closed, tz)
+            return (self.promised_date,
+                    "met" if closed <= promised else "missed", round(missed, 2))
+        if promised < now and not self.hold_since:
+            return self.promised_date, "missed", 0.0
+        return self.promised_date, "pending", 0.0
+
+    # ------------------------------------------------------------------
+    # T18: the promised time; T3 rev. 2: pauses while the customer is awaited
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_default_promise(self, vals, defaults):
+        """T18: the promise told at intake: the company's working hours for
+        the ticket's urgency on the team's resolution calendar, from the
+        report (an installation: from its appointment)."""
+        company = self.env["res.company"].browse(
+            vals.get("company_id")) or self.env.user.company_id
+        company = company.sudo()
+        team = self.env["helpdesk.ticket.team"].browse(
+            vals.get("team_id") or self.default_get(["team_id"]).get("team_id"))
+        urgency = vals.get("urgency") or self.default_get(["urgency"]).get(
+            "urgency") or "normal"
+        start = vals.get("reported_date") or defaults.get("reported_date") \
+            or fields.Datetime.now()
+        kind = vals.get("aftersales_kind") or defaults.get("aftersales_kind")
+        if kind == "installation":
+            start = vals.get("customer_appointment")
+            if not start:
+                return False
+        hours = company["aftersales_promise_hours_%s" % urgency]
+        calendar = team._aftersales_calendars(company)["resolution"]
+        return fields.Datetime.to_string(calendar.aftersales_deadline(
+            fields.Datetime.from_string(start), hours,
+            company.partner_id.tz or "UTC"))
+
+    @api.multi
+    def action_change_promise(self):
+        """T18: tell the customer a new time, with the reason."""
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_promise_change_action").read()[0]
+        action["context"] = {"default_ticket_id": self.id,
+                             "default_promised_date": self.promised_date}
+        return action
+
+    @api.multi
+    def _aftersales_change_promise(self, promised, reason):
+        """T18: the new time told to the customer and why, in the chatter;
+        the end-of-day to-do asking for it is done."""
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(_("Write why the promised time changes: the "
+                              "customer is told the new time and the reason."))
+        if not promised:
+            raise UserError(_("Enter the new time promised to the customer."))
+        for ticket in self:
+            if ticket.stage_id.closed:
+                raise UserError(_("Ticket %s is closed: its promise is kept or "
+                                  "missed already.") % ticket.number)
+            old = ticket.promised_date
+            ticket._guard_write({"promised_date": promised})
+            ticket.message_post(body=_(
+                "Promised time changed from %(old)s to %(new)s. Reason: "
+                "%(reason)s") % {
+                    "old": old and company_time(ticket, old) or "-",
+                    "new": company_time(ticket, promised),
+                    "reason": html_escape(reason)})
+        self._aftersales_activity_done("promise")
+        return True
+
+    @api.multi
+    def _aftersales_hold_reason(self):
+        """T3 rev. 2: why the ticket waits for the customer, or False: a stage
+        the manager marked as pausing, or a chargeable job's quotation not yet
+        accepted (a setting)."""
+        self.ensure_one()
+        if self.stage_id.aftersales_pause and not self.stage_id.closed:
+            return self.stage_id.name
+        order = self.sudo().quotation_id
+        company = (self.company_id or self.env.user.company_id).sudo()
+        if company.aftersales_pause_on_quotation and order \
+                and order.state in ("draft", "sent") \
+                and self.charge_type == "chargeable" \
+                and not self.stage_id.closed:
+            return _("Waiting for the customer to accept quotation %s") \
+                % order.name
+        return False
+
+    @api.multi
+    def _aftersales_sync_hold(self):
+        """T3 rev. 2: start or end the wait for the customer. At its end, the
+        working time each running clock was paused (from its start, if the
+        wait began before its deadline) is added to that clock, and the
+        total wait to the ticket; both ends are in the chatter."""
+        now = fields.Datetime.now()
+        for ticket in self:
+            reason = ticket._aftersales_hold_reason()
+            if reason and not ticket.hold_since:
+                ticket._guard_write({"hold_since": now, "hold_reason": reason})
+                ticket.message_post(body=_(
+                    "Clocks paused: %s.") % html_escape(reason))
+            elif reason and reason != ticket.hold_reason:
+                ticket._guard_write({"hold_reason": reason})
+            elif not reason and ticket.hold_since:
+                vals = ticket._aftersales_hold_end_values(now)
+                waited = vals["hold_hours"] - ticket.hold_hours
+                ticket._guard_write(vals)
+                ticket.message_post(body=_(
+                    "Clocks resumed after %.1f hours of waiting for the "
+                    "customer.") % waited)
+        return True
+
+    @api.multi
+    def _aftersales_hold_end_values(self, now):
+        """The values that end this ticket's wait at ``now``."""
+        self.ensure_one()
+        company = (self.company_id or self.env.user.company_id).sudo()
+        tz = company.partner_id.tz or "UTC"
+        calendars = self.team_id._aftersales_calendars(company)
+        since = fields.Datetime.from_string(self.hold_since)
+        end = fields.Datetime.from_string(now)
+        vals = {"hold_since": False, "hold_reason": False,
+                "hold_hours": self.hold_hours
+                + (end - since).total_seconds() / 3600.0}
+        for clock, start, done in (
+                ("response", self._aftersales_response_start(),
+                 self.first_response_date),
+                ("arrival", self.arrival_start, self.arrival_date)):
+            deadline = self["%s_deadline" % clock]
+            if not start or not deadline or done \
+                    or since >= fields.Datetime.from_string(deadline):
+                continue
+            begin = max(since, fields.Datetime.from_string(start))
+            vals["%s_hold_hours" % clock] = self["%s_hold_hours" % clock] \
+                + calendars[clock].aftersales_working_hours(begin, end, tz)
+        return vals
 
     def _compute_sale_order_count(self):
         data = self.env["sale.order"].read_group(
@@ -543,6 +799,10 @@ class HelpdeskTicket(models.Model):
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
             vals.get("reported_date") or defaults.get("reported_date")
             or fields.Datetime.now())
+        # T18: the time the customer is told, in the same INSERT
+        if not vals.get("promised_date"):
+            vals["promised_date"] = self._aftersales_default_promise(
+                vals, defaults)
         ticket = super(HelpdeskTicket, self._guard_door().with_context(
             aftersales_track_given=list(vals))).create(vals)
         ticket = self.browse(ticket.id)
@@ -585,6 +845,11 @@ class HelpdeskTicket(models.Model):
             vals = dict(self._aftersales_intake_values(equipment), **vals)
         if "waiver_reason" in vals:
             self._check_waiver_reason_kept(vals["waiver_reason"])
+        if "customer_appointment" in vals and not self._guard_is_open() \
+                and not self.env.user.has_group(GROUP_SUPERVISOR):
+            raise AccessError(_(
+                "Only a service supervisor sets the appointment with the "
+                "customer: it decides when the arrival clock starts."))
         # F3: the tickets this write closes (status bar, kanban drag, RPC,
         # import, portal: every path writes the stage here)
         closing = self.browse()
@@ -595,6 +860,8 @@ class HelpdeskTicket(models.Model):
             # after the write, so that what the same save fills in counts
             closing._aftersales_check_close()
         self._aftersales_update_documents(vals)
+        if HOLD_TRIGGERS & set(vals):
+            self._aftersales_sync_hold()
         if not set(vals) - DERIVED_FIELDS:
             return res  # a value derived below: nothing more to derive from it
         if {"equipment_id", "reported_date", "aftersales_kind"} & set(vals):
@@ -761,7 +1028,8 @@ class HelpdeskTicket(models.Model):
                                   for part in ticket.part_ids],
             })
         self._guard_door().write({
-            "onsite_state": "approved", "onsite_approved_by": self.env.user.id})
+            "onsite_state": "approved", "onsite_approved_by": self.env.user.id,
+            "onsite_approved_on": fields.Datetime.now()})
         # the supervisors' to-dos of the request and of the accepted quotation
         self._aftersales_activity_done("onsite", "quotation")
         return dispatches
@@ -1411,6 +1679,65 @@ class HelpdeskTicket(models.Model):
     # Cron entry points
     # ------------------------------------------------------------------
     @api.model
+    def cron_promise_review(self):
+        """T18, at the end of each working day: every ticket received today
+        (the company's day) and not solved gets a to-do to record the new time
+        told to the customer, and the sales director one list of them. Safe
+        to run twice: a ticket that has the to-do is not listed again."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for company in self.env["res.company"].search([]):
+            start, stop = company_day_bounds(self, company)
+            tickets = self.search([
+                ("company_id", "=", company.id), ("stage_id.closed", "=", False),
+                ("reported_date", ">=", start), ("reported_date", "<", stop)])
+            asked = self.env["mail.activity"].sudo().search([
+                ("res_model", "=", self._name), ("res_id", "in", tickets.ids),
+                ("aftersales_decision", "=", "promise")]).mapped("res_id")
+            tickets = lock_rows(tickets.filtered(lambda t: t.id not in asked))
+            if not tickets:
+                continue
+            today = company_today(self, company)
+            for ticket in tickets:
+                users = ticket.user_id or (group_users(self.env, GROUP_SUPERVISOR)
+                                           & ticket.team_id.user_ids) \
+                    or group_users(self.env, GROUP_SUPERVISOR)
+                for user in users:
+                    ticket._aftersales_activity_schedule(
+                        todo, user, today,
+                        _("Not solved today: record the new time told to the "
+                          "customer"), decision="promise")
+            tickets._aftersales_send_promise_list(company)
+        return True
+
+    @api.multi
+    @in_company_lang
+    def _aftersales_send_promise_list(self, company):
+        """T18: the sales director's one message with the day's unsolved
+        tickets and the time each customer was promised."""
+        director = company.sudo().aftersales_sales_director_id
+        if not director.partner_id.email:
+            return
+        rows = "".join(
+            "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>" % (
+                html_escape(ticket.number), html_escape(ticket.partner_id.name or ""),
+                html_escape(ticket.name or ""),
+                ticket.promised_date and company_time(
+                    ticket, ticket.promised_date, company) or "-")
+            for ticket in self)
+        body = "<p>%s</p><table border=\"1\" cellpadding=\"4\"><tr><th>%s</th><th>%s" \
+            "</th><th>%s</th><th>%s</th></tr>%s</table>" % (
+                html_escape(_("Tickets received today and not solved:")),
+                html_escape(_("Ticket")), html_escape(_("Customer")),
+                html_escape(_("Problem")), html_escape(_("Promised Solution")), rows)
+        self.env["mail.mail"].sudo().create({
+            "subject": _("Unsolved service tickets of %s (%d)") % (
+                company_today(self, company), len(self)),
+            "body_html": body,
+            "email_from": company.email or self.env.user.email,
+            "recipient_ids": [(4, director.partner_id.id)],
+        })
+
+    @api.model
     @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_sla_check(self):
         """Every 15 minutes: recompute the stored SLA states of open tickets whose
@@ -1420,11 +1747,13 @@ class HelpdeskTicket(models.Model):
             self.env["res.company"].search([]).mapped("aftersales_sla_risk_hours")
             or [0])))
         tickets = self.search([
-            ("stage_id.closed", "=", False), "|",
+            ("stage_id.closed", "=", False), ("hold_since", "=", False), "|", "|",
             "&", ("response_state", "=", "pending"),
             ("response_deadline", "<=", horizon),
             "&", ("arrival_state", "=", "pending"),
             ("arrival_deadline", "<=", horizon),
+            "&", ("resolution_state", "=", "pending"),
+            ("promised_date", "<=", horizon),
         ])
         # a run started at the same moment keeps the tickets it holds
         tickets = lock_rows(tickets)

@@ -14,3 +14,8 @@ class HelpdeskTicketStage(models.Model):
         help="A closed stage that means the job was cancelled, not done: no "
              "repeat repair, follow-up, satisfaction survey, service receipt, "
              "completed-job figure or penalty follows from it.")
+    aftersales_pause = fields.Boolean(
+        string="Pauses the Clocks",
+        help="Tickets in this stage wait for the customer (a later appointment "
+             "the customer asked for, parts the customer sends): their "
+             "deadlines stop until they leave it.")

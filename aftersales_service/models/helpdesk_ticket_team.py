@@ -1,10 +1,23 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
+
+    # T3 rev. 2: the calendar each clock of the team's tickets runs on; empty:
+    # the company's (round the clock for the first response, the service
+    # working calendar for arrival and resolution)
+    aftersales_response_calendar_id = fields.Many2one(
+        "resource.calendar", string="First Response Calendar",
+        help="Empty: the company's setting (round the clock by default).")
+    aftersales_arrival_calendar_id = fields.Many2one(
+        "resource.calendar", string="Arrival Calendar",
+        help="Empty: the company's service working calendar.")
+    aftersales_resolution_calendar_id = fields.Many2one(
+        "resource.calendar", string="Resolution Calendar",
+        help="Empty: the company's service working calendar.")
 
     todo_ticket_count_sla_risk = fields.Integer(
         string="Tickets with SLA at Risk",
@@ -18,3 +31,17 @@ class HelpdeskTicketTeam(models.Model):
         counts = {row["team_id"][0]: row["team_id_count"] for row in data}
         for team in self:
             team.todo_ticket_count_sla_risk = counts.get(team.id, 0)
+
+    @api.multi
+    def _aftersales_calendars(self, company):
+        """T3 rev. 2: {clock: calendar} for this team (or no team) in
+        ``company``; an empty calendar runs round the clock."""
+        company = company.sudo()
+        team = self.sudo()
+        working = company.aftersales_working_calendar_id
+        return {
+            "response": (team.aftersales_response_calendar_id
+                         or company.aftersales_response_calendar_id),
+            "arrival": team.aftersales_arrival_calendar_id or working,
+            "resolution": team.aftersales_resolution_calendar_id or working,
+        }

@@ -10,13 +10,14 @@ AFTERSALES_NUMBERS = (
     "aftersales_entitlement_visits", "aftersales_entitlement_visits_high",
     "aftersales_visit_months_key", "aftersales_visit_months_long_term",
     "aftersales_renewal_reminder_months", "aftersales_response_hours",
-    "aftersales_response_hours_urgent", "aftersales_arrival_hours_zone1",
+    "aftersales_response_minutes_urgent", "aftersales_arrival_hours_zone1",
     "aftersales_arrival_hours_zone2", "aftersales_arrival_hours_zone3",
     "aftersales_arrival_hours_nearby", "aftersales_sla_risk_hours",
     "aftersales_repeat_repair_days", "aftersales_followup_days",
     "aftersales_qualification_warning_days",
     "aftersales_return_band1_amount", "aftersales_return_band2_amount",
-    "aftersales_future_tolerance_minutes",
+    "aftersales_future_tolerance_minutes", "aftersales_promise_hours_urgent",
+    "aftersales_promise_hours_normal", "aftersales_promise_hours_minor",
 )
 
 
@@ -62,9 +63,33 @@ class ResCompany(models.Model):
     # T3
     aftersales_response_hours = fields.Float(
         string="First Response (hours)", default=24.0)
-    aftersales_response_hours_urgent = fields.Float(
-        string="First Response, Urgent (hours)", default=1.0,
-        help="\"Immediate\" first reply to urgent tickets, as a deadline.")
+    aftersales_response_minutes_urgent = fields.Integer(
+        string="First Response, Urgent (minutes)", default=30,
+        help="The \"immediate\" first reply to an urgent ticket, counted from "
+             "the report.")
+    # T3 rev. 2: the calendars the clocks run on, unless a team has its own
+    aftersales_response_calendar_id = fields.Many2one(
+        "resource.calendar", string="First Response Calendar",
+        help="Leave empty for round the clock (remote service every day of "
+             "the year).")
+    aftersales_working_calendar_id = fields.Many2one(
+        "resource.calendar", string="Service Working Calendar",
+        default=lambda self: self.env.ref(
+            "aftersales_service.resource_calendar_service",
+            raise_if_not_found=False),
+        help="Working hours, public holidays and make-up working days on which "
+             "the arrival and resolution clocks run; empty: round the clock.")
+    aftersales_pause_on_quotation = fields.Boolean(
+        string="Clocks Pause While a Quotation Waits", default=True,
+        help="A chargeable job's clocks stop while its quotation waits for the "
+             "customer's acceptance.")
+    # T18: the time the customer is told at intake, by urgency
+    aftersales_promise_hours_urgent = fields.Float(
+        string="Promised Solution, Urgent (working hours)", default=8.0)
+    aftersales_promise_hours_normal = fields.Float(
+        string="Promised Solution, Normal (working hours)", default=24.0)
+    aftersales_promise_hours_minor = fields.Float(
+        string="Promised Solution, Minor (working hours)", default=40.0)
     # T4
     aftersales_arrival_hours_zone1 = fields.Float(
         string="Arrival, Zone 1 (hours)", default=2.0)
@@ -135,6 +160,11 @@ class ResCompany(models.Model):
         """Every policy number is a count, an amount or hours: none is negative."""
         self._aftersales_check_not_negative(AFTERSALES_NUMBERS)
         for company in self:
+            if company.aftersales_response_minutes_urgent < 1:
+                raise ValidationError(_(
+                    "\"First Response, Urgent (minutes)\" must be at least 1 "
+                    "minute: the first reply to an urgent ticket is counted "
+                    "from the report."))
             if (company.aftersales_entitlement_held_units_high
                     < company.aftersales_entitlement_held_units):
                 raise ValidationError(_(
@@ -152,6 +182,16 @@ class ResCompany(models.Model):
                         "After-sales setting \"%s\" cannot be negative: enter zero "
                         "or a positive number.")
                         % company.fields_get([name])[name]["string"])
+
+    @api.model
+    def _aftersales_default_calendars(self):
+        """At installation: companies without a service working calendar get
+        the one this module ships (the field's default is read before the
+        module's data exist)."""
+        calendar = self.env.ref("aftersales_service.resource_calendar_service")
+        self.search([("aftersales_working_calendar_id", "=", False)]).write(
+            {"aftersales_working_calendar_id": calendar.id})
+        return True
 
     @api.multi
     def aftersales_arrival_hours(self, partner, contract=None):

@@ -111,6 +111,8 @@ class SaleOrder(models.Model):
         for order in self.filtered("aftersales_ticket_id"):
             order._aftersales_activity_done("quotation", feedback=_(
                 "Quotation %s was cancelled.") % order.name)
+        # T3 rev. 2: a cancelled quotation is no longer awaited
+        self.mapped("aftersales_ticket_id").sudo()._aftersales_sync_hold()
         if self.env.context.get("aftersales_waived"):
             return res  # the job became free: nothing waits for the quotation
         for order in self.filtered("aftersales_ticket_id"):
@@ -160,6 +162,10 @@ class SaleOrder(models.Model):
                 ticket.quotation_id = order
             if ticket.stage_id == new:
                 ticket.stage_id = in_progress
+            # T4 rev. 2: the arrival clock of a chargeable job starts here;
+            # T3 rev. 2: the wait for the customer ends
+            ticket._guard_write({"quotation_accepted_on": fields.Datetime.now()})
+            ticket._aftersales_sync_hold()
             ticket.message_post(body=_(
                 "The customer accepted quotation %s: on-site dispatch and parts "
                 "may go ahead.") % order.name)
