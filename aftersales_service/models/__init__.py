@@ -21,6 +21,7 @@ from . import aftersales_ticket_part
 from . import mail_activity
 from . import mail_activity_mixin
 from . import helpdesk_ticket_stage
+from . import aftersales_duty
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
 from . import sale_order

@@ -389,11 +389,15 @@ class AftersalesEquipment(models.Model):
 
     @api.multi
     def _open_installation_tickets(self):
-        """T11: a delivered machine that needs installation gets a ticket."""
-        team = self.env["helpdesk.ticket.team"].search(
-            [("company_id", "in", [False] + self.mapped("company_id").ids)], limit=1)
+        """T11: a delivered machine that needs installation gets a ticket of
+        the company's after-sales team, and its supervisors a to-do to appoint
+        an engineer and agree the date (the clocks start there)."""
         tickets = self.env["helpdesk.ticket"]
         for equipment in self:
+            company = equipment.company_id or self.env.user.company_id
+            team = company.sudo().aftersales_team_id or self.env[
+                "helpdesk.ticket.team"].search(
+                    [("company_id", "in", [False, company.id])], limit=1)
             tickets |= tickets.create({
                 "name": _("Installation and commissioning of %s") % equipment.name,
                 "description": _(
@@ -408,6 +412,9 @@ class AftersalesEquipment(models.Model):
                 "team_id": team.id,
                 "company_id": equipment.company_id.id,
             })
+        tickets._notify_supervisors(
+            _("Appoint an engineer and agree the installation date with the "
+              "customer"), decision="installation")
         return tickets
 
     @api.multi

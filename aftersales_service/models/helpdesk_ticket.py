@@ -206,8 +206,7 @@ class HelpdeskTicket(models.Model):
         "sale.order", string="Quotation", readonly=True, copy=False, index=True,
         track_visibility="onchange",
         help="The current quotation of this chargeable job.")
-    quotation_accepted_on = fields.Datetime(
-        string="Quotation Accepted On", readonly=True, copy=False)
+    quotation_accepted_on = fields.Datetime(readonly=True, copy=False)
     quotation_currency_id = fields.Many2one(
         related="quotation_id.currency_id", readonly=True)
     quotation_amount = fields.Monetary(
@@ -539,6 +538,24 @@ class HelpdeskTicket(models.Model):
             fields.Datetime.from_string(start), hours,
             company.partner_id.tz or "UTC"))
 
+    @api.model
+    def _aftersales_on_call(self, vals, defaults):
+        """T26: the engineer on call when an urgent ticket is reported outside
+        the working hours of its team's arrival calendar."""
+        company = (self.env["res.company"].browse(vals.get("company_id"))
+                   or self.env.user.company_id).sudo()
+        team = self.env["helpdesk.ticket.team"].browse(
+            vals.get("team_id") or self.default_get(["team_id"]).get("team_id"))
+        reported = fields.Datetime.from_string(
+            vals.get("reported_date") or defaults.get("reported_date")
+            or fields.Datetime.now())
+        calendar = team._aftersales_calendars(company)["arrival"]
+        if not calendar or calendar.aftersales_is_working_time(
+                reported, company.partner_id.tz or "UTC"):
+            return self.env["res.users"]
+        return self.env["aftersales.duty"]._on_call(
+            fields.Datetime.to_string(reported), team, company)
+
     @api.multi
     def action_change_promise(self):
         """T18: tell the customer a new time, with the reason."""
@@ -803,11 +820,23 @@ class HelpdeskTicket(models.Model):
         if not vals.get("promised_date"):
             vals["promised_date"] = self._aftersales_default_promise(
                 vals, defaults)
+        # T26: an urgent call outside working hours goes to the one on call
+        on_call = self.env["res.users"]
+        if vals.get("urgency") == "urgent" and not vals.get("user_id"):
+            on_call = self._aftersales_on_call(vals, defaults)
+            if on_call:
+                vals["user_id"] = on_call.id
         ticket = super(HelpdeskTicket, self._guard_door().with_context(
             aftersales_track_given=list(vals))).create(vals)
         ticket = self.browse(ticket.id)
         if vals.get("equipment_id") and vals.get("problem_type_id"):
             ticket._check_repeat_repair()
+        if on_call:
+            ticket._aftersales_activity_schedule(
+                self.env.ref("mail.mail_activity_data_todo"), on_call,
+                company_today(ticket, ticket.company_id),
+                _("Urgent call outside working hours: you are on call, answer "
+                  "the customer now"), decision="first_response")
         # F3: created straight into a closed stage (an import, a kanban
         # quick-create in the Done column) is a close like any other
         if self._aftersales_closing_stage(
@@ -862,6 +891,11 @@ class HelpdeskTicket(models.Model):
         self._aftersales_update_documents(vals)
         if HOLD_TRIGGERS & set(vals):
             self._aftersales_sync_hold()
+        if {"user_id", "customer_appointment"} & set(vals):
+            # T11: the installation is appointed once it has both
+            self.filtered(lambda t: t.aftersales_kind == "installation"
+                          and t.user_id and t.customer_appointment) \
+                ._aftersales_activity_done("installation")
         if not set(vals) - DERIVED_FIELDS:
             return res  # a value derived below: nothing more to derive from it
         if {"equipment_id", "reported_date", "aftersales_kind"} & set(vals):
@@ -953,6 +987,8 @@ class HelpdeskTicket(models.Model):
         """T3: the first answer, by this button or the first remote session."""
         self.filtered(lambda t: not t.first_response_date)._guard_door() \
             .write({"first_response_date": date})
+        # T26: the on-call engineer's to-do is answered
+        self._aftersales_activity_done("first_response")
 
     @api.multi
     def action_request_onsite(self):
@@ -1730,8 +1766,8 @@ class HelpdeskTicket(models.Model):
                 html_escape(_("Ticket")), html_escape(_("Customer")),
                 html_escape(_("Problem")), html_escape(_("Promised Solution")), rows)
         self.env["mail.mail"].sudo().create({
-            "subject": _("Unsolved service tickets of %s (%d)") % (
-                company_today(self, company), len(self)),
+            "subject": _("Unsolved service tickets of %(day)s (%(count)d)") % {
+                "day": company_today(self, company), "count": len(self)},
             "body_html": body,
             "email_from": company.email or self.env.user.email,
             "recipient_ids": [(4, director.partner_id.id)],

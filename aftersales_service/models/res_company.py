@@ -67,6 +67,10 @@ class ResCompany(models.Model):
         string="First Response, Urgent (minutes)", default=30,
         help="The \"immediate\" first reply to an urgent ticket, counted from "
              "the report.")
+    # T11, T26: the team that takes installations and the night's calls
+    aftersales_team_id = fields.Many2one(
+        "helpdesk.ticket.team", string="After-Sales Team",
+        help="Installation tickets opened by a delivery go to this team.")
     # T3 rev. 2: the calendars the clocks run on, unless a team has its own
     aftersales_response_calendar_id = fields.Many2one(
         "resource.calendar", string="First Response Calendar",

@@ -20,6 +20,7 @@ class ResourceCalendar(models.Model):
     call; a deadline is computed at every ticket creation, so the clocks use
     this cached, time-zone-explicit walk instead."""
 
+    _name = "resource.calendar"
     _inherit = ["resource.calendar", "aftersales.calendar.cache"]
 
     aftersales_workday_ids = fields.One2many(

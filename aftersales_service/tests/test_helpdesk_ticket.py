@@ -78,7 +78,22 @@ class TestIntakeAndWarranty(TicketCase):
 
 
 class TestSlaClocks(TicketCase):
-    """T3, T4: response and arrival deadlines from the report time."""
+    """T3: the response deadline from the report time; T4 rev. 2: the arrival
+    deadline from the supervisor's approval (here both on a round-the-clock
+    calendar; working calendars: test_clocks.py)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.aftersales_working_calendar_id = False
+
+    def _approved(self, ticket, approved):
+        """Approved (and, for a chargeable job, its quotation accepted) at
+        ``approved``."""
+        ticket._guard_write({"onsite_state": "approved",
+                             "onsite_approved_on": approved,
+                             "quotation_accepted_on": approved})
+        return ticket
 
     def _deadlines(self, zone, urgency="normal", reported="2025-01-31 23:30:00",
                    hours=0.0):
@@ -87,6 +102,7 @@ class TestSlaClocks(TicketCase):
             "aftersales_distance_zone": zone, "aftersales_arrival_hours": hours})
         ticket = self._ticket(equipment_id=False, partner_id=partner.id,
                               urgency=urgency, reported_date=reported)
+        self._approved(ticket, reported)
         return ticket.response_deadline, ticket.arrival_deadline
 
     def test_response_24_hours_across_month_end(self):
@@ -95,9 +111,9 @@ class TestSlaClocks(TicketCase):
         self.assertEqual(response, "2025-02-01 23:30:00")
 
     def test_urgent_response_immediate(self):
-        """T3: an urgent report gets the immediate (1 hour) deadline."""
+        """T3: an urgent report gets the immediate (30 minutes) deadline."""
         response, _arrival = self._deadlines("zone1", urgency="urgent")
-        self.assertEqual(response, "2025-02-01 00:30:00")
+        self.assertEqual(response, "2025-02-01 00:00:00")
 
     def test_arrival_per_zone(self):
         """T4: zone 1 → 2 h, zone 2 → 3 h, zone 3 → 4 h, nearby city → 6 h."""
@@ -118,7 +134,8 @@ class TestSlaClocks(TicketCase):
             "partner_id": self.domestic.id, "warranty_months": 12,
             "arrival_hours": 12.0})
         self.unit.contract_id = contract
-        ticket = self._ticket(reported_date="2025-01-31 23:30:00")
+        ticket = self._approved(self._ticket(reported_date="2025-01-31 23:30:00"),
+                                "2025-01-31 23:30:00")
         self.assertEqual(ticket.arrival_deadline, "2025-02-01 11:30:00")
 
     def test_zone_hours_are_settings(self):

@@ -187,7 +187,7 @@ def _check_database(db, results):
         cr.execute("""
             SELECT t.id, t.urgency, t.reported_date, t.response_deadline,
                    t.first_response_date, t.response_state, t.warranty_state,
-                   c.aftersales_response_hours, c.aftersales_response_hours_urgent,
+                   c.aftersales_response_hours, c.aftersales_response_minutes_urgent,
                    (SELECT count(*) FROM aftersales_remote_session s
                      WHERE s.ticket_id = t.id)
               FROM helpdesk_ticket t JOIN res_company c ON c.id = t.company_id
@@ -197,11 +197,11 @@ def _check_database(db, results):
     urgency = dict(results["acked"])
     responded = set(results["responded"])
     for (ticket_id, urg, reported, deadline, first, state, warranty, hours,
-         urgent_hours, sessions) in rows.values():
+         urgent_minutes, sessions) in rows.values():
         reported, deadline, first = map(_timestamp, (reported, deadline, first))
         assert urg == urgency[ticket_id]
         expected = reported + timedelta(
-            hours=urgent_hours if urg == "urgent" else hours)
+            hours=urgent_minutes / 60.0 if urg == "urgent" else hours)
         assert abs((deadline - expected).total_seconds()) < 1, (ticket_id, deadline)
         assert warranty, "ticket %d has no frozen warranty state (W2)" % ticket_id
         if ticket_id in responded:
