@@ -152,7 +152,7 @@ class HelpdeskTicket(models.Model):
         help="Working time on the arrival calendar between the deadline and "
              "the arrival.")
     promised_date = fields.Datetime(
-        string="Promised Solution", copy=False, track_visibility="onchange",
+        string="Promised Solution", copy=False,
         help="When the customer was told the problem will be solved; changed "
              "with \"Change Promised Time\" and a reason.")
     resolution_state = fields.Selection(
@@ -522,9 +522,8 @@ class HelpdeskTicket(models.Model):
             vals.get("company_id")) or self.env.user.company_id
         company = company.sudo()
         team = self.env["helpdesk.ticket.team"].browse(
-            vals.get("team_id") or self.default_get(["team_id"]).get("team_id"))
-        urgency = vals.get("urgency") or self.default_get(["urgency"]).get(
-            "urgency") or "normal"
+            vals.get("team_id") or defaults.get("team_id"))
+        urgency = vals.get("urgency") or defaults.get("urgency") or "normal"
         start = vals.get("reported_date") or defaults.get("reported_date") \
             or fields.Datetime.now()
         kind = vals.get("aftersales_kind") or defaults.get("aftersales_kind")
@@ -545,7 +544,7 @@ class HelpdeskTicket(models.Model):
         company = (self.env["res.company"].browse(vals.get("company_id"))
                    or self.env.user.company_id).sudo()
         team = self.env["helpdesk.ticket.team"].browse(
-            vals.get("team_id") or self.default_get(["team_id"]).get("team_id"))
+            vals.get("team_id") or defaults.get("team_id"))
         reported = fields.Datetime.from_string(
             vals.get("reported_date") or defaults.get("reported_date")
             or fields.Datetime.now())
@@ -797,7 +796,8 @@ class HelpdeskTicket(models.Model):
         self._guard_check_create(vals)
         vals = dict(vals)
         defaults = self.default_get(
-            ["aftersales_kind", "reported_date", "equipment_id", "problem_type_id"])
+            ["aftersales_kind", "reported_date", "equipment_id", "problem_type_id",
+             "team_id", "urgency"])
         # a unit or problem type given as a default (the context's) is given
         # too: the intake, the warranty and the repeat check below read them
         for name in ("equipment_id", "problem_type_id"):
