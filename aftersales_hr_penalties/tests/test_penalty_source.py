@@ -4,7 +4,7 @@ from lxml import etree
 
 from odoo.exceptions import AccessError
 
-from .common import PenaltyCase
+from .common import PenaltyCase, recorded
 
 
 class TestSourceForHr(PenaltyCase):
@@ -20,7 +20,7 @@ class TestSourceForHr(PenaltyCase):
             "partner_id": cls.domestic.id, "user_id": cls.engineer.id,
             "reported_date": "2025-06-02 08:00:00",
             "problem_type_id": cls.fault.id})
-        cls.dispatch = cls.env["aftersales.dispatch"].create({
+        cls.dispatch = recorded(cls.env["aftersales.dispatch"], {
             "ticket_id": cls.ticket.id, "leader_id": cls.engineer.id,
             "appointment": "2025-06-02 09:00:00",
             "arrival_time": "2025-06-02 11:30:00",
