@@ -347,7 +347,8 @@ class AftersalesDispatch(models.Model):
         where it is, never when."""
         latitude = self.env.context.get(LATITUDE_KEY)
         longitude = self.env.context.get(LONGITUDE_KEY)
-        if latitude in (None, False) and longitude in (None, False):
+        if all(value is None or value is False
+               for value in (latitude, longitude)):
             return None
         valid = all(isinstance(value, (int, float))
                     and not isinstance(value, bool) and math.isfinite(value)
