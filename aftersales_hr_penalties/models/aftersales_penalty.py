@@ -107,7 +107,8 @@ class AftersalesPenalty(models.Model):
         ondelete="set null")
     # what HR reads of the source without rights on tickets and dispatches (P6)
     # copied from the ticket (see aftersales.ticket.document); the arrival
-    # deadline is the one the record was proposed against
+    # deadline is the one the record was proposed against, moved on a
+    # proposal only with its facts (F2, _follow_late_arrival)
     ticket_number = fields.Char(readonly=True, index=True)
     ticket_subject = fields.Char(readonly=True)
     ticket_partner_id = fields.Many2one(
@@ -617,7 +618,7 @@ class AftersalesPenalty(models.Model):
         if deadline_from is not None:
             return _("the ticket's arrival deadline moved from %s") % (
                 self._facts_time(deadline_from) or "-")
-        return _("facts read again for %s") % self.env.user.name
+        return _("facts read again by %s") % self.env.user.name
 
     @api.multi
     def _tell_hr_fact_changed(self, fact, cause):

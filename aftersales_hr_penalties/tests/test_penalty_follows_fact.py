@@ -38,10 +38,11 @@ class TestPenaltyFollowsFact(PenaltyCase):
     def _correct_arrival(self, minutes, reason, **context):
         """The supervisor's "Correct a Time": arrival at deadline + minutes."""
         arrival = _shift(self.deadline, minutes)
-        self.env["aftersales.time.correction"].sudo(self.supervisor).with_context(
+        wizards = self.env["aftersales.time.correction"].sudo(self.supervisor)
+        wizards.with_context(
             active_model="aftersales.dispatch", active_id=self.dispatch.id,
             **context).create({"field_name": "arrival_time", "new_time": arrival,
-                  "reason": reason}).action_apply()
+                               "reason": reason}).action_apply()
         return arrival
 
     def _time(self, value):
