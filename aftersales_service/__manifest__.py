@@ -21,6 +21,7 @@
         "report_xlsx",
         "hr",
         "hr_expense",
+        "base_geolocalize",
     ],
     "data": [
         # security

@@ -49,13 +49,69 @@ class AftersalesDispatch(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     @api.multi
+    def _aftersales_on_corrected(self, names, reason):
+        """F2, P6: a corrected arrival moves the late-arrival proposal with
+        it (``aftersales.penalty._follow_late_arrival``), and proposes one
+        when the corrected arrival of an ended dispatch is late."""
+        res = super()._aftersales_on_corrected(names, reason)
+        if "arrival_time" in names:
+            proposals = self.env["aftersales.penalty"].sudo().search([
+                ("dispatch_id", "in", self.ids), ("source", "=", "late_arrival")])
+            proposals._follow_late_arrival(corrected_by=self.env.user,
+                                           reason=reason)
+            self._propose_dispatch_penalties()
+        return res
+
+    @api.multi
+    def _arrived_late(self):
+        """T4: arrived after the ticket's arrival deadline."""
+        self.ensure_one()
+        deadline = self.ticket_id.arrival_deadline
+        return bool(self.arrival_time and deadline and self.arrival_time > deadline)
+
+    @api.multi
     def _is_late_for_personal_reasons(self):
         """T4, P2: arrived after the ticket's deadline, for a personal or
         unstated reason."""
         self.ensure_one()
-        deadline = self.ticket_id.arrival_deadline
-        return bool(self.arrival_time and deadline and self.arrival_time > deadline
-                    and self.delay_reason in (False, "personal"))
+        return self._arrived_late() and self.delay_reason in (False, "personal")
+
+    @api.multi
+    def _late_arrival_date(self):
+        """P6: the day of a late-arrival fine: the arrival's."""
+        self.ensure_one()
+        return (self.arrival_time or "")[:10]
+
+    @api.multi
+    def _late_arrival_facts(self, employee):
+        """P6: the late arrival as the proposal states it, in the employee's
+        (else the company's) time."""
+        self.ensure_one()
+        penalties = self.env["aftersales.penalty"]
+        return _("Arrived on site at %(arrival)s, after the deadline "
+                 "%(deadline)s.") % {
+                     "arrival": penalties._facts_time(
+                         self.arrival_time, employee.user_id, self.company_id),
+                     "deadline": penalties._facts_time(
+                         self.ticket_id.arrival_deadline, employee.user_id,
+                         self.company_id)}
+
+    @api.multi
+    def _not_late_sentence(self, employee):
+        """F2: why a late-arrival proposal no longer holds."""
+        self.ensure_one()
+        if not self.arrival_time:
+            return _("the dispatch has no arrival time any more")
+        if not self.ticket_id.arrival_deadline:
+            return _("the ticket has no arrival deadline any more")
+        penalties = self.env["aftersales.penalty"]
+        return _("the arrival at %(arrival)s is not after the deadline "
+                 "%(deadline)s") % {
+                     "arrival": penalties._facts_time(
+                         self.arrival_time, employee.user_id, self.company_id),
+                     "deadline": penalties._facts_time(
+                         self.ticket_id.arrival_deadline, employee.user_id,
+                         self.company_id)}
 
     @api.multi
     @in_company_lang
@@ -83,15 +139,8 @@ class AftersalesDispatch(models.Model):
             if late and dispatch._is_late_for_personal_reasons():
                 penalties |= penalties._propose(dispatch._penalty_values(
                     late, employee, "late_arrival",
-                    (dispatch.arrival_time or "")[:10],
-                    _("Arrived on site at %(arrival)s, after the deadline "
-                      "%(deadline)s.") % {
-                          "arrival": penalties._facts_time(
-                              dispatch.arrival_time, employee.user_id,
-                              dispatch.company_id),
-                          "deadline": penalties._facts_time(
-                              dispatch.ticket_id.arrival_deadline,
-                              employee.user_id, dispatch.company_id)}))
+                    dispatch._late_arrival_date(),
+                    dispatch._late_arrival_facts(employee)))
             if incomplete:
                 penalties |= dispatch._propose_incomplete_report(
                     incomplete, employee)
@@ -128,9 +177,16 @@ class AftersalesDispatch(models.Model):
             "date": date,
             "ticket_id": self.ticket_id.id,
             "dispatch_id": self.id,
-            "description": "%s: %s" % (self.name, description),
+            "description": self._penalty_description(description),
             "source_key": "%s:aftersales.dispatch:%d" % (source, self.id),
         }
+
+    @api.multi
+    def _penalty_description(self, description):
+        """The facts of a proposal: the dispatch's number, then what
+        happened."""
+        self.ensure_one()
+        return "%s: %s" % (self.name, description)
 
     @api.multi
     def _notify_excused_delay(self):

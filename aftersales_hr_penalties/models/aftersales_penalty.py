@@ -6,16 +6,18 @@ from psycopg2 import IntegrityError
 
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import mute_logger
+from odoo.tools import html_escape, mute_logger
 
 from odoo.addons.aftersales_service.tools import (
-    GROUP_HR, assign_number, describe, lock_rows)
+    GROUP_HR, assign_number, company_today, describe, group_users,
+    in_company_lang, lock_rows)
 
 STATES = [
     ("draft", "Proposed"),
     ("confirmed", "Confirmed by HR"),
     ("applied", "Applied in Payroll"),
     ("rejected", "Rejected"),
+    ("withdrawn", "Withdrawn"),
 ]
 SOURCES = [
     ("manual", "Entered by HR"),
@@ -30,8 +32,13 @@ TRANSITIONS = {
     ("draft", "confirmed"), ("draft", "rejected"),
     ("confirmed", "applied"), ("confirmed", "rejected"), ("confirmed", "draft"),
     ("rejected", "draft"),
+    # F2: the system withdraws a proposal whose fact disappeared and proposes
+    # it again when the fact comes back (``_follow_late_arrival``)
+    ("draft", "withdrawn"), ("withdrawn", "draft"),
 }
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# the decision HR's to-do waits for when a decided record's fact changed
+FACT_CHANGED = "fact_changed"
 
 
 class AftersalesPenalty(models.Model):
@@ -100,7 +107,8 @@ class AftersalesPenalty(models.Model):
         ondelete="set null")
     # what HR reads of the source without rights on tickets and dispatches (P6)
     # copied from the ticket (see aftersales.ticket.document); the arrival
-    # deadline is the one the record was proposed against
+    # deadline is the one the record was proposed against, moved on a
+    # proposal only with its facts (F2, _follow_late_arrival)
     ticket_number = fields.Char(readonly=True, index=True)
     ticket_subject = fields.Char(readonly=True)
     ticket_partner_id = fields.Many2one(
@@ -162,6 +170,10 @@ class AftersalesPenalty(models.Model):
         help="The employee's explanation or appeal, written before HR decides.")
     reject_reason = fields.Text(string="Rejection Reason", readonly=True,
                                 copy=False)
+    withdrawn_reason = fields.Text(
+        string="Why Withdrawn", readonly=True, copy=False,
+        help="The fact this proposal came from no longer holds (e.g. the "
+             "arrival was corrected to a time before the deadline).")
     decided_by = fields.Many2one("res.users", readonly=True, copy=False)
     decided_date = fields.Datetime(readonly=True, copy=False, string="Decided On")
     payroll_month = fields.Char(
@@ -229,14 +241,20 @@ class AftersalesPenalty(models.Model):
                     "%s: explain in \"Why Multiplied\" why the amount is "
                     "multiplied.") % describe(penalty))
 
-    @api.constrains("state", "reject_reason", "payroll_month")
+    @api.constrains("state", "reject_reason", "withdrawn_reason",
+                    "payroll_month")
     def _check_decision(self):
-        """P6, P7: a rejection keeps its reason; an applied fine its month."""
+        """P6, P7, F2: a rejection and a withdrawal keep their reason; an
+        applied fine its month."""
         for penalty in self:
             if penalty.state == "rejected" and not (
                     penalty.reject_reason or "").strip():
                 raise ValidationError(_(
                     "%s: give the reason for rejecting it.") % describe(penalty))
+            if penalty.state == "withdrawn" and not (
+                    penalty.withdrawn_reason or "").strip():
+                raise ValidationError(_(
+                    "%s: give the reason for withdrawing it.") % describe(penalty))
             if penalty.payroll_month and not MONTH_RE.match(penalty.payroll_month):
                 raise ValidationError(_(
                     "%s: write the payroll month as YYYY-MM, e.g. 2026-03.")
@@ -342,12 +360,16 @@ class AftersalesPenalty(models.Model):
 
     @api.multi
     def _guard_final(self):
-        """F3, P6: HR's decision is final until HR itself resets it."""
+        """F3, P6: HR's decision is final until HR itself resets it; a
+        withdrawn proposal changes only when its fact comes back (F2)."""
         return self.filtered(
-            lambda p: p.state in ("confirmed", "applied", "rejected"))
+            lambda p: p.state in ("confirmed", "applied", "rejected", "withdrawn"))
 
     @api.multi
     def _guard_final_message(self, names):
+        if self.state == "withdrawn":
+            return _("%s was withdrawn because its fact no longer holds: it "
+                     "cannot be changed.") % self.name
         return _("%s is decided by HR: reset it to proposed to change it.") \
             % self.name
 
@@ -413,6 +435,7 @@ class AftersalesPenalty(models.Model):
         self._guard_write({"state": "rejected", "reject_reason": reason,
                            "decided_by": self.env.uid,
                            "decided_date": fields.Datetime.now()})
+        self._aftersales_activity_done(FACT_CHANGED)
         return True
 
     @api.multi
@@ -456,6 +479,10 @@ class AftersalesPenalty(models.Model):
         # proposed again: on the dispatch's facts of today (_follow_dispatches)
         self._follow_dispatches(self.mapped("dispatch_id"),
                                 list(self._dispatch_copies.values()))
+        # F2: and on its arrival and deadline of today (withdrawn if no
+        # longer late)
+        self._aftersales_activity_done(FACT_CHANGED)
+        self._follow_late_arrival()
         return True
 
     @api.multi
@@ -525,6 +552,96 @@ class AftersalesPenalty(models.Model):
             drafts.filtered(lambda p: p.dispatch_id == dispatch).write(
                 {name: values[name] for name in changed})
         return drafts
+
+    @api.multi
+    @in_company_lang
+    def _follow_late_arrival(self, corrected_by=None, reason=None,
+                             deadline_from=None):
+        """F2, P6: late-arrival proposals follow their dispatch's arrival and
+        their ticket's arrival deadline as they are now, after a supervisor
+        corrected the arrival (``corrected_by``, ``reason``), the deadline
+        moved (``deadline_from``: the one before) or HR reset the record:
+
+        - a proposal still late takes the new facts (text, date, times), the
+          old text kept in its chatter;
+        - a proposal no longer late is withdrawn, the reason shown to HR; it
+          is proposed again if the fact comes back;
+        - a record HR has decided is not changed (F3): HR gets a to-do (a
+          note for a rejected one) saying what changed.
+
+        Written as the system, in the company's language."""
+        cause = self._fact_change_cause(corrected_by, reason, deadline_from)
+        for penalty in self.sudo().filtered(
+                lambda p: p.source == "late_arrival" and p.dispatch_id):
+            dispatch = penalty.dispatch_id
+            late = dispatch._arrived_late()
+            description = dispatch._penalty_description(
+                dispatch._late_arrival_facts(penalty.employee_id))
+            withdrawn = penalty.state == "withdrawn"
+            if (late and not withdrawn and description == penalty.description) \
+                    or (not late and withdrawn):
+                continue  # nothing the proposal says has changed
+            facts = dict(self._dispatch_copy_values(dispatch.id),
+                         arrival_deadline=dispatch.ticket_id.arrival_deadline)
+            if penalty.state not in ("draft", "withdrawn"):
+                penalty._tell_hr_fact_changed(description if late else (
+                    dispatch._not_late_sentence(penalty.employee_id)), cause)
+            elif late:
+                old = penalty.description
+                penalty._guard_write(dict(
+                    facts, state="draft", withdrawn_reason=False,
+                    description=description, date=dispatch._late_arrival_date()))
+                values = {"cause": html_escape(cause),
+                          "facts": html_escape(description),
+                          "old": html_escape(old or "")}
+                if withdrawn:
+                    body = _("Proposed again (%(cause)s): %(facts)s") % values
+                else:
+                    body = _("The facts changed (%(cause)s): %(facts)s<br/>"
+                             "Before: %(old)s") % values
+                penalty.message_post(body=body)
+            else:
+                why = _("Withdrawn: %(fact)s (%(cause)s).") % {
+                    "fact": dispatch._not_late_sentence(penalty.employee_id),
+                    "cause": cause}
+                penalty._guard_write(dict(facts, state="withdrawn",
+                                          withdrawn_reason=why))
+                penalty.message_post(body=html_escape(why))
+        return True
+
+    @api.model
+    def _fact_change_cause(self, corrected_by, reason, deadline_from):
+        """Why a late-arrival proposal's facts changed, in a few words."""
+        if corrected_by:
+            return _("arrival corrected by %(user)s, reason given: %(reason)s") \
+                % {"user": corrected_by.name, "reason": reason}
+        if deadline_from is not None:
+            return _("the ticket's arrival deadline moved from %s") % (
+                self._facts_time(deadline_from) or "-")
+        return _("facts read again by %s") % self.env.user.name
+
+    @api.multi
+    def _tell_hr_fact_changed(self, fact, cause):
+        """F2, F3: a record HR decided is not changed by its fact: a note, and
+        for a confirmed or applied fine a to-do for HR (the one who decided,
+        else every HR officer; one open to-do per record)."""
+        self.ensure_one()
+        note = _("The facts of this record changed after HR's decision "
+                 "(%(cause)s): %(fact)s") % {"cause": cause, "fact": fact}
+        self.message_post(body=html_escape(note))
+        if self.state == "rejected" or self.env["mail.activity"].sudo().search_count(
+                [("res_model", "=", self._name), ("res_id", "=", self.id),
+                 ("aftersales_decision", "=", FACT_CHANGED)]):
+            return
+        hr = group_users(self.env, GROUP_HR)
+        users = (self.decided_by & hr) or hr
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        summary = _("%s: its facts changed after the decision; review it.") \
+            % self.name
+        for user in users:
+            self._aftersales_activity_schedule(
+                todo, user, company_today(self, self.company_id), summary,
+                decision=FACT_CHANGED)
 
     @api.model
     def _propose(self, vals):

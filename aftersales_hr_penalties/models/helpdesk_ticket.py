@@ -37,6 +37,24 @@ class HelpdeskTicket(models.Model):
             ticket.penalty_count = counts.get(ticket.id, 0)
 
     # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.multi
+    def write(self, vals):
+        """F2, P6: when the arrival deadline moves (a corrected report time,
+        another urgency or customer, any change of the clock's inputs), the
+        late-arrival proposals follow it."""
+        before = {ticket.id: ticket.arrival_deadline for ticket in self.sudo()}
+        res = super().write(vals)
+        moved = self.sudo().filtered(
+            lambda t: t.arrival_deadline != before[t.id])
+        for ticket in moved:
+            self.env["aftersales.penalty"].sudo().search([
+                ("ticket_id", "=", ticket.id), ("source", "=", "late_arrival"),
+            ])._follow_late_arrival(deadline_from=before[ticket.id])
+        return res
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
     @api.multi

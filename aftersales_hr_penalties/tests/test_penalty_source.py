@@ -4,7 +4,7 @@ from lxml import etree
 
 from odoo.exceptions import AccessError
 
-from .common import PenaltyCase
+from .common import PenaltyCase, recorded
 
 
 class TestSourceForHr(PenaltyCase):
@@ -20,7 +20,7 @@ class TestSourceForHr(PenaltyCase):
             "partner_id": cls.domestic.id, "user_id": cls.engineer.id,
             "reported_date": "2025-06-02 08:00:00",
             "problem_type_id": cls.fault.id})
-        cls.dispatch = cls.env["aftersales.dispatch"].create({
+        cls.dispatch = recorded(cls.env["aftersales.dispatch"], {
             "ticket_id": cls.ticket.id, "leader_id": cls.engineer.id,
             "appointment": "2025-06-02 09:00:00",
             "arrival_time": "2025-06-02 11:30:00",
@@ -72,8 +72,9 @@ class TestSourceForHr(PenaltyCase):
 
     def test_copies_follow_the_ticket(self):
         """P6: a renamed ticket's proposals show its new subject and customer to
-        HR; the arrival deadline stays the one the record was proposed
-        against, even when a supervisor corrects the report time (T3)."""
+        HR; when a supervisor corrects the report time (T3), a proposal still
+        late follows the moved arrival deadline (F2; a decided record would
+        keep it, see test_penalty_follows_fact)."""
         deadline = self.proposal.arrival_deadline
         # F4: another contact of the unit's customer, not another customer
         contact = self.env["res.partner"].create(
@@ -87,4 +88,8 @@ class TestSourceForHr(PenaltyCase):
             "ticket_subject", "ticket_partner_id", "arrival_deadline"])[0]
         self.assertEqual(values["ticket_subject"], "Spindle stalls under load")
         self.assertEqual(values["ticket_partner_id"][0], contact.id)
-        self.assertEqual(values["arrival_deadline"], deadline)
+        self.assertEqual(values["arrival_deadline"], self.ticket.arrival_deadline)
+        self.assertEqual(self.proposal.state, "draft")
+        self.assertIn(self.Penalty._facts_time(
+            self.ticket.arrival_deadline, self.engineer, self.ticket.company_id),
+            self.proposal.description)

@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
@@ -7,6 +9,22 @@ from odoo.tools import html_escape
 from ..tools import (
     GROUP_SUPERVISOR, FactError, company_time, describe,
 )
+
+# the mean radius of the Earth, for the haversine distance
+EARTH_RADIUS_KM = 6371.0088
+# the context keys the check-in button sends the browser's position in
+LATITUDE_KEY = "aftersales_latitude"
+LONGITUDE_KEY = "aftersales_longitude"
+
+
+def haversine_km(lat1, lon1, lat2, lon2):
+    """The great-circle distance in km between two points in degrees."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlambda = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 \
+        + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 class AftersalesDispatch(models.Model):
@@ -21,12 +39,18 @@ class AftersalesDispatch(models.Model):
     _ticket_copies = {"partner_id": "partner_id", "equipment_id": "equipment_id",
                       "company_id": "company_id"}
     # F2, F3 (aftersales.guard): the state moves by the buttons; arrival and
-    # departure are stamped by "Arrive" and "Leave Site" (a supervisor
-    # corrects them); the signature's time is stamped when it is given; a
-    # signed report is final until a supervisor reopens it (T6).
-    _guarded_fields = ("state", "arrival_time", "departure_time", "signed_on",
+    # departure, who recorded them and where the engineer checked in are
+    # stamped by "Check In" and "Check Out", never typed, not even in a new
+    # dispatch (a supervisor corrects the times); the signature's time is
+    # stamped when it is given; a signed report is final until a supervisor
+    # reopens it (T6).
+    _guarded_fields = ("state", "arrival_time", "departure_time",
+                       "arrival_user_id", "departure_user_id",
+                       "arrival_latitude", "arrival_longitude",
+                       "arrival_distance_km", "signed_on",
                        "signature_exception_by", "signature_exception_on")
     _corrected_fields = ("arrival_time", "departure_time")
+    _stamped_fields = ("arrival_time", "departure_time")
     _open_when_final = ("reopen_reason",)
 
     # ------------------------------------------------------------------
@@ -60,8 +84,25 @@ class AftersalesDispatch(models.Model):
     # ------------------------------------------------------------------
     # On-site report (T6)
     # ------------------------------------------------------------------
-    arrival_time = fields.Datetime(track_visibility="onchange")
-    departure_time = fields.Datetime()
+    arrival_time = fields.Datetime(track_visibility="onchange", copy=False)
+    departure_time = fields.Datetime(copy=False)
+    # F2: who checked in and out, and where the browser was at check-in
+    arrival_user_id = fields.Many2one(
+        "res.users", string="Checked In By", readonly=True, copy=False)
+    departure_user_id = fields.Many2one(
+        "res.users", string="Checked Out By", readonly=True, copy=False)
+    arrival_latitude = fields.Float(
+        string="Check-in Latitude", digits=(10, 7), readonly=True, copy=False,
+        help="Where the engineer's browser was at check-in, when the engineer "
+             "allowed it to tell.")
+    arrival_longitude = fields.Float(
+        string="Check-in Longitude", digits=(10, 7), readonly=True, copy=False)
+    arrival_distance_km = fields.Float(
+        string="Distance to Customer (km)", digits=(12, 2), readonly=True,
+        copy=False,
+        help="From the check-in position to the customer's address, when both "
+             "are known (the customer's coordinates: Geolocate on the "
+             "customer).")
     work_done = fields.Text()
     fault_cause = fields.Text()
     solution = fields.Text()
@@ -245,26 +286,36 @@ class AftersalesDispatch(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_arrive(self):
+        """F2: "Check In": the arrival is stamped with the server's time and
+        the user; the browser's position, when the engineer allows it, comes
+        in the context (``aftersales_latitude``, ``aftersales_longitude``,
+        sent by the form's button) and gives the distance to the customer."""
         # S2: the job may have turned chargeable, or its order been cancelled
         self.mapped("ticket_id")._check_onsite_gate()
+        position = self._check_in_position()
         for dispatch in self:
             if dispatch.state != "planned":
                 raise UserError(_("Dispatch %s is not planned any more.")
                                 % dispatch.name)
-            dispatch._guard_write({"state": "on_site",
-                                   "arrival_time": fields.Datetime.now()})
+            vals = {"state": "on_site", "arrival_time": fields.Datetime.now(),
+                    "arrival_user_id": self.env.uid}
+            if position:
+                vals.update(dispatch._check_in_location(*position))
+            dispatch._guard_write(vals)
         return True
 
     @api.multi
     def action_depart(self):
-        """F2: the engineer leaves the site: the departure is stamped now."""
+        """F2: "Check Out": the departure is stamped with the server's time
+        and the user."""
         for dispatch in self:
             if dispatch.state not in ("on_site", "done") \
                     or dispatch.departure_time:
                 raise UserError(_(
-                    "Dispatch %s: record the arrival first; the departure is "
-                    "recorded once.") % dispatch.name)
-        self._guard_write({"departure_time": fields.Datetime.now()})
+                    "Dispatch %s: check in first; the departure is recorded "
+                    "once.") % dispatch.name)
+        self._guard_write({"departure_time": fields.Datetime.now(),
+                           "departure_user_id": self.env.uid})
         return True
 
     @api.multi
@@ -288,6 +339,51 @@ class AftersalesDispatch(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.model
+    def _check_in_position(self):
+        """F2: the browser's position sent with "Check In", as (latitude,
+        longitude), or None when the engineer did not share it. Anything but
+        two numbers within the Earth's ranges is refused: the client sends
+        where it is, never when."""
+        latitude = self.env.context.get(LATITUDE_KEY)
+        longitude = self.env.context.get(LONGITUDE_KEY)
+        if all(value is None or value is False
+               for value in (latitude, longitude)):
+            return None
+        valid = all(isinstance(value, (int, float))
+                    and not isinstance(value, bool) and math.isfinite(value)
+                    for value in (latitude, longitude))
+        if not (valid and -90 <= latitude <= 90 and -180 <= longitude <= 180):
+            raise FactError(_(
+                "The position sent with the check-in is not valid (latitude "
+                "%(latitude)s, longitude %(longitude)s): a latitude lies between "
+                "-90 and 90, a longitude between -180 and 180.") % {
+                    "latitude": latitude, "longitude": longitude})
+        return float(latitude), float(longitude)
+
+    @api.multi
+    def _customer_coordinates(self):
+        """The customer's coordinates (the ticket's customer, else its
+        company), or None when neither was geolocated."""
+        self.ensure_one()
+        partner = self.sudo().partner_id
+        for customer in (partner, partner.commercial_partner_id):
+            if customer.partner_latitude or customer.partner_longitude:
+                return customer.partner_latitude, customer.partner_longitude
+        return None
+
+    @api.multi
+    def _check_in_location(self, latitude, longitude):
+        """The check-in's position and its distance to the customer."""
+        self.ensure_one()
+        vals = {"arrival_latitude": latitude, "arrival_longitude": longitude,
+                "arrival_distance_km": False}
+        customer = self._customer_coordinates()
+        if customer:
+            vals["arrival_distance_km"] = haversine_km(
+                latitude, longitude, *customer)
+        return vals
+
     @api.multi
     def _report_missing(self):
         """T6 (rev. 2): labels of the report's content still empty, in the

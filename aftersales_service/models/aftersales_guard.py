@@ -39,7 +39,11 @@ class AftersalesGuard(models.AbstractModel):
     ``_open_when_final`` and the chatter, until an action reopens them.
     ``_corrected_fields`` are stamps a service supervisor corrects with a
     reason (``_aftersales_correct``, the "Correct a Time" wizard), the
-    correction kept in the chatter.
+    correction kept in the chatter; what follows a stamp follows its
+    correction through ``_aftersales_on_corrected``. A corrected stamp may be
+    typed when a record is created (a ticket's report time) unless it is also
+    one of ``_stamped_fields``: those only the action sets (a dispatch is
+    checked in by its button, never created as arrived).
 
     Policy on ``sudo()``: the guard holds for every caller, ``sudo()``
     included, because it protects business facts, not access: ``sudo()``
@@ -53,8 +57,11 @@ class AftersalesGuard(models.AbstractModel):
 
     #: written only by the model's own actions (through ``_guard_write``)
     _guarded_fields = ()
-    #: stamps a supervisor corrects with a reason; free when a record is created
+    #: stamps a supervisor corrects with a reason; free when a record is
+    #: created unless listed in ``_stamped_fields`` too
     _corrected_fields = ()
+    #: corrected stamps set by the model's action only, at creation too
+    _stamped_fields = ()
     #: still writable on a final record (besides the chatter and to-dos)
     _open_when_final = ()
 
@@ -108,6 +115,13 @@ class AftersalesGuard(models.AbstractModel):
                 name for name, field in self._fields.items()
                 if field.compute and field.store and not field.inverse})
 
+    @api.model
+    def _guard_free_at_create(self):
+        """The corrected stamps a new record may be given (F2): those not
+        stamped by an action only."""
+        return self._guard_attr("_corrected_fields") \
+            - self._guard_attr("_stamped_fields")
+
     @api.multi
     def _guard_final(self):
         """The records that are final (none unless the model says)."""
@@ -121,9 +135,9 @@ class AftersalesGuard(models.AbstractModel):
         """A new record starts from the defaults of its guarded fields."""
         if self._guard_is_open():
             return
-        corrected = self._guard_attr("_corrected_fields")
+        free = self._guard_free_at_create()
         names = [name for name in vals if name in self._guard_names()
-                 and name not in corrected]
+                 and name not in free]
         if not names:
             return
         defaults = self.default_get(names)
@@ -216,7 +230,7 @@ class AftersalesGuard(models.AbstractModel):
         """A copy is a new record: its guarded facts start from the defaults,
         as its own actions will set them."""
         data = super().copy_data(default)
-        names = self._guard_names() - self._guard_attr("_corrected_fields") \
+        names = self._guard_names() - self._guard_free_at_create() \
             - set(default or {})
         for vals in data:
             for name in names & set(vals):
@@ -271,4 +285,12 @@ class AftersalesGuard(models.AbstractModel):
                     "old": old and company_time(record, old) or "-",
                     "new": value and company_time(record, value) or "-",
                     "reason": html_escape(reason)})
+        self._aftersales_on_corrected([name], reason)
+        return True
+
+    @api.multi
+    def _aftersales_on_corrected(self, names, reason):
+        """Hook (F2, P6): the stamps ``names`` of these records were just
+        corrected by a supervisor for ``reason``; what was drawn from them
+        follows (penalties: the late-arrival proposal). Nothing here."""
         return True

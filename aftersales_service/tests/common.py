@@ -23,7 +23,7 @@ def recorded(model, vals):
     values (states, stamps, decisions) are written through the model's door,
     the rest as a user types it. For fixtures; tests of the guard write as
     the user does."""
-    names = model._guard_names() - model._guard_attr("_corrected_fields")
+    names = model._guard_names() - model._guard_free_at_create()
     record = model.create({k: v for k, v in vals.items() if k not in names})
     guarded = {k: v for k, v in vals.items() if k in names}
     if guarded:
