@@ -49,6 +49,9 @@ class PenaltyCase(AftersalesCase):
         cls.fault = cls.env.ref("aftersales_service.problem_type_functional")
         cls.precision = cls.env.ref("aftersales_service.problem_type_precision")
         cls.domestic.aftersales_distance_zone = "zone1"  # 2 hours to arrive (T4)
+        # the arrival clock round the clock (working calendars: the service
+        # addon's test_clocks)
+        cls.company.aftersales_working_calendar_id = False
         cls.unit = cls._equipment(cls.furnace, "PEN-1", cls.domestic,
                                   delivery_date="2025-01-10")
         cls.Penalty = cls.env["aftersales.penalty"]
@@ -60,7 +63,14 @@ class PenaltyCase(AftersalesCase):
                   "reported_date": "2025-06-02 08:00:00",
                   "problem_type_id": self.fault.id}
         values.update(vals)
-        return self.env["helpdesk.ticket"].create(values)
+        ticket = self.env["helpdesk.ticket"].create(values)
+        # T4 rev. 2: on-site approved at the report, as the supervisor's
+        # action leaves it, so the arrival clock runs from there
+        ticket._guard_write({
+            "onsite_state": "approved", "onsite_approved_by": self.supervisor.id,
+            "onsite_approved_on": ticket.reported_date,
+            "quotation_accepted_on": ticket.reported_date})
+        return ticket
 
     def _dispatch(self, ticket, **vals):
         values = {"ticket_id": ticket.id, "leader_id": self.engineer.id,

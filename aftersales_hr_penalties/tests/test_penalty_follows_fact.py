@@ -146,16 +146,15 @@ class TestPenaltyFollowsFact(PenaltyCase):
             ("res_id", "=", self.proposal.id)]))
 
     def test_moved_deadline_withdraws(self):
-        """F2, T4: the supervisor corrects the ticket's report time so that
-        the deadline moves past the (corrected) arrival: the proposal is
-        withdrawn, saying the deadline moved."""
+        """F2, T4 rev. 2: the supervisor records that the customer asked for
+        a later appointment, so the deadline moves past the (corrected)
+        arrival: the proposal is withdrawn, saying the deadline moved."""
         arrival = self._correct_arrival(30, "Parked at 10:30")
         old_deadline = self.deadline
-        self.ticket.sudo(self.supervisor)._aftersales_correct(
-            "reported_date", _shift(self.ticket.reported_date, 60),
-            "Customer called at 09:00, not 08:00")
+        self.ticket.sudo(self.supervisor).write({
+            "customer_appointment": _shift(self.ticket.onsite_approved_on, 60)})
         self.assertNotEqual(self.ticket.arrival_deadline, old_deadline,
-                            "the arrival deadline follows the report time")
+                            "the arrival deadline follows the appointment")
         self.assertEqual(self.proposal.state, "withdrawn")
         self.assertEqual(self.proposal.arrival_deadline,
                          self.ticket.arrival_deadline)
@@ -163,12 +162,11 @@ class TestPenaltyFollowsFact(PenaltyCase):
         self.assertIn(self._time(old_deadline), self.proposal.withdrawn_reason)
 
     def test_moved_deadline_still_late_follows(self):
-        """F2, T4: a deadline moved but still before the arrival moves the
-        proposal's facts."""
+        """F2, T4 rev. 2: a deadline moved but still before the arrival
+        moves the proposal's facts."""
         self._correct_arrival(120, "Parked at 12:00")
-        self.ticket.sudo(self.supervisor)._aftersales_correct(
-            "reported_date", _shift(self.ticket.reported_date, 60),
-            "Customer called at 09:00, not 08:00")
+        self.ticket.sudo(self.supervisor).write({
+            "customer_appointment": _shift(self.ticket.onsite_approved_on, 60)})
         self.assertEqual(self.proposal.state, "draft")
         self.assertEqual(self.proposal.arrival_deadline,
                          self.ticket.arrival_deadline)
