@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
-from odoo.addons.aftersales_service.tools import in_company_lang
+from odoo.addons.aftersales_service.tools import company_date, in_company_lang
 
 DELAY_REASONS = [
     ("personal", "Personal"),
@@ -83,15 +83,15 @@ class AftersalesDispatch(models.Model):
             if late and dispatch._is_late_for_personal_reasons():
                 penalties |= penalties._propose(dispatch._penalty_values(
                     late, employee, "late_arrival",
-                    (dispatch.arrival_time or "")[:10],
+                    company_date(dispatch, dispatch.arrival_time,
+                                 dispatch.company_id),
                     _("Arrived on site at %(arrival)s, after the deadline "
                       "%(deadline)s.") % {
                           "arrival": penalties._facts_time(
-                              dispatch.arrival_time, employee.user_id,
-                              dispatch.company_id),
+                              dispatch.arrival_time, dispatch.company_id),
                           "deadline": penalties._facts_time(
                               dispatch.ticket_id.arrival_deadline,
-                              employee.user_id, dispatch.company_id)}))
+                              dispatch.company_id)}))
             if incomplete:
                 penalties |= dispatch._propose_incomplete_report(
                     incomplete, employee)
@@ -115,7 +115,8 @@ class AftersalesDispatch(models.Model):
             return penalties
         return penalties._propose(self._penalty_values(
             offence, employee, "incomplete_report",
-            (self.departure_time or fields.Datetime.now())[:10],
+            company_date(self, self.departure_time or fields.Datetime.now(),
+                         self.company_id),
             _("The on-site report misses %s.") % ", ".join(missing)))
 
     @api.multi
