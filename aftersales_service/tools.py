@@ -1,8 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The small protocols the three addons share, each written once and found by
-name: the groups' xml ids, who of a group is told, the company's language of
-recorded facts, plausible facts (their refusals are the methods of the
+name: the groups' xml ids, who of a group is told, the company's language and
+time zone of recorded facts, plausible facts (their refusals are the methods of the
 ``aftersales.facts`` model), row locks, the numbers of money documents, access
 tokens and the portal's argument checks.
 
