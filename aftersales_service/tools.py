@@ -1,8 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The small protocols the three addons share, each written once and found by
-name: the groups' xml ids, who of a group is told, the company's language of
-recorded facts, plausible facts (their refusals are the methods of the
+name: the groups' xml ids, who of a group is told, the company's language and
+time zone of recorded facts, plausible facts (their refusals are the methods of the
 ``aftersales.facts`` model), row locks, the numbers of money documents, access
 tokens and the portal's argument checks.
 
@@ -88,23 +88,39 @@ def describe(record):
     return record.env["aftersales.facts"]._describe(record)
 
 
-def _in_company_tz(record, company=None):
-    """F1: ``record`` in the company's time zone (its partner's); the user's
-    zone when the company has none."""
+def company_tz(record, company=None):
+    """F1: the name of the time zone facts are dated in: the company's (its
+    partner's, a setting), else the user's, else UTC."""
     company = (company or record.env.user.company_id).sudo()
-    return record.with_context(
-        tz=company.partner_id.tz or record.env.context.get("tz"))
+    return (company.partner_id.tz or record.env.context.get("tz")
+            or record.env.user.sudo().tz or "UTC")
+
+
+def in_company_tz(record, company=None):
+    """F1: ``record`` with the company's time zone in its context, so that
+    what it renders (a report, a portal page) shows the company's time."""
+    return record.with_context(tz=company_tz(record, company))
 
 
 def company_today(record, company=None):
     """F1: today's date in the company's time zone, whoever asks."""
-    return fields.Date.context_today(_in_company_tz(record, company))
+    return company_date(record, fields.Datetime.now(), company)
+
+
+def company_date(record, value, company=None):
+    """F1: the company's local date of a stored (UTC) datetime: the day a
+    fact happened, never ``value[:10]`` (the day in UTC)."""
+    if not value:
+        return False
+    local = fields.Datetime.context_timestamp(
+        in_company_tz(record, company), fields.Datetime.from_string(value))
+    return fields.Date.to_string(local.date())
 
 
 def company_time(record, value, company=None):
     """F1: a stored (UTC) datetime as the company's local time, to quote it."""
     local = fields.Datetime.context_timestamp(
-        _in_company_tz(record, company), fields.Datetime.from_string(value))
+        in_company_tz(record, company), fields.Datetime.from_string(value))
     return local.strftime("%Y-%m-%d %H:%M")
 
 

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
-from odoo.addons.aftersales_service.tools import in_company_lang
+from odoo.addons.aftersales_service.tools import company_date, in_company_lang
 
 DELAY_REASONS = [
     ("personal", "Personal"),
@@ -80,21 +80,21 @@ class AftersalesDispatch(models.Model):
     def _late_arrival_date(self):
         """P6: the day of a late-arrival fine: the arrival's."""
         self.ensure_one()
-        return (self.arrival_time or "")[:10]
+        return self.arrival_time and company_date(
+            self, self.arrival_time, self.company_id)
 
     @api.multi
     def _late_arrival_facts(self, employee):
-        """P6: the late arrival as the proposal states it, in the employee's
-        (else the company's) time."""
+        """P6: the late arrival as the proposal states it, in the company's
+        time (F1)."""
         self.ensure_one()
         penalties = self.env["aftersales.penalty"]
         return _("Arrived on site at %(arrival)s, after the deadline "
                  "%(deadline)s.") % {
                      "arrival": penalties._facts_time(
-                         self.arrival_time, employee.user_id, self.company_id),
+                         self.arrival_time, self.company_id),
                      "deadline": penalties._facts_time(
-                         self.ticket_id.arrival_deadline, employee.user_id,
-                         self.company_id)}
+                         self.ticket_id.arrival_deadline, self.company_id)}
 
     @api.multi
     def _not_late_sentence(self, employee):
@@ -108,10 +108,9 @@ class AftersalesDispatch(models.Model):
         return _("the arrival at %(arrival)s is not after the deadline "
                  "%(deadline)s") % {
                      "arrival": penalties._facts_time(
-                         self.arrival_time, employee.user_id, self.company_id),
+                         self.arrival_time, self.company_id),
                      "deadline": penalties._facts_time(
-                         self.ticket_id.arrival_deadline, employee.user_id,
-                         self.company_id)}
+                         self.ticket_id.arrival_deadline, self.company_id)}
 
     @api.multi
     @in_company_lang
@@ -164,7 +163,8 @@ class AftersalesDispatch(models.Model):
             return penalties
         return penalties._propose(self._penalty_values(
             offence, employee, "incomplete_report",
-            (self.departure_time or fields.Datetime.now())[:10],
+            company_date(self, self.departure_time or fields.Datetime.now(),
+                         self.company_id),
             _("The on-site report misses %s.") % ", ".join(missing)))
 
     @api.multi

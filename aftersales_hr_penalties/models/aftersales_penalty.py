@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape, mute_logger
 
 from odoo.addons.aftersales_service.tools import (
-    GROUP_HR, assign_number, company_today, describe, group_users,
+    GROUP_HR, assign_number, company_time, company_today, describe, group_users,
     in_company_lang, lock_rows)
 
 STATES = [
@@ -88,7 +88,7 @@ class AftersalesPenalty(models.Model):
         domain=[("kind", "!=", "doubling")], track_visibility="onchange",
         states={"applied": [("readonly", True)]})
     kind = fields.Selection(related="offence_type_id.kind", store=True, readonly=True)
-    date = fields.Date(required=True, default=fields.Date.context_today,
+    date = fields.Date(required=True, default=lambda self: company_today(self),
                        index=True, track_visibility="onchange",
                        help="When the fact happened.")
     description = fields.Text(string="Facts")
@@ -510,16 +510,13 @@ class AftersalesPenalty(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     @api.model
-    def _facts_time(self, value, user=None, company=None):
-        """P6: a UTC datetime of a fact in local time, with the zone's name:
-        the time zone of the employee's user, else the company's, else UTC."""
+    def _facts_time(self, value, company=None):
+        """P6, F1: a UTC datetime of a fact as the company's local time, the
+        one time every fact is told in (whatever the employee's own zone), so
+        no zone is named."""
         if not value:
             return ""
-        company = company or self.env.user.company_id
-        tz = (user and user.sudo().tz) or company.sudo().partner_id.tz or "UTC"
-        local = fields.Datetime.context_timestamp(
-            self.with_context(tz=tz), fields.Datetime.from_string(value))
-        return "%s (%s)" % (local.strftime("%Y-%m-%d %H:%M"), tz)
+        return company_time(self, value, company)
 
     @api.model
     def _dispatch_copy_values(self, dispatch_id):

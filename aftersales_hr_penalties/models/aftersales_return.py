@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 
 from odoo.addons.aftersales_service.tools import (
-    GROUP_HR, GROUP_SERVICE_USER, in_company_lang)
+    GROUP_HR, GROUP_SERVICE_USER, company_date, in_company_lang)
 
 
 class AftersalesReturn(models.Model):
@@ -38,7 +38,9 @@ class AftersalesReturn(models.Model):
                 "employee_id": request.employee_id.id,
                 "offence_type_id": offence.id,
                 "source": "return",
-                "date": (request.done_date or fields.Datetime.now())[:10],
+                "date": company_date(
+                    request, request.done_date or fields.Datetime.now(),
+                    request.company_id),
                 "ticket_id": request.ticket_id.id,
                 "return_id": request.id,
                 "company_id": request.company_id.id,

@@ -6,7 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import plaintext2html
 
-from odoo.addons.aftersales_service.tools import GROUP_SUPERVISOR, in_company_lang
+from odoo.addons.aftersales_service.tools import (
+    GROUP_SUPERVISOR, company_date, in_company_lang)
 
 
 class HelpdeskTicket(models.Model):
@@ -157,7 +158,7 @@ class HelpdeskTicket(models.Model):
                 "employee_id": employee.id,
                 "offence_type_id": offence.id,
                 "source": "repeat_repair",
-                "date": ticket.reported_date[:10],
+                "date": company_date(ticket, ticket.reported_date, ticket.company_id),
                 "ticket_id": ticket.id,
                 "description": _(
                     "%(ticket)s repeats %(earlier)s on the same unit and problem "
@@ -250,7 +251,7 @@ class HelpdeskTicket(models.Model):
                 "employee_id": employee.id,
                 "offence_type_id": offence.id,
                 "source": "complaint",
-                "date": ticket.reported_date[:10],
+                "date": company_date(ticket, ticket.reported_date, ticket.company_id),
                 "ticket_id": ticket.id,
                 "source_key": "complaint:helpdesk.ticket:%d" % ticket.id,
             }

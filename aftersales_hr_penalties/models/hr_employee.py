@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
-from odoo.addons.aftersales_service.tools import GROUP_HR
+from odoo.addons.aftersales_service.tools import GROUP_HR, company_today
 
 
 class HrEmployee(models.Model):
@@ -35,7 +35,7 @@ class HrEmployee(models.Model):
 
     def _compute_penalty_totals(self):
         """P1, P2, P5: this year's decided records, one grouped read for all."""
-        year_start = fields.Date.context_today(self)[:4] + "-01-01"
+        year_start = company_today(self)[:4] + "-01-01"
         rows = self.env["aftersales.penalty"].read_group(
             [("employee_id", "in", self.ids), ("date", ">=", year_start),
              ("state", "in", ("confirmed", "applied"))],

@@ -47,16 +47,34 @@ class TestFactsLanguage(PenaltyCase):
         self.assertIn("Fault Cause", facts)
         self.assertIsNone(CJK.search(facts), facts)
 
-    def test_late_arrival_in_local_time(self):
-        """P6, T4: the late arrival is told in the engineer's time zone."""
+    def _late_arrival(self, arrival_time):
+        """A late arrival on a job reported days before (F4: not in the
+        future; T4: whatever the deadline's calendar, long past)."""
         self.company.partner_id.lang = "en_US"
-        self.engineer.tz = "Asia/Shanghai"
-        dispatch = self._dispatch(self._ticket(), arrival_time="2025-06-02 11:30:00",
-                                  departure_time="2025-06-02 14:00:00",
-                                  **self._complete_report())
-        facts = self._proposals("late_arrival", dispatch_id=dispatch.id).description
-        self.assertIn("2025-06-02 19:30 (Asia/Shanghai)", facts)
-        self.assertNotIn("UTC", facts)
+        dispatch = self._dispatch(
+            self._ticket(reported_date="2025-05-29 01:00:00"),
+            appointment="2025-05-29 02:00:00", arrival_time=arrival_time,
+            departure_time="2025-06-02 14:00:00", **self._complete_report())
+        penalty = self._proposals("late_arrival", dispatch_id=dispatch.id)
+        self.assertEqual(len(penalty), 1)
+        return penalty
+
+    def test_late_arrival_in_local_time(self):
+        """P6, T4, F1: the late arrival is told in the company's time zone,
+        not the engineer's nor UTC, without naming the zone: arrived at 01:30
+        UTC is 09:30 in Shanghai."""
+        self.engineer.tz = "Europe/Berlin"  # 03:30 for the engineer
+        facts = self._late_arrival("2025-06-02 01:30:00").description
+        self.assertIn("2025-06-02 09:30", facts)
+        for other in ("01:30", "03:30", "UTC", "Asia/Shanghai", "Europe/Berlin"):
+            self.assertNotIn(other, facts)
+
+    def test_late_arrival_dated_local_day(self):
+        """P6, F1: a late arrival at 00:30 in Shanghai (16:30 UTC the day
+        before) is a fine of that local day."""
+        penalty = self._late_arrival("2025-06-01 16:30:00")
+        self.assertEqual(penalty.date, "2025-06-02")
+        self.assertIn("2025-06-02 00:30", penalty.description)
 
     def test_demo_facts_in_one_language(self):
         """P6: the demo proposals' facts are all English (demo data loads

@@ -47,8 +47,7 @@ class TestPenaltyFollowsFact(PenaltyCase):
 
     def _time(self, value):
         """A time as the proposal quotes it."""
-        return self.Penalty._facts_time(value, self.engineer,
-                                        self.dispatch.company_id)
+        return self.Penalty._facts_time(value, self.dispatch.company_id)
 
     def _notes(self, record):
         return "\n".join(record.message_ids.mapped("body"))

@@ -91,5 +91,5 @@ class TestSourceForHr(PenaltyCase):
         self.assertEqual(values["arrival_deadline"], self.ticket.arrival_deadline)
         self.assertEqual(self.proposal.state, "draft")
         self.assertIn(self.Penalty._facts_time(
-            self.ticket.arrival_deadline, self.engineer, self.ticket.company_id),
+            self.ticket.arrival_deadline, self.ticket.company_id),
             self.proposal.description)

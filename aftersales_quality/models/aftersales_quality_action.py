@@ -4,7 +4,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.aftersales_service.tools import (
-    GROUP_QUALITY_ENGINEERING, GROUP_QUALITY_USER,
+    GROUP_QUALITY_ENGINEERING, GROUP_QUALITY_USER, company_today,
 )
 
 # Written by the Quality department only: the effectiveness check (Q3).
@@ -142,7 +142,7 @@ class AftersalesQualityAction(models.Model):
         if vals.get("effectiveness"):
             vals = dict(vals)
             vals.setdefault("checked_by_id", self.env.uid)
-            vals.setdefault("checked_date", fields.Date.context_today(self))
+            vals.setdefault("checked_date", company_today(self))
         if vals.get("done_date"):
             vals = dict(vals, is_overdue=False)
         postponed = self.browse()
@@ -161,7 +161,7 @@ class AftersalesQualityAction(models.Model):
     def action_done(self):
         """The responsible person reports the action done today."""
         self.filtered(lambda a: not a.done_date).write(
-            {"done_date": fields.Date.context_today(self)})
+            {"done_date": company_today(self)})
         return True
 
     # ------------------------------------------------------------------
@@ -172,7 +172,7 @@ class AftersalesQualityAction(models.Model):
     def cron_flag_overdue(self, today=None):
         """Daily (Q3): flag the open actions past their due date and remind each
         responsible person once; a second run finds nothing new."""
-        today = today or fields.Date.context_today(self)
+        today = today or company_today(self)
         overdue = self.search([
             ("done_date", "=", False), ("due_date", "<", today),
             ("is_overdue", "=", False),

@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.aftersales_service.tools import (
     GROUP_PURCHASE_MANAGER, GROUP_QUALITY_ENGINEERING, GROUP_QUALITY_MANAGER,
-    GROUP_QUALITY_USER, group_users,
+    GROUP_QUALITY_USER, company_today, group_users,
 )
 
 FEEDBACK_STATES = [
@@ -55,7 +55,7 @@ class AftersalesQualityFeedback(models.Model):
     # Description: the defect (Q1, Q2)
     # ------------------------------------------------------------------
     report_date = fields.Date(
-        string="Reported On", required=True, default=fields.Date.context_today,
+        string="Reported On", required=True, default=lambda self: company_today(self),
         track_visibility="onchange")
     ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Service Ticket", index=True, ondelete="restrict",
@@ -307,7 +307,7 @@ class AftersalesQualityFeedback(models.Model):
                     "Form %s: fill in the product, the defect description and the "
                     "defect category before registering it.") % form.name)
         self._guard_write({"state": "registered", "registered_by_id": self.env.uid,
-                          "registered_date": fields.Date.context_today(self)})
+                          "registered_date": company_today(self)})
         self.filtered("is_purchased_part")._notify_purchasing()
         self.filtered(lambda f: f.severity == "major")._notify_quality_managers()
         return True
@@ -324,7 +324,7 @@ class AftersalesQualityFeedback(models.Model):
                     "Form %s: choose the \"Assigned Engineer\" who analyses the "
                     "root cause.") % form.name)
             form._aftersales_activity_schedule(
-                todo, form.engineer_id, fields.Date.context_today(self),
+                todo, form.engineer_id, company_today(self),
                 _("Analyse the root cause and propose an improvement"))
         self._guard_write({"state": "analysing"})
         return True
@@ -355,7 +355,7 @@ class AftersalesQualityFeedback(models.Model):
                         "form": form.name,
                         "actions": ", ".join(pending.mapped("name"))})
         self._guard_write({"state": "verified", "verified_by_id": self.env.uid,
-                          "verified_date": fields.Date.context_today(self)})
+                          "verified_date": company_today(self)})
         return True
 
     @api.multi
@@ -363,7 +363,7 @@ class AftersalesQualityFeedback(models.Model):
         """Q3: the quality manager closes a verified form."""
         self._check_step(GROUP_QUALITY_MANAGER, ("verified",), _("close"))
         self._guard_write({"state": "closed",
-                          "closed_date": fields.Date.context_today(self)})
+                          "closed_date": company_today(self)})
         return True
 
     @api.multi
@@ -407,7 +407,7 @@ class AftersalesQualityFeedback(models.Model):
         """Q4: Purchasing follows the defect up with the supplier."""
         buyers = group_users(self.env, GROUP_PURCHASE_MANAGER) or self.env.user
         todo = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         for form in self:
             for buyer in buyers:
                 form._aftersales_activity_schedule(
@@ -420,7 +420,7 @@ class AftersalesQualityFeedback(models.Model):
         """Q5: a major problem reaches the quality managers at once."""
         managers = group_users(self.env, GROUP_QUALITY_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         for form in self:
             form.message_post(
                 body=_("Major quality problem registered: %s") % (

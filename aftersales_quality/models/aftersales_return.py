@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.aftersales_service.tools import GROUP_QUALITY_USER, GROUP_SERVICE_USER
+from odoo.addons.aftersales_service.tools import (
+    GROUP_QUALITY_USER, GROUP_SERVICE_USER, company_today)
 
 
 class AftersalesReturn(models.Model):
@@ -54,7 +55,7 @@ class AftersalesReturn(models.Model):
         res = super()._aftersales_on_received()
         inspections = self.env["aftersales.return.inspection"].sudo()
         todo = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         inspectors = inspections._inspectors()
         for request in self.filtered(lambda r: not r.inspection_ids):
             inspection = inspections.create({"return_id": request.id})

@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.aftersales_service.tools import GROUP_QUALITY_USER, group_users
+from odoo.addons.aftersales_service.tools import (
+    GROUP_QUALITY_USER, company_today, group_users)
 
 
 class AftersalesReturnInspection(models.Model):
@@ -124,7 +125,7 @@ class AftersalesReturnInspection(models.Model):
                 "state": "done",
                 "inspector_id": inspection.inspector_id.id or self.env.uid,
                 "inspection_date": inspection.inspection_date
-                or fields.Date.context_today(self)})
+                or company_today(self)})
             if inspection.result == "defective":
                 inspection._open_feedback()
             inspection.return_id._aftersales_set_inspected(inspection.decision)

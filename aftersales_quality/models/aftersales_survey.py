@@ -5,7 +5,8 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.aftersales_service.tools import GROUP_QUALITY_MANAGER, new_token
+from odoo.addons.aftersales_service.tools import (
+    GROUP_QUALITY_MANAGER, company_today, new_token)
 
 # Q7: the dimensions of 《顾客满意度调查表》, each scored 1 (worst) to 5.
 SCORE_FIELDS = (
@@ -47,7 +48,7 @@ class AftersalesSurvey(models.Model):
         [("after_job", "After a Service Job"), ("yearly", "Yearly"),
          ("quarterly", "Quarterly")], required=True, default="after_job")
     date = fields.Date(string="Sent On", required=True,
-                       default=fields.Date.context_today)
+                       default=lambda self: company_today(self))
     # made with the survey, not on demand: the link goes out at creation
     access_token = fields.Char(
         default=lambda self: new_token(),
@@ -186,7 +187,7 @@ class AftersalesSurvey(models.Model):
                     "Survey %(survey)s: score %(missing)s from 1 to 5.") % {
                         "survey": survey.name, "missing": ", ".join(missing)})
         self.write({"state": "answered",
-                    "answered_date": fields.Date.context_today(self)})
+                    "answered_date": company_today(self)})
         self.filtered("is_unhappy")._follow_up_unhappy()
         return True
 
@@ -198,7 +199,7 @@ class AftersalesSurvey(models.Model):
         """Q7: flag the customer for more frequent surveys and give the
         customer's salesperson (else the survey's author) a follow-up."""
         todo = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         for survey in self:
             customer = survey.partner_id.commercial_partner_id
             customer.sudo().write({"aftersales_survey_more_often": True})
@@ -229,7 +230,7 @@ class AftersalesSurvey(models.Model):
         """Q7: yearly surveys for key customers; customers flagged after an
         unhappy answer every quarter. Safe to run again: a customer surveyed
         within the period gets no new one."""
-        today = fields.Date.from_string(today or fields.Date.context_today(self))
+        today = fields.Date.from_string(today or company_today(self))
         partners = self.env["res.partner"]
         created = self.browse()
         for kind, days, domain in (

@@ -12,7 +12,7 @@ from datetime import datetime
 import pytz
 import werkzeug
 
-from odoo import _, fields, http
+from odoo import _, fields, http, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
@@ -25,7 +25,7 @@ from odoo.addons.helpdesk_mgmt.controllers.myaccount import (
     CustomerPortal as HelpdeskCustomerPortal,
 )
 
-from ..tools import to_int, user_can
+from ..tools import company_tz, to_int, user_can
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_NAME_CHARS = 128
@@ -116,6 +116,24 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             values["closed_stages"] = request.env["helpdesk.ticket.stage"]
         return values
 
+    @staticmethod
+    def _aftersales_local_time(response, company=None):
+        """F1: the page ``response`` (rendered lazily, at the end of the
+        request) shows its dates and times in the company's time zone
+        (``company``'s, else the user's company's), whoever looks: a customer,
+        a portal user who chose another zone, or the public user of an
+        e-mailed link. The one way every portal page of the suite gets its
+        time zone: the request's context, and the records handed to the
+        template (a field is formatted in its record's context)."""
+        if not getattr(response, "template", None):
+            return response  # a redirect, a 404 or a file
+        tz = company_tz(request.env.user, company)
+        request.context = dict(request.context, tz=tz)
+        for key, value in response.qcontext.items():
+            if isinstance(value, models.BaseModel):
+                response.qcontext[key] = value.with_context(tz=tz)
+        return response
+
     def _aftersales_portal_counters(self):
         """Counters of the suite's portal entries, zero where the user may not read."""
         tickets = request.env["helpdesk.ticket"]
@@ -156,7 +174,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "units": units, "pager": pager, "page_name": "equipment",
             "default_url": "/my/equipment",
         })
-        return request.render("aftersales_service.portal_my_equipment", values)
+        return self._aftersales_local_time(
+            request.render("aftersales_service.portal_my_equipment", values))
 
     @http.route(["/my/equipment/<int:equipment_id>"],
                 type="http", auth="user", website=True)
@@ -171,18 +190,19 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "tickets": request.env["helpdesk.ticket"].sudo().search(
                 [("equipment_id", "=", unit.id)], order="id desc"),
         })
-        return request.render(
-            "aftersales_service.portal_my_equipment_page", values)
+        return self._aftersales_local_time(request.render(
+            "aftersales_service.portal_my_equipment_page", values), unit.company_id)
 
     @http.route()
     def home(self, **kw):
         """The account/sale/purchase counters of the portal home raise for an
         internal user without their rights: show the home without them, not a 500."""
         try:
-            return super(AftersalesCustomerPortal, self).home(**kw)
+            response = super(AftersalesCustomerPortal, self).home(**kw)
         except AccessError:
-            return request.render(
+            response = request.render(
                 "portal.portal_my_home", self._aftersales_layout_values())
+        return self._aftersales_local_time(response)
 
     def _aftersales_layout_values(self):
         """The portal layout values, without the counters the user may not read."""
@@ -200,8 +220,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
                 "read", raise_exception=False):
             raise werkzeug.exceptions.Forbidden()
         try:
-            return super(AftersalesCustomerPortal, self).portal_my_tickets(
-                *args, **kw)
+            return self._aftersales_local_time(super(
+                AftersalesCustomerPortal, self).portal_my_tickets(*args, **kw))
         except AccessError:
             raise werkzeug.exceptions.Forbidden()
 
@@ -285,7 +305,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "urgencies": self._aftersales_selection("urgency"),
             "production_states": self._aftersales_selection("production_state"),
         })
-        return request.render("aftersales_service.portal_equipment_report", values)
+        return self._aftersales_local_time(request.render(
+            "aftersales_service.portal_equipment_report", values), unit.company_id)
 
     def _aftersales_selection(self, field):
         """A ticket selection's (value, label) pairs in the user's language."""
@@ -312,7 +333,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         if not description:
             return None, _("Describe the problem: what happens, and what the "
                            "machine shows.")
-        occurred, error = self._aftersales_occurred(post.get("occurred_date"))
+        occurred, error = self._aftersales_occurred(
+            post.get("occurred_date"), unit.company_id)
         if error:
             return None, error
         error = self._aftersales_photos_error()
@@ -337,9 +359,9 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "occurred_date": occurred,
         }, None
 
-    def _aftersales_occurred(self, value):
-        """The browser's local date and time of the fault, in UTC; not later
-        than now."""
+    def _aftersales_occurred(self, value, company=None):
+        """The local date and time of the fault, in UTC; not later than now.
+        Local is the company's time zone, the one the portal shows (F1)."""
         if not value:
             return False, None
         try:
@@ -347,8 +369,7 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         except ValueError:
             return False, _("Enter when the problem occurred as a date and a "
                             "time, for example 2026-03-01 09:30.")
-        tz = pytz.timezone(request.env.user.tz or request.env.context.get("tz")
-                           or "UTC")
+        tz = pytz.timezone(company_tz(request.env.user, company))
         occurred = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
         if occurred > datetime.utcnow():
             return False, _("The time the problem occurred cannot be in the "
@@ -392,7 +413,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             ticket = request.env["helpdesk.ticket"].browse(to_int(ticket_id))
             if not ticket.sudo().exists() or not user_can(ticket):
                 return request.not_found()
-            return super().portal_my_ticket(ticket_id=ticket_id, **kw)
+            return self._aftersales_local_time(super().portal_my_ticket(
+                ticket_id=ticket_id, **kw), ticket.sudo().company_id)
         ticket = self._aftersales_ticket_get(ticket_id, access_token)
         if not ticket:
             return request.not_found()
@@ -403,7 +425,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "closed_stages": request.env["helpdesk.ticket.stage"].sudo(),
             "access_token": access_token, "no_breadcrumbs": True,
         })
-        return request.render("helpdesk_mgmt.portal_helpdesk_ticket_page", values)
+        return self._aftersales_local_time(request.render(
+            "helpdesk_mgmt.portal_helpdesk_ticket_page", values), ticket.company_id)
 
     @http.route(["/my/ticket/<int:ticket_id>/receipt"],
                 type="http", auth="public", website=True)
@@ -480,7 +503,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             # T6 (rev. 2): signed only once complete
             "report_missing": dispatch._report_missing(),
         })
-        return request.render("aftersales_service.portal_dispatch_sign", values)
+        return self._aftersales_local_time(request.render(
+            "aftersales_service.portal_dispatch_sign", values), dispatch.company_id)
 
     @http.route(["/my/dispatch/<int:dispatch_id>/sign/submit"],
                 type="json", auth="public", website=True)

@@ -11,6 +11,8 @@ from . import res_config_settings
 from . import product_category
 from . import product_template
 from . import res_partner
+from . import res_users
+from . import ir_actions_report
 from . import aftersales_warranty_contract
 from . import aftersales_equipment
 from . import aftersales_problem_type

@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import (
-    GROUP_FINANCE, GROUP_SUPERVISOR, assign_number, describe, group_users)
+    GROUP_FINANCE, GROUP_SUPERVISOR, assign_number, company_date, company_today,
+    describe, group_users)
 
 COLLECTION_METHODS = [
     ("cash", "Cash"),
@@ -58,7 +59,7 @@ class AftersalesCollection(models.Model):
         default=lambda self: self.env.user, track_visibility="onchange")
     date = fields.Date(
         string="Collected On", required=True, index=True,
-        default=fields.Date.context_today, track_visibility="onchange")
+        default=lambda self: company_today(self), track_visibility="onchange")
     state = fields.Selection(
         [("collected", "Collected"), ("handed_over", "Handed Over")],
         default="collected", required=True, readonly=True, copy=False,
@@ -156,15 +157,22 @@ class AftersalesCollection(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_hand_over(self):
-        """T16: finance confirms it received the money."""
+        """T16: finance confirms it received the money; money handed over
+        after the day it was collected (both days in the company's time zone,
+        F1) is flagged as not handed over the same day."""
         self._check_finance()
         for collection in self:
             if collection.state != "collected":
                 raise UserError(_("Receipt %s is already handed over.")
                                 % collection.name)
-        self._guard_write({"state": "handed_over",
-                           "handed_over_by_id": self.env.user.id,
-                           "handed_over_date": fields.Datetime.now()})
+        now = fields.Datetime.now()
+        for collection in self:
+            late = collection.is_late or collection.date < company_date(
+                collection, now, collection.company_id)
+            collection._guard_write({"state": "handed_over",
+                                     "handed_over_by_id": self.env.user.id,
+                                     "handed_over_date": now,
+                                     "is_late": late})
         self.mapped("activity_ids").sudo().action_done()
         return True
 
@@ -195,10 +203,10 @@ class AftersalesCollection(models.Model):
     def cron_flag_not_handed_over(self):
         """T16: money still with the technician after the end of the day it
         was collected is flagged once, with a to-do for finance and the
-        service supervisors; safe to run twice."""
-        today = fields.Date.context_today(self)
-        late = self.search([("state", "=", "collected"), ("is_late", "=", False),
-                            ("date", "<", today)])
+        service supervisors; safe to run twice. The day ends in each
+        company's time zone (F1)."""
+        late = self.search([("state", "=", "collected"), ("is_late", "=", False)])
+        late = late.filtered(lambda c: c.date < company_today(c, c.company_id))
         if not late:
             return late
         todo = self.env.ref("mail.mail_activity_data_todo")
@@ -216,6 +224,8 @@ class AftersalesCollection(models.Model):
                 "currency": collection.currency_id.name,
                 "user": collection.user_id.name, "date": collection.date}
             for user in told:
-                collection._aftersales_activity_schedule(todo, user, today, summary)
+                collection._aftersales_activity_schedule(
+                    todo, user, company_today(collection, collection.company_id),
+                    summary)
         late.write({"is_late": True})
         return late

@@ -7,7 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
 from ..tools import (
-    GROUP_SUPERVISOR, FactError, company_time, describe,
+    GROUP_SUPERVISOR, FactError, company_date, company_time, describe,
 )
 
 # the mean radius of the Earth, for the haversine distance
@@ -201,7 +201,8 @@ class AftersalesDispatch(models.Model):
             categ = dispatch.equipment_id.product_id.categ_id
             if not categ._aftersales_requires_qualification():
                 continue
-            day = (dispatch.appointment or fields.Datetime.now())[:10]
+            day = company_date(dispatch, dispatch.appointment
+                               or fields.Datetime.now(), dispatch.company_id)
             for user in dispatch.user_ids | dispatch.leader_id:
                 held = qualifications.search([
                     ("user_id", "=", user.id),
@@ -438,7 +439,8 @@ class AftersalesDispatch(models.Model):
         on the appointment day."""
         self.ensure_one()
         categ = self.equipment_id.product_id.categ_id
-        day = (self.appointment or fields.Datetime.now())[:10]
+        day = company_date(self, self.appointment or fields.Datetime.now(),
+                           self.company_id)
         return self.env["aftersales.qualification"].sudo().search([
             ("product_categ_id", "parent_of", categ.id),
             ("issue_date", "<=", day), ("expiry_date", ">=", day),

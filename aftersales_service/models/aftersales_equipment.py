@@ -8,6 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.osv import expression
 
+from ..tools import company_date, company_today
+
 WARRANTY_STATES = [
     ("not_started", "Not Started"),
     ("in_warranty", "In Warranty"),
@@ -163,14 +165,14 @@ class AftersalesEquipment(models.Model):
                 or equipment.warranty_end_date)
 
     def _compute_warranty_state(self):
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         for equipment in self:
             equipment.warranty_state = equipment.warranty_state_at(today)
 
     def _search_warranty_state(self, operator, value):
         if operator not in ("=", "!="):
             raise UserError(_("Search the warranty state with = or != only."))
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         domains = {
             "no_warranty": [("warranty_months", "=", 0), "|",
                             ("contract_id", "=", False),
@@ -356,8 +358,7 @@ class AftersalesEquipment(models.Model):
             partner = (picking.partner_id
                        or line.move_id.partner_id).commercial_partner_id
             done = line.move_id.date or picking.date_done or fields.Datetime.now()
-            delivery_date = fields.Date.to_string(fields.Datetime.context_timestamp(
-                self, fields.Datetime.from_string(done)))
+            delivery_date = company_date(self, done, line.move_id.company_id)
             sale_line = line.move_id.sale_line_id
             order = sale_line.order_id or picking.sale_id
             vals = {
@@ -366,7 +367,8 @@ class AftersalesEquipment(models.Model):
                 "delivery_date": delivery_date,
                 "sale_order_id": order.id,
                 "sale_line_id": sale_line.id,
-                "purchase_date": (order.confirmation_date or "")[:10] or False,
+                "purchase_date": company_date(
+                    self, order.confirmation_date, order.company_id),
                 "company_id": line.move_id.company_id.id,
             }
             contract = order.aftersales_contract_ids[:1]
@@ -435,7 +437,7 @@ class AftersalesEquipment(models.Model):
             ("equipment_ids", "in", self.ids),
             ("visit_type", "=", "preventive"),
             ("state", "in", ("planned", "scheduled")),
-            ("planned_date", ">=", fields.Date.context_today(self)),
+            ("planned_date", ">=", company_today(self)),
         ], order="planned_date, id", limit=1)
         parts = self.env["aftersales.dispatch.part"].sudo().search([
             ("dispatch_id.equipment_id", "=", self.id),
@@ -481,7 +483,7 @@ class AftersalesEquipment(models.Model):
         The end date reminded is stored, so a second run schedules nothing; an
         extension that moves the end date re-arms the reminder.
         """
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = fields.Date.from_string(company_today(self))
         activity_type = self.env.ref("aftersales_service.mail_activity_renewal")
         reminded = self.browse()
         for company in self.env["res.company"].search([]):

@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import GROUP_SUPERVISOR
+from ..tools import GROUP_SUPERVISOR, company_today
 
 
 class AftersalesQualification(models.Model):
@@ -28,7 +28,7 @@ class AftersalesQualification(models.Model):
         "product.category", string="Product Line", required=True, index=True,
         help="The qualification also covers the product lines below this one.")
     certificate_number = fields.Char(required=True, track_visibility="onchange")
-    issue_date = fields.Date(required=True, default=fields.Date.context_today)
+    issue_date = fields.Date(required=True, default=lambda self: company_today(self))
     expiry_date = fields.Date(required=True, track_visibility="onchange")
     training = fields.Char(help="The training course that earned the certificate.")
     attachment_ids = fields.Many2many(
@@ -75,7 +75,7 @@ class AftersalesQualification(models.Model):
             "aftersales_service.mail_activity_qualification_expiry")
         supervisor_group = self.env.ref(
             GROUP_SUPERVISOR)
-        today = fields.Date.from_string(fields.Date.context_today(self))
+        today = fields.Date.from_string(company_today(self))
         for company in self.env["res.company"].search([]):
             limit = today + timedelta(
                 days=company.aftersales_qualification_warning_days)

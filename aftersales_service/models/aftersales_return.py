@@ -11,7 +11,7 @@ from odoo.tools.sql import index_exists
 
 from ..tools import (
     GROUP_FINANCE, GROUP_GENERAL_MANAGER, GROUP_SUPERVISOR, FactError, assign_number,
-    describe, group_users, lock_rows,
+    company_today, describe, group_users, lock_rows,
 )
 
 _logger = logging.getLogger(__name__)
@@ -104,7 +104,7 @@ class AftersalesReturn(models.Model):
         default=lambda self: self.env.user, copy=False,
         help="Whoever created the request; they cannot approve it.")
     request_date = fields.Date(
-        string="Requested On", required=True, default=fields.Date.context_today,
+        string="Requested On", required=True, default=lambda self: company_today(self),
         index=True)
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, index=True,
@@ -494,7 +494,7 @@ class AftersalesReturn(models.Model):
                     "Stake\".") % request.name)
         self._guard_write({"state": "to_approve"})
         todo = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         for request in self:
             approvers = request._approvers().filtered(
                 lambda u, r=request: u != r.user_id)

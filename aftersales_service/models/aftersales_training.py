@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..tools import GROUP_GENERAL_MANAGER, group_users
+from ..tools import GROUP_GENERAL_MANAGER, company_date, company_today, group_users
 
 
 class AftersalesTraining(models.Model):
@@ -177,7 +177,7 @@ class AftersalesTraining(models.Model):
         self._guard_write({"state": "to_approve"})
         managers = group_users(self.env, GROUP_GENERAL_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         for training in self:
             for user in managers:
                 training._aftersales_activity_schedule(
@@ -196,12 +196,13 @@ class AftersalesTraining(models.Model):
                     "Training %s does not wait for approval: submit it first.")
                     % training.name)
         self._guard_write({"state": "approved", "approved_by_id": self.env.user.id,
-                           "approved_date": fields.Date.context_today(self)})
+                           "approved_date": company_today(self)})
         self._aftersales_activity_done("approval")
         todo = self.env.ref("mail.mail_activity_data_todo")
         for training in self:
             training._aftersales_activity_schedule(
-                todo, training.trainer_id, training.date_start[:10],
+                todo, training.trainer_id,
+                company_date(training, training.date_start, training.company_id),
                 _("Give the customer training %(name)s to %(customer)s") % {
                     "name": training.name,
                     "customer": training.partner_id.display_name})

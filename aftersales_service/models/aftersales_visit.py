@@ -5,8 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
 
 from ..tools import (
-    GROUP_GENERAL_MANAGER, GROUP_SERVICE_MANAGER, GROUP_SUPERVISOR, group_users,
-    lock_rows,
+    GROUP_GENERAL_MANAGER, GROUP_SERVICE_MANAGER, GROUP_SUPERVISOR, company_today,
+    group_users, lock_rows,
 )
 
 VISIT_TYPES = [
@@ -147,7 +147,7 @@ class AftersalesVisit(models.Model):
         if vals.get("state") in ("done", "cancelled"):
             vals = dict(vals, is_overdue=False)
         elif vals.get("planned_date") and \
-                vals["planned_date"] >= fields.Date.context_today(self):
+                vals["planned_date"] >= company_today(self):
             vals = dict(vals, is_overdue=False)
         return super().write(vals)
 
@@ -174,7 +174,7 @@ class AftersalesVisit(models.Model):
             if visit.state not in ("planned", "scheduled"):
                 raise UserError(_("Visit %s is already closed.") % visit.name)
         self.filtered(lambda v: not v.visit_date).write(
-            {"visit_date": fields.Date.context_today(self)})
+            {"visit_date": company_today(self)})
         self.write({"state": "done"})
         for visit in self.filtered("work_needed"):
             visit._open_ticket()
@@ -253,7 +253,7 @@ class AftersalesVisit(models.Model):
         and their supervisor (see ``_overdue_supervisors``) gets one to-do per
         visit; flagged visits are not told twice, and visits no longer late are
         unflagged."""
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         # a run started at the same moment keeps the visits it holds
         lock_rows(self.search([
             ("is_overdue", "=", True), "|",

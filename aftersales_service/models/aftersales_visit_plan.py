@@ -6,7 +6,7 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from ..tools import GROUP_GENERAL_MANAGER, group_users, lock_rows
+from ..tools import GROUP_GENERAL_MANAGER, company_today, group_users, lock_rows
 
 PLAN_DAY = 15  # visits are planned mid-month; scheduling sets the real day
 
@@ -65,7 +65,7 @@ class AftersalesVisitPlan(models.Model):
     year = fields.Integer(
         required=True, track_visibility="onchange",
         default=lambda self: fields.Date.from_string(
-            fields.Date.context_today(self)).year + 1)
+            company_today(self)).year + 1)
     company_id = fields.Many2one(
         "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
@@ -180,7 +180,7 @@ class AftersalesVisitPlan(models.Model):
         """C5: the general managers get a to-do to approve the plan."""
         managers = group_users(self.env, GROUP_GENERAL_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         for plan in self:
             if not plan.visit_ids:
                 raise UserError(_(
@@ -204,7 +204,7 @@ class AftersalesVisitPlan(models.Model):
                     "%s has no visits: generate the visits before approving.")
                     % plan.name)
         self._guard_write({"state": "approved", "approved_by_id": self.env.user.id,
-                           "approved_date": fields.Date.context_today(self)})
+                           "approved_date": company_today(self)})
         self._aftersales_activity_done("approval")
         return True
 

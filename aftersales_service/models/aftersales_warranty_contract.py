@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import company_today
+
 
 class AftersalesWarrantyContract(models.Model):
     """Warranty contract (保修合同): what a sale promised for the units it covers."""
@@ -166,7 +168,7 @@ class AftersalesWarrantyContract(models.Model):
 
         One search and one write; running it twice changes nothing more.
         """
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         expired = self.search([("state", "=", "active"), ("date_end", "!=", False),
                                ("date_end", "<", today)])
         expired.write({"state": "expired"})

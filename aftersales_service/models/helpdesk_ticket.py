@@ -8,8 +8,8 @@ from odoo.tools import html_escape
 
 from .aftersales_equipment import WARRANTY_STATES
 from ..tools import (
-    GROUP_SUPERVISOR, FactError, company_day_bounds, company_time, company_today,
-    describe, group_users, in_company_lang, lock_rows,
+    GROUP_SUPERVISOR, FactError, company_date, company_day_bounds, company_time,
+    company_today, describe, group_users, in_company_lang, lock_rows,
 )
 
 # T3, W2: the times that set the SLA clocks and the frozen warranty
@@ -783,8 +783,8 @@ class HelpdeskTicket(models.Model):
         product grade and purchase date."""
         if self.equipment_id:
             self.partner_id = self.equipment_id.partner_id
-            self.warranty_state = self.equipment_id.warranty_state_at(
-                (self.reported_date or fields.Datetime.now())[:10])
+            self.warranty_state = self.equipment_id.warranty_state_at(company_date(
+                self, self.reported_date or fields.Datetime.now(), self.company_id))
             self.update(self._aftersales_intake_values(self.equipment_id))
 
     # ------------------------------------------------------------------
@@ -1450,7 +1450,9 @@ class HelpdeskTicket(models.Model):
         if kind == "material" or not equipment:
             return "no_warranty"
         # the unit's own warranty dates, whoever reports on it (no record rules)
-        return equipment.sudo().warranty_state_at(reported_date[:10])
+        # F1: the day of the report in the company's time zone
+        return equipment.sudo().warranty_state_at(
+            company_date(self, reported_date, equipment.sudo().company_id))
 
     @api.multi
     def _check_repeat_repair(self):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
-from ..tools import FactError, describe
+from ..tools import FactError, company_date, describe
 
 
 class HrExpense(models.Model):
@@ -78,7 +78,8 @@ class HrExpense(models.Model):
             if not dispatch or not date:
                 expense.aftersales_flagged = False
                 continue
-            days = [value[:10] for value in (
+            # F1: the dispatch's days in the company's time zone
+            days = [company_date(expense, value, dispatch.company_id) for value in (
                 dispatch.appointment, dispatch.arrival_time,
                 dispatch.departure_time) if value]
             outside = not min(days) <= date <= max(days)

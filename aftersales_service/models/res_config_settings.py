@@ -6,6 +6,13 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    # F1: the zone every date of a fact is taken in (Odoo 11's company has
+    # none of its own: its partner's)
+    aftersales_company_tz = fields.Selection(
+        related="company_id.partner_id.tz", string="Company Time Zone",
+        help="The dates and times of tickets, reports, receipts and fines are "
+             "those of this time zone, and new users and contacts get it "
+             "unless they choose another.")
     aftersales_warranty_months_domestic = fields.Integer(
         related="company_id.aftersales_warranty_months_domestic")
     aftersales_warranty_months_export = fields.Integer(

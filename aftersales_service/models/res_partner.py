@@ -5,6 +5,8 @@ from datetime import date, timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import company_today
+
 DISTANCE_ZONES = [
     ("zone1", "Zone 1"),
     ("zone2", "Zone 2"),
@@ -165,6 +167,18 @@ class ResPartner(models.Model):
                     ["aftersales_arrival_hours"])["aftersales_arrival_hours"][
                         "string"])
 
+    @api.model
+    def default_get(self, fields_list):
+        """F1: a new contact (a portal customer among them, and a new user's
+        partner) gets the time zone of the creating user's company unless one
+        is chosen; Odoo's default, the creator's own zone, without one."""
+        defaults = super().default_get(fields_list)
+        if "tz" in fields_list and "default_tz" not in self.env.context:
+            tz = self.env.user.company_id.sudo().partner_id.tz
+            if tz:
+                defaults["tz"] = tz
+        return defaults
+
     @api.multi
     def write(self, vals):
         res = super().write(vals)
@@ -199,13 +213,13 @@ class ResPartner(models.Model):
         customer is strategic; general otherwise. Revenue of all customers comes
         from one grouped query; a change is tracked in the chatter with its
         reason (one message per changed customer, none for the others)."""
-        year = year or fields.Date.from_string(fields.Date.context_today(self)).year - 1
+        year = year or fields.Date.from_string(company_today(self)).year - 1
         start, end = date(year, 1, 1), date(year + 1, 1, 1)
         partners = self.filtered(lambda p: p.is_company or not p.parent_id)
         if not partners:
             return True
         revenue = self._aftersales_revenue(partners, start, end)
-        today = fields.Date.context_today(self)
+        today = company_today(self)
         # customers getting the same values are written together: a yearly job
         # over thousands of customers costs a few writes, not one per customer
         batches = {}

@@ -10,6 +10,8 @@ from xlsxwriter.utility import xl_col_to_name
 
 from odoo import _, api, fields, models
 
+from ..tools import company_tz
+
 BATCH_SIZE = 500
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
 # an HTML note as a cell's text: line ends where the note breaks lines, no
@@ -186,7 +188,7 @@ class AftersalesRegisterXlsx(models.AbstractModel):
 
     @api.model
     def _local_datetime(self, value, tz=None):
-        """A UTC datetime string as a naive datetime in the user's time zone
+        """A UTC datetime string as a naive datetime in the company's time zone
         (``tz``, looked up once per register by ``_register_formats``). The
         string is the database's ``YYYY-MM-DD HH:MM:SS``, sliced rather than
         parsed by strptime, several times slower over a register's rows."""
@@ -198,7 +200,9 @@ class AftersalesRegisterXlsx(models.AbstractModel):
 
     @api.model
     def _user_tz(self):
-        name = self.env.context.get("tz") or self.env.user.tz or "UTC"
+        """F1: the registers' times and days are the company's, whoever
+        exports them."""
+        name = company_tz(self)
         try:
             return pytz.timezone(name)
         except pytz.UnknownTimeZoneError:
@@ -206,7 +210,7 @@ class AftersalesRegisterXlsx(models.AbstractModel):
 
     @api.model
     def _utc_bounds(self, date_from, date_to):
-        """The first and last instant of the user's local days, in UTC, as the
+        """The first and last instant of the company's local days, in UTC, as the
         strings a datetime domain compares with."""
         tz = self._user_tz()
         start = tz.localize(datetime.combine(

@@ -48,7 +48,9 @@ class AftersalesCase(SavepointCase):
             "aftersales_renewal_reminder_months": 3,
         })
         cls.china = cls.env.ref("base.cn")
-        cls.company.partner_id.country_id = cls.china
+        # F1: the company's time zone, as in the demo
+        cls.company.partner_id.write({"country_id": cls.china.id,
+                                      "tz": "Asia/Shanghai"})
         user = cls._user
         cls.staff = user("t_staff", "aftersales_service.group_aftersales_user")
         cls.supervisor = user("t_supervisor",

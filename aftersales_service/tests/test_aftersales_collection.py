@@ -8,6 +8,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
+from ..tools import company_today
 from .common import AftersalesCase
 
 
@@ -26,7 +27,8 @@ class TestCollection(AftersalesCase):
         cls.ticket = cls.env["helpdesk.ticket"].sudo(cls.staff).create({
             "name": "Worn belt", "description": "Belt slips",
             "equipment_id": cls.unit.id, "customer_caused": True})
-        cls.today = fields.Date.context_today(cls.env["aftersales.collection"])
+        # F1: the collection's day is the company's
+        cls.today = company_today(cls.env["aftersales.collection"])
         cls.yesterday = fields.Date.to_string(
             fields.Date.from_string(cls.today) - timedelta(days=1))
 
@@ -106,7 +108,7 @@ class TestCollection(AftersalesCase):
 
     def test_handed_over_not_flagged(self):
         """T16: money handed over the same day is not flagged."""
-        collection = self._collect(date=self.yesterday)
+        collection = self._collect(date=self.today)
         collection.sudo(self.finance).action_hand_over()
         self.env["aftersales.collection"].cron_flag_not_handed_over()
         self.assertFalse(collection.is_late)

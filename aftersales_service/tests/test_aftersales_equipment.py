@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
 from ..models.aftersales_equipment import warranty_end
+from ..tools import company_date
 from .common import AftersalesCase
 
 
@@ -32,7 +33,7 @@ class TestEquipmentFromDelivery(AftersalesCase):
         self.assertEqual(files.mapped("contract_id"), contract)
         self.assertEqual(files.mapped("sale_order_id"), order)
         self.assertEqual(files.mapped("purchase_date"),
-                         [order.confirmation_date[:10]] * 2)
+                         [company_date(order, order.confirmation_date)] * 2)  # F1
         self.assertEqual(set(files.mapped("partner_id").ids), {self.domestic.id})
         for unit in files:
             self.assertEqual(unit.warranty_start_date, unit.delivery_date)

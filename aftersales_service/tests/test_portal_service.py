@@ -7,6 +7,7 @@ import re
 
 import odoo
 
+from ..tools import company_date
 from .common import recorded
 from .test_portal import PASSWORD, PortalCase
 
@@ -131,7 +132,8 @@ class TestPortalReport(ServicePortalCase):
             self.assertEqual(ticket.warranty_state, "in_warranty")
             self.assertEqual(
                 ticket.warranty_state,
-                ticket.equipment_id.warranty_state_at(ticket.reported_date[:10]))
+                ticket.equipment_id.warranty_state_at(  # F1: the local day
+                    company_date(ticket, ticket.reported_date)))
             self.assertEqual(ticket.urgency, "urgent")
             self.assertEqual(ticket.production_state, "stopped")
             self.assertEqual(ticket.problem_type_id.id, self.portal_type_id)
