@@ -20,6 +20,11 @@ class TestSourceForHr(PenaltyCase):
             "partner_id": cls.domestic.id, "user_id": cls.engineer.id,
             "reported_date": "2025-06-02 08:00:00",
             "problem_type_id": cls.fault.id})
+        # T4 rev. 2: the arrival clock runs from the supervisor's approval
+        cls.ticket._guard_write({
+            "onsite_state": "approved", "onsite_approved_by": cls.supervisor.id,
+            "onsite_approved_on": "2025-06-02 08:00:00",
+            "quotation_accepted_on": "2025-06-02 08:00:00"})
         cls.dispatch = recorded(cls.env["aftersales.dispatch"], {
             "ticket_id": cls.ticket.id, "leader_id": cls.engineer.id,
             "appointment": "2025-06-02 09:00:00",
@@ -72,8 +77,8 @@ class TestSourceForHr(PenaltyCase):
 
     def test_copies_follow_the_ticket(self):
         """P6: a renamed ticket's proposals show its new subject and customer to
-        HR; when a supervisor corrects the report time (T3), a proposal still
-        late follows the moved arrival deadline (F2; a decided record would
+        HR; when the customer's later appointment moves the arrival clock
+        (T4 rev. 2), a proposal still late follows the moved arrival deadline (F2; a decided record would
         keep it, see test_penalty_follows_fact)."""
         deadline = self.proposal.arrival_deadline
         # F4: another contact of the unit's customer, not another customer
@@ -81,8 +86,8 @@ class TestSourceForHr(PenaltyCase):
             {"name": "P Site Manager", "parent_id": self.domestic.id})
         self.ticket.sudo(self.supervisor).write({
             "name": "Spindle stalls under load", "partner_id": contact.id})
-        self.ticket.sudo(self.supervisor)._aftersales_correct(
-            "reported_date", "2025-06-02 06:00:00", "The call came at 14:00")
+        self.ticket.sudo(self.supervisor).write(
+            {"customer_appointment": "2025-06-02 08:30:00"})
         self.assertNotEqual(self.ticket.arrival_deadline, deadline)
         values = self.proposal.sudo(self.hr_officer).read([
             "ticket_subject", "ticket_partner_id", "arrival_deadline"])[0]
