@@ -385,3 +385,17 @@ class TestDutyRoster(ClockCase):
                 "date_to": "2026-03-21 00:30:00"})
         with self.assertRaises(ValidationError):
             self.night.sudo(self.supervisor).write({"date_to": "2026-03-13 09:00:00"})
+
+
+class TestPromiseToldToTheCustomer(ClockCase):
+    """T18: the acknowledgement e-mail tells the promised time, in Beijing
+    time."""
+
+    def test_acknowledgement_mail(self):
+        ticket = self._ticket(reported_date="2026-03-09 01:00:00")
+        template = self.env.ref("aftersales_service.mail_template_ticket_portal")
+        body = template.with_context(lang="en_US").generate_email(
+            ticket.id)["body_html"]
+        # 24 working hours from Monday 09:00: Thursday 09:00 Beijing time
+        self.assertEqual(ticket.promised_date, "2026-03-12 01:00:00")
+        self.assertIn("We expect to solve it by 2026-03-12 09:00", body)
