@@ -78,8 +78,8 @@ class TestSourceForHr(PenaltyCase):
     def test_copies_follow_the_ticket(self):
         """P6: a renamed ticket's proposals show its new subject and customer to
         HR; when the customer's later appointment moves the arrival clock
-        (T4 rev. 2), a proposal still late follows the moved arrival deadline (F2; a decided record would
-        keep it, see test_penalty_follows_fact)."""
+        (T4 rev. 2), a proposal still late follows the moved arrival deadline
+        (F2; a decided record would keep it, see test_penalty_follows_fact)."""
         deadline = self.proposal.arrival_deadline
         # F4: another contact of the unit's customer, not another customer
         contact = self.env["res.partner"].create(

@@ -243,8 +243,7 @@ class TestPauses(ClockCase):
         order.action_confirm()
         self.assertFalse(ticket.hold_since)
         self.assertTrue(ticket.quotation_accepted_on)
-        self.assertIn("Clocks resumed", " ".join(
-            ticket.with_context(lang="en_US").message_ids.mapped("body")))
+        self.assertIn("计时恢复", " ".join(ticket.message_ids.mapped("body")))
 
     def test_hold_fields_guarded(self):
         """F2: nobody types the wait away, not even through sudo."""
@@ -394,8 +393,8 @@ class TestPromiseToldToTheCustomer(ClockCase):
     def test_acknowledgement_mail(self):
         ticket = self._ticket(reported_date="2026-03-09 01:00:00")
         template = self.env.ref("aftersales_service.mail_template_ticket_portal")
-        body = template.with_context(lang="en_US").generate_email(
-            ticket.id)["body_html"]
-        # 24 working hours from Monday 09:00: Thursday 09:00 Beijing time
+        body = template.generate_email(ticket.id)["body_html"]
+        # 24 working hours from Monday 09:00: Thursday 09:00 Beijing time,
+        # in the customer's language
         self.assertEqual(ticket.promised_date, "2026-03-12 01:00:00")
-        self.assertIn("We expect to solve it by 2026-03-12 09:00", body)
+        self.assertIn("我们预计于 2026-03-12 09:00 前解决问题", body)
