@@ -92,6 +92,7 @@
         "demo/res_partner_demo.xml",
         "demo/product_demo.xml",
         "demo/helpdesk_team_demo.xml",
+        "demo/aftersales_duty_demo.xml",
         "demo/aftersales_demo.xml",
         "demo/aftersales_visit_demo.xml",
         "demo/helpdesk_ticket_demo.xml",

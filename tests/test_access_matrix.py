@@ -141,6 +141,31 @@ MATRIX = [
     ("aftersales.visit.action", "portal", NO, NO, NO, NO),
     ("aftersales.visit.action", "other_company", OWN, OWN, OWN, OWN),
 
+    # T26: the roster is read by service staff and planned by supervisors
+    ("aftersales.duty", "staff", YES, NO, NO, NO),
+    ("aftersales.duty", "supervisor", YES, YES, YES, YES),
+    ("aftersales.duty", "salesperson", NO, NO, NO, NO),
+    ("aftersales.duty", "quality_user", NO, NO, NO, NO),
+    ("aftersales.duty", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.duty", "engineering", NO, NO, NO, NO),
+    ("aftersales.duty", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.duty", "employee", NO, NO, NO, NO),
+    ("aftersales.duty", "portal", NO, NO, NO, NO),
+    ("aftersales.duty", "other_company", OWN, OWN, OWN, OWN),
+
+    # T3 rev. 2: make-up working days, read by every employee (the clocks),
+    # edited by the after-sales manager
+    ("aftersales.calendar.workday", "staff", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "supervisor", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "salesperson", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "quality_user", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "engineering", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "employee", YES, NO, NO, NO),
+    ("aftersales.calendar.workday", "portal", NO, NO, NO, NO),
+    ("aftersales.calendar.workday", "other_company", YES, NO, NO, NO),
+
     ("aftersales.qualification", "staff", YES, NO, NO, NO),
     ("aftersales.qualification", "supervisor", YES, YES, YES, NO),
     ("aftersales.qualification", "salesperson", NO, NO, NO, NO),
@@ -316,7 +341,7 @@ MATRIX = [
     (wizard, role, OWN, OWN, OWN, OWN)
     for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
                    "aftersales.ticket.close.warning", "aftersales.register.wizard",
-                   "aftersales.time.correction")
+                   "aftersales.time.correction", "aftersales.promise.change")
     for role in ROLES
 ] + [
     ("aftersales.penalty.confirm", role, OWN, OWN, OWN, OWN) for role in ROLES
@@ -485,6 +510,16 @@ class TestAccessMatrix(AftersalesCase):
                 "field_name": "reported_date", "reason": "Matrix"}),
             "aftersales.survey.campaign": env["aftersales.survey.campaign"].create(
                 {"partner_ids": [(6, 0, cls.domestic.ids)]}),
+            "aftersales.promise.change": env["aftersales.promise.change"].create({
+                "ticket_id": ticket.id, "promised_date": "2030-01-01 01:00:00",
+                "reason": "Matrix"}),
+            "aftersales.duty": env["aftersales.duty"].create({
+                "user_id": cls.engineer.id, "date_from": "2030-01-01 10:00:00",
+                "date_to": "2030-01-02 00:30:00"}),
+            "aftersales.calendar.workday": env["aftersales.calendar.workday"].create({
+                "calendar_id": env.ref(
+                    "aftersales_service.resource_calendar_service").id,
+                "date": "2030-01-05"}),
         }
 
     @staticmethod

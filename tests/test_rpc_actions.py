@@ -178,6 +178,9 @@ class TestRpcActions(common.HttpCase):
             "aftersales.time.correction": {
                 "res_model": "helpdesk.ticket", "res_id": onsite.id,
                 "field_name": "reported_date", "reason": "Typed the wrong hour"},
+            "aftersales.promise.change": {
+                "ticket_id": onsite.id, "promised_date": "2030-01-01 01:00:00",
+                "reason": "The part comes on Monday"},
         }
         for model, vals in wizard_vals.items():
             user = self._user(env, model)

@@ -24,6 +24,8 @@ class KpiCase(TicketCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.team = cls.env["helpdesk.ticket.team"].create({"name": "Test KPI Team"})
+        # round-the-clock arrival clocks (working calendars: test_clocks)
+        cls.company.aftersales_working_calendar_id = False
         cls.company.aftersales_repeat_repair_days = 90
         cls.a = cls._kpi_ticket("2025-06-02 08:00:00")
         cls.a._guard_write({"first_response_date": "2025-06-02 10:00:00"})
@@ -67,6 +69,8 @@ class KpiCase(TicketCase):
         ticket.action_request_onsite()
         dispatch = ticket.sudo(cls.supervisor)._approve_onsite(
             leader=cls.staff, appointment=arrival)
+        # approved when it was reported: the arrival clock runs from there
+        ticket._guard_write({"onsite_approved_on": ticket.reported_date})
         dispatch._guard_write({"arrival_time": arrival})
 
     def _totals(self, fields_list, domain=None, groupby="team_id"):
