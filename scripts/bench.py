@@ -211,10 +211,10 @@ def ticket_creation(plain, suite):
                 queries[key].append(count)
     p, s = statistics.median(times["plain"]), statistics.median(times["suite"])
     report("(a) ticket creation, median of %d" % CREATES, "%.1f ms" % (s * 1000),
-           "plain helpdesk_mgmt %.1f ms" % (p * 1000), s / p, "<= 1.5")
+           "plain helpdesk_mgmt %.1f ms" % (p * 1000), s / p, "<= 1.35")
     qp, qs = statistics.mean(queries["plain"]), statistics.mean(queries["suite"])
     report("(b) SQL queries per ticket creation", "%.1f" % qs, "plain %.1f" % qp,
-           qs / qp, "<= plain + 15 (%+.1f)" % (qs - qp))
+           qs / qp, "<= plain + 10 (%+.1f)" % (qs - qp))
 
 
 def yearly_jobs(suite, years_ahead):
