@@ -91,9 +91,9 @@ def describe(record):
 def company_tz(record, company=None):
     """F1: the name of the time zone facts are dated in: the company's (its
     partner's, a setting), else the user's, else UTC."""
-    company = (company or record.env.user.company_id).sudo()
-    return (company.partner_id.tz or record.env.context.get("tz")
-            or record.env.user.sudo().tz or "UTC")
+    company = company or record.env.user.company_id
+    return (record.env["res.company"]._aftersales_tz(company.id)
+            or record.env.context.get("tz") or record.env.user.sudo().tz or "UTC")
 
 
 def in_company_tz(record, company=None):
@@ -128,7 +128,8 @@ def company_day_bounds(record, company=None):
     """F1: the UTC (start, stop) strings of today in the company's time
     zone, to search the facts of the company's day."""
     company = (company or record.env.user.company_id).sudo()
-    tz = pytz.timezone(company.partner_id.tz or "UTC")
+    tz = pytz.timezone(
+        record.env["res.company"]._aftersales_tz(company.id) or "UTC")
     start = tz.localize(datetime.combine(
         fields.Date.from_string(company_today(record, company)), time()))
     return tuple(fields.Datetime.to_string(

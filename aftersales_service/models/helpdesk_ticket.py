@@ -394,7 +394,7 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.from_string(fields.Datetime.now())
         for ticket in self:
             company = (ticket.company_id or self.env.user.company_id).sudo()
-            tz = company.partner_id.tz or "UTC"
+            tz = company._aftersales_tz(company.id) or "UTC"
             calendars = ticket.team_id._aftersales_calendars(company)
             held = ticket.hold_since and fields.Datetime.from_string(
                 ticket.hold_since)
@@ -535,7 +535,7 @@ class HelpdeskTicket(models.Model):
         calendar = team._aftersales_calendars(company)["resolution"]
         return fields.Datetime.to_string(calendar.aftersales_deadline(
             fields.Datetime.from_string(start), hours,
-            company.partner_id.tz or "UTC"))
+            company._aftersales_tz(company.id) or "UTC"))
 
     @api.model
     def _aftersales_on_call(self, vals, defaults):
@@ -550,7 +550,7 @@ class HelpdeskTicket(models.Model):
             or fields.Datetime.now())
         calendar = team._aftersales_calendars(company)["arrival"]
         if not calendar or calendar.aftersales_is_working_time(
-                reported, company.partner_id.tz or "UTC"):
+                reported, company._aftersales_tz(company.id) or "UTC"):
             return self.env["res.users"]
         return self.env["aftersales.duty"]._on_call(
             fields.Datetime.to_string(reported), team, company)
@@ -637,7 +637,7 @@ class HelpdeskTicket(models.Model):
         """The values that end this ticket's wait at ``now``."""
         self.ensure_one()
         company = (self.company_id or self.env.user.company_id).sudo()
-        tz = company.partner_id.tz or "UTC"
+        tz = company._aftersales_tz(company.id) or "UTC"
         calendars = self.team_id._aftersales_calendars(company)
         since = fields.Datetime.from_string(self.hold_since)
         end = fields.Datetime.from_string(now)

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 AFTERSALES_NUMBERS = (
@@ -186,6 +186,14 @@ class ResCompany(models.Model):
                         "After-sales setting \"%s\" cannot be negative: enter zero "
                         "or a positive number.")
                         % company.fields_get([name])[name]["string"])
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _aftersales_tz(self, company_id):
+        """F1: the company's time zone name (its partner's), cached: every
+        ticket's creation and clocks read it; a change of a partner's zone
+        drops the cache (``res.partner.write``)."""
+        return self.sudo().browse(company_id).partner_id.tz or False
 
     @api.model
     def _aftersales_default_calendars(self):

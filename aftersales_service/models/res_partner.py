@@ -182,6 +182,9 @@ class ResPartner(models.Model):
     @api.multi
     def write(self, vals):
         res = super().write(vals)
+        if "tz" in vals:
+            # F1: the companies' cached time zones (res.company._aftersales_tz)
+            self.env["res.company"].clear_caches()
         if "aftersales_strategic" in vals and not self.env.context.get(
                 "aftersales_reclassifying"):
             self.filtered("is_company").aftersales_reclassify()
