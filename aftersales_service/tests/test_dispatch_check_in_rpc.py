@@ -5,72 +5,22 @@ stamped by "Check In" (with the position the form sends in the context), never
 typed, not even in a new dispatch; the supervisor corrects it with a reason."""
 import xmlrpc.client
 
-import odoo
-from odoo.tests.common import HttpCase
-
-PASSWORD = "Check-In-Pass-22"
-RPC_FAULT_CODE_WARNING = 2  # Odoo's fault code of a user error
-EN = {"lang": "en_US"}
+from .rpc_common import OnsiteJobRpcCase
 
 
-class TestCheckInOverXmlRpc(HttpCase):
+class TestCheckInOverXmlRpc(OnsiteJobRpcCase):
     """F2: what an engineer's and a supervisor's clients may send."""
 
-    def setUp(self):
-        super().setUp()
-        # Odoo 11: rows must be committed on a cursor taken after the test mode
-        # began, and that cursor closed, before the HTTP server can see them.
-        with self.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            users = env["res.users"].with_context(no_reset_password=True)
-            staff = users.create({
-                "name": "Checkin Engineer", "login": "rpc_staff_f2",
-                "email": "rpc_staff_f2@example.com", "password": PASSWORD,
-                "groups_id": [(6, 0, [env.ref(
-                    "aftersales_service.group_aftersales_user").id])]})
-            supervisor = users.create({
-                "name": "Checkin Supervisor", "login": "rpc_supervisor_f2",
-                "email": "rpc_supervisor_f2@example.com", "password": PASSWORD,
-                "groups_id": [(6, 0, [env.ref(
-                    "aftersales_service.group_aftersales_supervisor").id])]})
-            product = env["product.product"].create({
-                "name": "Checkin Furnace", "type": "product",
-                "tracking": "serial", "aftersales_equipment": True})
-            partner = env["res.partner"].create({
-                "name": "Checkin Lab", "is_company": True, "customer": True,
-                "partner_latitude": 22.5431, "partner_longitude": 114.0579})
-            unit = env["aftersales.equipment"].create({
-                "product_id": product.id, "partner_id": partner.id,
-                "lot_id": env["stock.production.lot"].create(
-                    {"name": "SN-RPC-F2", "product_id": product.id}).id,
-                "delivery_date": "2025-01-10"})
-            ticket = env["helpdesk.ticket"].sudo(staff).create({
-                "name": "Heater fault", "description": "No heat",
-                "equipment_id": unit.id, "reported_date": "2025-06-02 08:00:00",
-                "onsite_reason": "Heater must be replaced"})
-            env["aftersales.remote.session"].sudo(staff).create({
-                "ticket_id": ticket.id, "method": "video",
-                "steps": "Checked the heater on video", "result": "not_solved"})
-            ticket.sudo(staff).action_request_onsite()
-            dispatch = ticket.sudo(supervisor)._approve_onsite(leader=staff)
-            self.uids = {"staff": staff.id, "supervisor": supervisor.id}
-            self.ticket_id = ticket.id
-            self.dispatch_id = dispatch.id
+    _key = "f2"
+    # the customer's lab has coordinates: the check-in's distance to it
+    _partner_values = {"partner_latitude": 22.5431, "partner_longitude": 114.0579}
 
     def _call(self, who, model, method, args, context=None):
-        proxy = xmlrpc.client.ServerProxy(
-            "http://127.0.0.1:%d/xmlrpc/2/object" % odoo.tests.common.PORT)
-        return proxy.execute_kw(
-            self.env.cr.dbname, self.uids[who], PASSWORD, model, method, args,
-            {"context": dict(EN, **(context or {}))})
+        return self._execute(self.uids[who], model, method, args, context)
 
     def _refused(self, who, model, method, args, context=None):
         """The message of a call refused as a user error."""
-        with self.assertRaises(xmlrpc.client.Fault) as refusal:
-            self._call(who, model, method, args, context)
-        fault = refusal.exception
-        self.assertEqual(fault.faultCode, RPC_FAULT_CODE_WARNING, fault.faultString)
-        return fault.faultString
+        return self._fault(self.uids[who], model, method, args, context)
 
     def _read(self, names):
         return self._call("supervisor", "aftersales.dispatch", "read",

@@ -3,76 +3,25 @@
 """F4 through real XML-RPC: an implausible fact sent by an integration is
 answered with the user error's message, not a server traceback, and nothing
 changes."""
-import xmlrpc.client
 from datetime import timedelta
 
 import odoo
 from odoo import fields
-from odoo.tests.common import HttpCase
 
-PASSWORD = "Facts-Pass-21"
-RPC_FAULT_CODE_WARNING = 2  # Odoo's fault code of a user error
+from .rpc_common import OnsiteJobRpcCase
 
 
-class TestFactsOverXmlRpc(HttpCase):
+class TestFactsOverXmlRpc(OnsiteJobRpcCase):
     """F4: a service engineer's integration writes through /xmlrpc/2/object."""
 
-    def setUp(self):
-        super().setUp()
-        # Odoo 11: rows must be committed on a cursor taken after the test mode
-        # began, and that cursor closed, before the HTTP server can see them.
-        with self.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            users = env["res.users"].with_context(no_reset_password=True)
-            staff = users.create({
-                "name": "Rpc Engineer", "login": "rpc_staff_f4",
-                "email": "rpc_staff_f4@example.com", "password": PASSWORD,
-                "groups_id": [(6, 0, [env.ref(
-                    "aftersales_service.group_aftersales_user").id])]})
-            supervisor = users.create({
-                "name": "Rpc Supervisor", "login": "rpc_supervisor_f4",
-                "email": "rpc_supervisor_f4@example.com",
-                "groups_id": [(6, 0, [env.ref(
-                    "aftersales_service.group_aftersales_supervisor").id])]})
-            product = env["product.product"].create({
-                "name": "Rpc Furnace", "type": "product", "tracking": "serial",
-                "aftersales_equipment": True})
-            partner = env["res.partner"].create(
-                {"name": "Rpc Lab", "is_company": True, "customer": True})
-            unit = env["aftersales.equipment"].create({
-                "product_id": product.id, "partner_id": partner.id,
-                "lot_id": env["stock.production.lot"].create(
-                    {"name": "SN-RPC-F4", "product_id": product.id}).id,
-                "delivery_date": "2025-01-10"})
-            ticket = env["helpdesk.ticket"].sudo(staff).create({
-                "name": "Heater fault", "description": "No heat",
-                "equipment_id": unit.id, "reported_date": "2025-06-02 08:00:00",
-                "onsite_reason": "Heater must be replaced"})
-            env["aftersales.remote.session"].sudo(staff).create({
-                "ticket_id": ticket.id, "method": "video",
-                "steps": "Checked the heater on video", "result": "not_solved"})
-            ticket.sudo(staff).action_request_onsite()
-            dispatch = ticket.sudo(supervisor)._approve_onsite(leader=staff)
-            self.staff_id = staff.id
-            self.unit_id = unit.id
-            self.ticket_id = ticket.id
-            self.dispatch_id = dispatch.id
+    _key = "f4"
 
     def _call(self, model, method, *args):
-        proxy = xmlrpc.client.ServerProxy(
-            "http://127.0.0.1:%d/xmlrpc/2/object" % odoo.tests.common.PORT)
-        return proxy.execute_kw(
-            self.env.cr.dbname, self.staff_id, PASSWORD, model, method,
-            list(args), {"context": {"lang": "en_US"}})
+        return self._execute(self.staff_id, model, method, args)
 
     def _refused(self, model, method, *args):
         """The fault of a call that must be refused as a user error."""
-        with self.assertRaises(xmlrpc.client.Fault) as refusal:
-            self._call(model, method, *args)
-        fault = refusal.exception
-        self.assertEqual(fault.faultCode, RPC_FAULT_CODE_WARNING, fault.faultString)
-        self.assertNotIn("Traceback", fault.faultString)
-        return fault.faultString
+        return self._fault(self.staff_id, model, method, args)
 
     def _read(self, model, res_id, field):
         with self.registry.cursor() as cr:

@@ -6,64 +6,24 @@ every blocker, not a traceback and not a silent "True"; nothing changes."""
 import xmlrpc.client
 
 import odoo
-from odoo.tests.common import HttpCase
 
-PASSWORD = "Close-Pass-21"
-RPC_FAULT_CODE_WARNING = 2  # Odoo's fault code of a user error
+from .rpc_common import RPC_FAULT_CODE_WARNING, OnsiteJobRpcCase
 
 
-class TestCloseOverXmlRpc(HttpCase):
+class TestCloseOverXmlRpc(OnsiteJobRpcCase):
     """F3: a service engineer's integration closes through /xmlrpc/2/object."""
 
-    def setUp(self):
-        super().setUp()
-        # Odoo 11: rows must be committed on a cursor taken after the test mode
-        # began, and that cursor closed, before the HTTP server can see them.
-        with self.registry.cursor() as cr:
-            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-            users = env["res.users"].with_context(no_reset_password=True)
-            staff = users.create({
-                "name": "Rpc Close Engineer", "login": "rpc_staff_close",
-                "email": "rpc_staff_close@example.com", "password": PASSWORD,
-                "groups_id": [(6, 0, [env.ref(
-                    "aftersales_service.group_aftersales_user").id])]})
-            supervisor = users.create({
-                "name": "Rpc Close Supervisor", "login": "rpc_supervisor_close",
-                "email": "rpc_supervisor_close@example.com",
-                "groups_id": [(6, 0, [env.ref(
-                    "aftersales_service.group_aftersales_supervisor").id])]})
-            product = env["product.product"].create({
-                "name": "Rpc Close Furnace", "type": "product",
-                "tracking": "serial", "aftersales_equipment": True})
-            partner = env["res.partner"].create(
-                {"name": "Rpc Close Lab", "is_company": True, "customer": True})
-            unit = env["aftersales.equipment"].create({
-                "product_id": product.id, "partner_id": partner.id,
-                "lot_id": env["stock.production.lot"].create(
-                    {"name": "SN-RPC-CLOSE", "product_id": product.id}).id,
-                "delivery_date": "2025-01-10"})
-            ticket = env["helpdesk.ticket"].sudo(staff).create({
-                "name": "Heater fault", "description": "No heat",
-                "equipment_id": unit.id, "reported_date": "2025-06-02 08:00:00",
-                "onsite_reason": "Heater must be replaced", "user_id": staff.id})
-            env["aftersales.remote.session"].sudo(staff).create({
-                "ticket_id": ticket.id, "method": "video",
-                "steps": "Checked the heater on video", "result": "not_solved"})
-            ticket.sudo(staff).action_request_onsite()
-            dispatch = ticket.sudo(supervisor)._approve_onsite(leader=staff)
-            dispatch.sudo(staff).write({"solution": "New heater"})
-            self.staff_id = staff.id
-            self.ticket_id = ticket.id
-            self.dispatch_name = dispatch.name
-            self.done_id = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id
-            self.stage_id = ticket.stage_id.id
+    _key = "close"
+
+    def _after_job(self, env, job):
+        job["ticket"].write({"user_id": job["staff"].id})
+        job["dispatch"].sudo(job["staff"]).write({"solution": "New heater"})
+        self.dispatch_name = job["dispatch"].name
+        self.done_id = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done").id
+        self.stage_id = job["ticket"].stage_id.id
 
     def _call(self, model, method, *args):
-        proxy = xmlrpc.client.ServerProxy(
-            "http://127.0.0.1:%d/xmlrpc/2/object" % odoo.tests.common.PORT)
-        return proxy.execute_kw(
-            self.env.cr.dbname, self.staff_id, PASSWORD, model, method,
-            list(args), {"context": {"lang": "en_US"}})
+        return self._execute(self.staff_id, model, method, args)
 
     def _stage(self):
         with self.registry.cursor() as cr:
