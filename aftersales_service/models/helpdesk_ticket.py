@@ -480,11 +480,11 @@ class HelpdeskTicket(models.Model):
         cannot be missed."""
         if not start or not hours:
             return False, "none", 0.0
-        deadline = calendar.aftersales_deadline(
+        deadline = calendar._aftersales_deadline(
             fields.Datetime.from_string(start), hours + (held_hours or 0.0), tz)
         if done:
             done = fields.Datetime.from_string(done)
-            missed = calendar.aftersales_working_hours(deadline, done, tz)
+            missed = calendar._aftersales_working_hours(deadline, done, tz)
             return (fields.Datetime.to_string(deadline),
                     "met" if done <= deadline else "missed", round(missed, 2))
         if deadline < now and not (held_since and held_since < deadline):
@@ -503,7 +503,7 @@ class HelpdeskTicket(models.Model):
             if self.stage_id.is_cancellation or not self.closed_date:
                 return self.promised_date, "none", 0.0
             closed = fields.Datetime.from_string(self.closed_date)
-            missed = calendar.aftersales_working_hours(promised, closed, tz)
+            missed = calendar._aftersales_working_hours(promised, closed, tz)
             return (self.promised_date,
                     "met" if closed <= promised else "missed", round(missed, 2))
         if promised < now and not self.hold_since:
@@ -533,7 +533,7 @@ class HelpdeskTicket(models.Model):
                 return False
         hours = company["aftersales_promise_hours_%s" % urgency]
         calendar = team._aftersales_calendars(company)["resolution"]
-        return fields.Datetime.to_string(calendar.aftersales_deadline(
+        return fields.Datetime.to_string(calendar._aftersales_deadline(
             fields.Datetime.from_string(start), hours,
             company._aftersales_tz(company.id) or "UTC"))
 
@@ -549,7 +549,7 @@ class HelpdeskTicket(models.Model):
             vals.get("reported_date") or defaults.get("reported_date")
             or fields.Datetime.now())
         calendar = team._aftersales_calendars(company)["arrival"]
-        if not calendar or calendar.aftersales_is_working_time(
+        if not calendar or calendar._aftersales_is_working_time(
                 reported, company._aftersales_tz(company.id) or "UTC"):
             return self.env["res.users"]
         return self.env["aftersales.duty"]._on_call(
@@ -654,7 +654,7 @@ class HelpdeskTicket(models.Model):
                 continue
             begin = max(since, fields.Datetime.from_string(start))
             vals["%s_hold_hours" % clock] = self["%s_hold_hours" % clock] \
-                + calendars[clock].aftersales_working_hours(begin, end, tz)
+                + calendars[clock]._aftersales_working_hours(begin, end, tz)
         return vals
 
     def _compute_sale_order_count(self):

@@ -77,7 +77,7 @@ class ResourceCalendar(models.Model):
     # What the clocks ask: a deadline, and the working time between two times
     # ------------------------------------------------------------------
     @api.multi
-    def aftersales_deadline(self, start, hours, tz_name):
+    def _aftersales_deadline(self, start, hours, tz_name):
         """The UTC time ``hours`` of working time after UTC ``start``
         (datetimes): on this calendar in time zone ``tz_name``, or round the
         clock when the recordset is empty."""
@@ -101,7 +101,7 @@ class ResourceCalendar(models.Model):
         return start + timedelta(days=MAX_DAYS)
 
     @api.multi
-    def aftersales_working_hours(self, start, stop, tz_name):
+    def _aftersales_working_hours(self, start, stop, tz_name):
         """Hours of working time between UTC datetimes ``start`` and ``stop``
         on this calendar (elapsed hours when the recordset is empty)."""
         if stop <= start:
@@ -125,7 +125,7 @@ class ResourceCalendar(models.Model):
         return total.total_seconds() / 3600.0
 
     @api.multi
-    def aftersales_is_working_time(self, moment, tz_name):
+    def _aftersales_is_working_time(self, moment, tz_name):
         """Whether UTC ``moment`` falls in this calendar's working time."""
         self.ensure_one()
         tz = pytz.timezone(tz_name or "UTC")

@@ -43,7 +43,7 @@ class TestWorkingCalendar(ClockCase):
     make-up working days."""
 
     def deadline(self, start, hours):
-        return fields.Datetime.to_string(self.calendar.aftersales_deadline(
+        return fields.Datetime.to_string(self.calendar._aftersales_deadline(
             utc(start), hours, "Asia/Shanghai"))
 
     def test_across_the_night(self):
@@ -82,7 +82,7 @@ class TestWorkingCalendar(ClockCase):
 
     def test_working_hours_between(self):
         """Friday 17:00 to Monday 09:30: half an hour on Friday, one on Monday."""
-        hours = self.calendar.aftersales_working_hours(
+        hours = self.calendar._aftersales_working_hours(
             utc("2026-03-13 09:00:00"), utc("2026-03-16 01:30:00"), "Asia/Shanghai")
         self.assertAlmostEqual(hours, 1.5)
 
@@ -213,7 +213,7 @@ class TestPauses(ClockCase):
         self.assertGreater(ticket.arrival_hold_hours, 0)
         self.assertEqual(
             fields.Datetime.from_string(ticket.arrival_deadline),
-            self.calendar.aftersales_deadline(
+            self.calendar._aftersales_deadline(
                 utc("2026-03-09 02:00:00"), 2 + ticket.arrival_hold_hours,
                 "Asia/Shanghai"))
 
