@@ -84,33 +84,31 @@ class AftersalesDispatch(models.Model):
             self, self.arrival_time, self.company_id)
 
     @api.multi
-    def _late_arrival_facts(self, employee):
-        """P6: the late arrival as the proposal states it, in the company's
-        time (F1)."""
+    def _arrival_times(self):
+        """P6, F1: the arrival and its deadline as facts quote them, in the
+        company's time."""
         self.ensure_one()
         penalties = self.env["aftersales.penalty"]
-        return _("Arrived on site at %(arrival)s, after the deadline "
-                 "%(deadline)s.") % {
-                     "arrival": penalties._facts_time(
-                         self.arrival_time, self.company_id),
-                     "deadline": penalties._facts_time(
-                         self.ticket_id.arrival_deadline, self.company_id)}
+        return {"arrival": penalties._facts_time(self.arrival_time, self.company_id),
+                "deadline": penalties._facts_time(
+                    self.ticket_id.arrival_deadline, self.company_id)}
 
     @api.multi
-    def _not_late_sentence(self, employee):
+    def _late_arrival_facts(self):
+        """P6: the late arrival as the proposal states it."""
+        return _("Arrived on site at %(arrival)s, after the deadline "
+                 "%(deadline)s.") % self._arrival_times()
+
+    @api.multi
+    def _not_late_sentence(self):
         """F2: why a late-arrival proposal no longer holds."""
         self.ensure_one()
         if not self.arrival_time:
             return _("the dispatch has no arrival time any more")
         if not self.ticket_id.arrival_deadline:
             return _("the ticket has no arrival deadline any more")
-        penalties = self.env["aftersales.penalty"]
         return _("the arrival at %(arrival)s is not after the deadline "
-                 "%(deadline)s") % {
-                     "arrival": penalties._facts_time(
-                         self.arrival_time, self.company_id),
-                     "deadline": penalties._facts_time(
-                         self.ticket_id.arrival_deadline, self.company_id)}
+                 "%(deadline)s") % self._arrival_times()
 
     @api.multi
     @in_company_lang
@@ -139,7 +137,7 @@ class AftersalesDispatch(models.Model):
                 penalties |= penalties._propose(dispatch._penalty_values(
                     late, employee, "late_arrival",
                     dispatch._late_arrival_date(),
-                    dispatch._late_arrival_facts(employee)))
+                    dispatch._late_arrival_facts()))
             if incomplete:
                 penalties |= dispatch._propose_incomplete_report(
                     incomplete, employee)

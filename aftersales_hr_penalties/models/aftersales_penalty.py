@@ -573,7 +573,7 @@ class AftersalesPenalty(models.Model):
             dispatch = penalty.dispatch_id
             late = dispatch._arrived_late()
             description = dispatch._penalty_description(
-                dispatch._late_arrival_facts(penalty.employee_id))
+                dispatch._late_arrival_facts())
             withdrawn = penalty.state == "withdrawn"
             if (late and not withdrawn and description == penalty.description) \
                     or (not late and withdrawn):
@@ -582,7 +582,7 @@ class AftersalesPenalty(models.Model):
                          arrival_deadline=dispatch.ticket_id.arrival_deadline)
             if penalty.state not in ("draft", "withdrawn"):
                 penalty._tell_hr_fact_changed(description if late else (
-                    dispatch._not_late_sentence(penalty.employee_id)), cause)
+                    dispatch._not_late_sentence()), cause)
             elif late:
                 old = penalty.description
                 penalty._guard_write(dict(
@@ -599,7 +599,7 @@ class AftersalesPenalty(models.Model):
                 penalty.message_post(body=body)
             else:
                 why = _("Withdrawn: %(fact)s (%(cause)s).") % {
-                    "fact": dispatch._not_late_sentence(penalty.employee_id),
+                    "fact": dispatch._not_late_sentence(),
                     "cause": cause}
                 penalty._guard_write(dict(facts, state="withdrawn",
                                           withdrawn_reason=why))
