@@ -13,12 +13,18 @@ with its reference and the ratio:
 (d) the Excel register of all tickets vs the same rows written with bare xlsxwriter
     (target <= 3), peak Python memory of each
 (e) the KPI dashboard's grouping vs the equivalent bare SQL GROUP BY
+(g) throughput: N clients creating tickets through JSON-RPC, each database served in
+    turn by Odoo in prefork mode (2 workers, no cron): creations per second (target
+    >= 0.9x plain) and p50/p95 latency (p95 target <= 1.25x plain)
 
 Usage: python scripts/bench.py -c CONFIG --plain DB --suite DB [--scale 1.0]
 """
 import argparse
 import io
+import os
+import random
 import statistics
+import threading
 import time
 import tracemalloc
 from contextlib import contextmanager
@@ -29,11 +35,16 @@ import xlsxwriter
 import odoo
 from odoo import SUPERUSER_ID, api
 
+from loadlib import ROOT, Client, start_server, stop_server
+
 TICKETS = 50000
 UNITS_PER_CUSTOMER = 10
 CUSTOMERS_SMALL = 2000
 CUSTOMERS_LARGE = 20000
 CREATES = 100
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
+LOAD_SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
+LOAD_ROUNDS = 2
 
 
 def _admin(*statements):
@@ -167,7 +178,7 @@ def helpdesk_user(db, login, groups):
         if not user:
             user = env["res.users"].with_context(no_reset_password=True).create({
                 "name": "Bench %s" % login, "login": login,
-                "email": "%s@bench.example.com" % login,
+                "email": "%s@bench.example.com" % login, "password": "bench",
                 "groups_id": [(6, 0, [env.ref(g).id for g in groups])]})
         env.cr.commit()
         return user.id
@@ -215,6 +226,79 @@ def ticket_creation(plain, suite):
     qp, qs = statistics.mean(queries["plain"]), statistics.mean(queries["suite"])
     report("(b) SQL queries per ticket creation", "%.1f" % qs, "plain %.1f" % qp,
            qs / qp, "<= plain + 10 (%+.1f)" % (qs - qp))
+
+
+def _load_client(url, db, login, password, targets, stop, results):
+    """Create tickets until ``stop``; every error is counted, none hidden."""
+    client = Client(url, db, login, password)
+    rnd = random.Random(login + str(threading.get_ident()))
+    while time.time() < stop:
+        vals = dict(rnd.choice(targets), name="Bench: call %d" % rnd.randrange(10 ** 6))
+        started = time.time()
+        try:
+            client.call("helpdesk.ticket", "create", vals)
+            results["latency"].append(time.time() - started)
+        except Exception as error:  # every error is reported below
+            results["errors"].append(repr(error))
+
+
+def _load_round(db, config, login, password, targets):
+    proc, url, log = start_server(db, config, ROOT / "artefacts" / "bench-odoo.log")
+    try:
+        results = {"latency": [], "errors": []}
+        Client(url, db, login, password)  # a first request warms the workers
+        began = time.time()
+        threads = [threading.Thread(target=_load_client, args=(
+            url, db, login, password, targets, began + LOAD_SECONDS, results))
+            for _i in range(CLIENTS)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        results["elapsed"] = time.time() - began
+        return results
+    finally:
+        stop_server(proc, log)
+
+
+def throughput(config, plain, suite):
+    """(g) the same JSON-RPC load on each database in turn, two rounds each; a
+    unit on every suite ticket, as a real call has."""
+    (ROOT / "artefacts").mkdir(exist_ok=True)
+    with environment(suite) as env:
+        units = env["aftersales.equipment"].search(
+            [("name", "like", "BENCH-")], limit=200)
+        suite_targets = [{"description": "Alarm E21.", "urgency": "normal",
+                          "partner_id": unit.partner_id.id, "equipment_id": unit.id}
+                         for unit in units]
+    with environment(plain) as env:
+        partners = env["res.partner"].search([("customer", "=", True)], limit=200)
+        plain_targets = [{"description": "Alarm E21.", "partner_id": partner.id}
+                         for partner in partners]
+    for db in (plain, suite):
+        odoo.sql_db.close_db(db)  # the servers get every connection they ask for
+    runs = {"plain": [], "suite": []}
+    for _round in range(LOAD_ROUNDS):
+        runs["plain"].append(_load_round(
+            plain, config, "bench_agent", "bench", plain_targets))
+        runs["suite"].append(_load_round(
+            suite, config, "wanglei", "demo", suite_targets))
+    figures = {}
+    for key, rounds in runs.items():
+        latency = sorted(t for run in rounds for t in run["latency"])
+        errors = [e for run in rounds for e in run["errors"]]
+        if errors or not latency:
+            raise RuntimeError("(g) %s: %d errors, first: %s" % (
+                key, len(errors), errors[:1]))
+        figures[key] = (len(latency) / sum(run["elapsed"] for run in rounds),
+                        statistics.median(latency),
+                        latency[int(len(latency) * 0.95)])
+    (pr, p50p, p95p), (sr, p50s, p95s) = figures["plain"], figures["suite"]
+    report("(g) creations/s, %d clients %d x %.0f s" % (
+        CLIENTS, LOAD_ROUNDS, LOAD_SECONDS), "%.1f/s" % sr,
+        "plain %.1f/s" % pr, sr / pr, ">= 0.9")
+    report("(g) p95 latency (p50 %.2f s vs %.2f s)" % (p50s, p50p),
+           "%.2f s" % p95s, "plain %.2f s" % p95p, p95s / p95p, "<= 1.25")
 
 
 def yearly_jobs(suite, years_ahead):
@@ -366,6 +450,7 @@ def main():
                                          scale(TICKETS), time.perf_counter() - started),
               flush=True)
         ticket_creation(plain, suite)
+        throughput(args.config, plain, suite)
         at_small = yearly_jobs(suite, 2)
         large = scale(CUSTOMERS_LARGE)
         add_customers(suite, small, large - small, 1)

@@ -2,31 +2,23 @@
 creating and progressing service tickets (T1, T3) for a bounded time, then the
 database is checked: no server error, every acknowledged ticket stored, and its SLA
 fields consistent with the company's settings."""
-import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import threading
 import time
-import urllib.request
 from datetime import datetime, timedelta
-from http.cookiejar import CookieJar
 from pathlib import Path
 
 import psycopg2
+
+from scripts.loadlib import Client, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CLIENTS = int(os.environ.get("AFTERSALES_LOAD_CLIENTS", "20"))
 SECONDS = float(os.environ.get("AFTERSALES_LOAD_SECONDS", "60"))
 USERS = ("wanglei", "liqiang", "chenxiaoming", "zhaogang", "liuyang")
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _psql(sql):
@@ -40,55 +32,6 @@ def _drop(db):
     _psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
           "WHERE datname = '%s' AND pid <> pg_backend_pid()" % db)
     _psql('DROP DATABASE IF EXISTS "%s"' % db)
-
-
-class Client:
-    """One JSON-RPC session, as a browser would hold it."""
-
-    def __init__(self, url, db, login, password="demo"):
-        self.url = url
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(CookieJar()))
-        self.rpc("/web/session/authenticate",
-                 {"db": db, "login": login, "password": password})
-
-    def rpc(self, path, params):
-        body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1,
-                           "params": params}).encode()
-        request = urllib.request.Request(
-            self.url + path, body, {"Content-Type": "application/json"})
-        with self.opener.open(request, timeout=120) as response:
-            payload = json.loads(response.read().decode())
-        if "error" in payload:
-            raise RuntimeError(payload["error"]["data"]["message"])
-        return payload.get("result")  # Odoo leaves "result" out for None
-
-    def call(self, model, method, *args, **kwargs):
-        return self.rpc("/web/dataset/call_kw", {
-            "model": model, "method": method, "args": list(args), "kwargs": kwargs})
-
-
-def _start_server(db):
-    port, longpolling = _free_port(), _free_port()
-    log = open(ROOT / "artefacts" / "load-odoo.log", "w")
-    proc = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bin" / "odoo-launcher.py"),
-         "-c", str(ROOT / ".odoo-data" / "test.conf"), "-d", db,
-         "--db-filter=^%s$" % db, "--http-port=%d" % port,
-         "--longpolling-port=%d" % longpolling, "--workers=2",
-         "--max-cron-threads=0", "--log-level=warn"],
-        stdout=log, stderr=subprocess.STDOUT)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.time() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url + "/web/login", timeout=5)
-            return proc, url, log
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError("Odoo did not start; see artefacts/load-odoo.log")
-            time.sleep(0.5)
 
 
 def _worker(url, db, login, units, stop, results):
@@ -133,7 +76,8 @@ def test_twenty_clients_for_a_minute():
         subprocess.run(["rm", "-rf", str(data / db)], check=True)
         subprocess.run(["cp", "-a", str(data / template), str(data / db)], check=True)
     (ROOT / "artefacts").mkdir(exist_ok=True)
-    proc, url, log = _start_server(db)
+    proc, url, log = start_server(db, ROOT / ".odoo-data" / "test.conf",
+                                  ROOT / "artefacts" / "load-odoo.log")
     try:
         admin = Client(url, db, "wanglei")
         units = admin.call("aftersales.equipment", "search_read",
@@ -151,9 +95,7 @@ def test_twenty_clients_for_a_minute():
             thread.join()
         elapsed = time.time() - began
     finally:
-        proc.terminate()
-        proc.wait(60)
-        log.close()
+        stop_server(proc, log)
     try:
         latency = sorted(results["latency"])
         print("\nload: %d clients, %.0f s: %d tickets (%.1f tickets/s), %d calls, "
