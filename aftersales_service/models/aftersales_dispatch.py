@@ -73,6 +73,13 @@ class AftersalesDispatch(models.Model):
         "res.users", string="Engineers",
         help="Everyone who goes on site, the lead engineer included.")
     appointment = fields.Datetime(required=True, track_visibility="onchange")
+    # where to go and whom to call, beside the appointment in the engineer's list
+    customer_address = fields.Char(
+        related="partner_id.contact_address", string="Address", readonly=True)
+    customer_phone = fields.Char(
+        related="partner_id.phone", string="Phone", readonly=True)
+    problem_type_id = fields.Many2one(
+        related="ticket_id.problem_type_id", readonly=True)
     tools = fields.Text(string="Tools to Take")
     documents = fields.Text(string="Documents to Take")
     part_line_ids = fields.One2many(

@@ -163,6 +163,14 @@ class HelpdeskTicket(models.Model):
         string="Promise Missed By (hours)")
     sla_at_risk = fields.Boolean(
         compute="_compute_charge_and_sla", store=True, string="SLA at Risk")
+    next_deadline = fields.Datetime(
+        compute="_compute_charge_and_sla", store=True,
+        help="The earliest deadline of the clocks still running: first "
+             "reply, arrival on site or the promised solution.")
+    time_left = fields.Char(
+        compute="_compute_time_left",
+        help="Working or not, the time until the next deadline (negative: "
+             "how long ago it passed).")
     hold_since = fields.Datetime(
         string="Clocks Paused Since", readonly=True, copy=False,
         help="The ticket waits for the customer: its clocks are paused.")
@@ -423,7 +431,14 @@ class HelpdeskTicket(models.Model):
             # the promise (T18): a fixed time the customer was told
             resolution = ticket._aftersales_promise_clock(
                 calendars["resolution"], tz, now)
-            risk = now + timedelta(hours=company.aftersales_sla_risk_hours)
+            pending = [
+                (fields.Datetime.from_string(clock[0]), length)
+                for clock, length in (
+                    (response, hours), (arrival, arrival_hours),
+                    (resolution, company[
+                        "aftersales_promise_hours_%s" % ticket.urgency]
+                     if ticket.urgency else 0.0))
+                if clock[1] == "pending" and clock[0]]
             ticket.update({
                 "response_deadline": response[0],
                 "response_state": response[1],
@@ -436,10 +451,41 @@ class HelpdeskTicket(models.Model):
                 "resolution_state": resolution[1],
                 "resolution_missed_hours": resolution[2],
                 "sla_at_risk": not ticket.stage_id.closed and not held and any(
-                    state == "pending"
-                    and fields.Datetime.from_string(deadline) <= risk
-                    for deadline, state, _missed in (response, arrival, resolution)),
+                    deadline - now <= ticket._aftersales_risk_window(
+                        company, length)
+                    for deadline, length in pending),
+                "next_deadline": fields.Datetime.to_string(min(
+                    p[0] for p in pending))
+                if pending and not ticket.stage_id.closed else False,
             })
+
+    @api.model
+    def _aftersales_risk_window(self, company, length):
+        """How long before its deadline a clock is at risk: the setting's
+        hours, but never more than its last share, so that a 30-minute
+        urgent reply is not at risk from the moment it starts."""
+        hours = min(company.aftersales_sla_risk_hours,
+                    (length or 0.0) * company.aftersales_sla_risk_percent / 100.0)
+        return timedelta(hours=hours)
+
+    @api.multi
+    def _compute_time_left(self):
+        """Shown on cards and rows: hours and minutes to the next deadline,
+        or since it passed."""
+        now = fields.Datetime.from_string(fields.Datetime.now())
+        for ticket in self:
+            if not ticket.next_deadline:
+                ticket.time_left = False
+                continue
+            delta = fields.Datetime.from_string(ticket.next_deadline) - now
+            minutes = int(abs(delta.total_seconds()) // 60)
+            span = _("%(hours)dh %(minutes)02dm") % {
+                "hours": minutes // 60, "minutes": minutes % 60}
+            if minutes >= 48 * 60:
+                span = _("%(days)dd %(hours)dh") % {
+                    "days": minutes // 1440, "hours": minutes % 1440 // 60}
+            ticket.time_left = span if delta.total_seconds() >= 0 \
+                else _("%s overdue") % span
 
     @api.multi
     def _aftersales_response_start(self):

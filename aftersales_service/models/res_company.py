@@ -18,6 +18,7 @@ AFTERSALES_NUMBERS = (
     "aftersales_return_band1_amount", "aftersales_return_band2_amount",
     "aftersales_future_tolerance_minutes", "aftersales_promise_hours_urgent",
     "aftersales_promise_hours_normal", "aftersales_promise_hours_minor",
+    "aftersales_sla_risk_percent",
 )
 
 
@@ -106,6 +107,10 @@ class ResCompany(models.Model):
     aftersales_sla_risk_hours = fields.Float(
         string="SLA at Risk Before Deadline (hours)", default=2.0,
         help="An open deadline this close is shown as at risk.")
+    aftersales_sla_risk_percent = fields.Integer(
+        string="SLA at Risk in the Last Part of a Clock (%)", default=25,
+        help="A short clock (an urgent first reply) is at risk only in this "
+             "last share of its length, never from the moment it starts.")
     aftersales_team_restriction = fields.Boolean(
         string="Service Staff See Only Their Teams' Tickets",
         help="Service staff see the tickets of the teams they belong to (and "
@@ -216,6 +221,14 @@ class ResCompany(models.Model):
             return self["aftersales_arrival_hours_%s" % zone]
         return ((contract and contract.arrival_hours)
                 or partner.commercial_partner_id.aftersales_arrival_hours)
+
+    @api.constrains("aftersales_sla_risk_percent")
+    def _check_aftersales_sla_risk_percent(self):
+        for company in self:
+            if not 1 <= company.aftersales_sla_risk_percent <= 100:
+                raise ValidationError(_(
+                    "The share of a clock shown as at risk is a percentage "
+                    "from 1 to 100."))
 
     @api.constrains("aftersales_training_pass_mark")
     def _check_aftersales_training_pass_mark(self):

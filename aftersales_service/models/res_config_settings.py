@@ -68,6 +68,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_arrival_hours_nearby")
     aftersales_sla_risk_hours = fields.Float(
         related="company_id.aftersales_sla_risk_hours")
+    aftersales_sla_risk_percent = fields.Integer(
+        related="company_id.aftersales_sla_risk_percent")
     aftersales_repeat_repair_days = fields.Integer(
         related="company_id.aftersales_repeat_repair_days")
     aftersales_followup_days = fields.Integer(

@@ -4,7 +4,7 @@
 them, on the shipped working calendar (Monday to Friday 08:30-12:00 and
 13:00-17:30 Beijing time, China's 2026 holidays and make-up days). Times in
 the assertions are UTC (Beijing minus 8 hours)."""
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -398,3 +398,104 @@ class TestPromiseToldToTheCustomer(ClockCase):
         # in the customer's language
         self.assertEqual(ticket.promised_date, "2026-03-12 01:00:00")
         self.assertIn("我们预计于 2026-03-12 09:00 前解决问题", body)
+
+
+class TestDeadlinesWherePeopleLook(ClockCase):
+    """T3, T4, T18 (newcomer's service call): the next deadline and the time
+    left on cards and rows; "at risk" from the threshold settings, never from
+    the moment a short clock starts."""
+
+    def _reported_ago(self, minutes, **vals):
+        reported = fields.Datetime.from_string(fields.Datetime.now()) \
+            - timedelta(minutes=minutes)
+        return self._ticket(reported_date=fields.Datetime.to_string(reported),
+                            **vals)
+
+    def test_fresh_urgent_call_is_not_at_risk(self):
+        """A 30-minute urgent reply starts on time: not at risk; its deadline
+        is the next one and about half an hour is left."""
+        ticket = self._reported_ago(0, urgency="urgent")
+        self.assertFalse(ticket.sla_at_risk)
+        self.assertEqual(ticket.next_deadline, ticket.response_deadline)
+        self.assertIn(ticket.with_context(lang="en_US").time_left,
+                      ("0h 29m", "0h 30m"))
+
+    def test_last_quarter_of_a_clock_is_at_risk(self):
+        """25 minutes into the urgent half hour (the last 25 %): at risk, and
+        the team dashboard counts it."""
+        team = self.env["helpdesk.ticket.team"].create({"name": "Desk"})
+        ticket = self._reported_ago(25, urgency="urgent", team_id=team.id)
+        self.assertTrue(ticket.sla_at_risk)
+        self.assertEqual(team.todo_ticket_count_sla_risk, 1)
+
+    def test_long_clock_at_risk_from_the_hours_setting(self):
+        """A 24-hour first reply is at risk in its last 2 hours (the hours
+        setting is the smaller window), not 3 hours before."""
+        self.company.aftersales_response_hours = 24
+        early = self._reported_ago(21 * 60)
+        late = self._reported_ago(22 * 60 + 30)
+        self.assertFalse(early.sla_at_risk)
+        self.assertTrue(late.sla_at_risk)
+
+    def test_overdue_and_closed(self):
+        """A deadline passed since the last check (the cron runs every 15
+        minutes) reads as overdue; a closed ticket has no next deadline."""
+        ticket = self._reported_ago(0, urgency="urgent")
+        ticket._guard_write({"next_deadline": fields.Datetime.to_string(
+            fields.Datetime.from_string(fields.Datetime.now())
+            - timedelta(minutes=90))})
+        self.assertEqual(ticket.with_context(lang="en_US").time_left,
+                         "1h 30m overdue")
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        ticket._guard_write({"stage_id": done.id,
+                             "closed_date": fields.Datetime.now()})
+        self.assertFalse(ticket.next_deadline)
+        self.assertFalse(ticket.time_left)
+
+    def test_share_is_a_percentage(self):
+        with self.assertRaises(ValidationError):
+            self.company.aftersales_sla_risk_percent = 0
+        with self.assertRaises(ValidationError):
+            self.company.aftersales_sla_risk_percent = 101
+
+    def test_list_and_card_show_customer_and_deadline(self):
+        """The list has the customer, the next deadline and the time left,
+        without priority stars; the card shows the deadline."""
+        model = self.env["helpdesk.ticket"].sudo(self.staff)
+        tree = model.fields_view_get(view_type="tree")["arch"]
+        for name in ("partner_id", "next_deadline", "time_left"):
+            self.assertIn('name="%s"' % name, tree)
+        self.assertRegex(tree, r'name="priority"[^>]*invisible')
+        kanban = model.fields_view_get(view_type="kanban")["arch"]
+        self.assertIn("o_aftersales_next_deadline", kanban)
+
+    def test_staff_land_on_my_tickets(self):
+        """After-Sales is the engineer's first app and opens on his open
+        tickets."""
+        menus = self.env["ir.ui.menu"].sudo(self.staff).load_menus(False)
+        self.assertEqual(menus["children"][0]["id"], self.env.ref(
+            "aftersales_service.menu_aftersales_root").id)
+        service = self.env.ref("aftersales_service.menu_aftersales_service")
+        leaf = self.env["ir.ui.menu"].sudo(self.staff).search(
+            [("parent_id", "=", service.id)], limit=1)
+        self.assertEqual(leaf, self.env.ref(
+            "aftersales_service.menu_aftersales_ticket_mine"))
+        context = leaf.action.context
+        self.assertIn("search_default_mytickets", context)
+        self.assertIn("search_default_open", context)
+
+    def test_my_dispatches_say_where_and_whom_to_call(self):
+        """An engineer's dispatch list: open ones by default, with the
+        customer's address and phone and the problem."""
+        ticket = self._reported_ago(60)
+        dispatch = self.env["aftersales.dispatch"].create({
+            "ticket_id": ticket.id, "leader_id": self.staff.id,
+            "appointment": fields.Datetime.now()})
+        self.unit.partner_id.phone = "0755-8888 6666"
+        row = dispatch.sudo(self.staff).read(
+            ["customer_address", "customer_phone", "problem_type_id"])[0]
+        self.assertEqual(row["customer_phone"], "0755-8888 6666")
+        self.assertTrue(row["customer_address"])
+        self.assertEqual(row["problem_type_id"][0], self.fault.id)
+        action = self.env.ref("aftersales_service.aftersales_dispatch_action_mine")
+        self.assertIn("search_default_open", action.context)

@@ -1,5 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .common import AftersalesCase
@@ -315,13 +318,18 @@ class TestTeamDashboard(TicketCase):
     """T3: the team dashboard counts the tickets whose SLA is at risk."""
 
     def test_sla_risk_count(self):
-        """T3: a fresh urgent ticket is at risk and counted on its team."""
+        """T3: an urgent ticket 25 minutes into its half hour is at risk and
+        counted on its team; a fresh one is not yet."""
         team = self.env["helpdesk.ticket.team"].create({"name": "Test Team"})
         probe = self.env["helpdesk.ticket"].sudo(self.staff).create(
             {"name": "x", "description": "x", "partner_id": self.domestic.id})
-        now = probe.create_date
-        self._ticket(team_id=team.id, urgency="urgent", reported_date=now)
-        self._ticket(team_id=team.id, reported_date=now)
+        now = fields.Datetime.from_string(probe.create_date)
+        self._ticket(team_id=team.id, urgency="urgent",
+                     reported_date=fields.Datetime.to_string(
+                         now - timedelta(minutes=25)))
+        self._ticket(team_id=team.id, urgency="urgent",
+                     reported_date=probe.create_date)
+        self._ticket(team_id=team.id, reported_date=probe.create_date)
         self.assertEqual(team.todo_ticket_count_sla_risk, 1)
 
 
