@@ -223,3 +223,31 @@ class TestCompleteBeforeSigned(SignatureCase):
         self.assertFalse(dispatch.signature_exception_reason)
         dispatch.sudo(self.staff).write({"test_result": "Heats to 1540 °C"})
         self.assertEqual(dispatch.test_result, "Heats to 1540 °C")
+
+
+class TestOneSave(AftersalesCase):
+    """T6 (newcomer's service call, step 5): the engineer ticks the fitted
+    part, completes the report and has the customer draw the signature, then
+    saves once, as the form sends it."""
+
+    def test_parts_report_and_signature_in_one_save(self):
+        unit = self._equipment(self.furnace, "ONE-1", self.domestic,
+                               delivery_date="2026-01-10")
+        ticket = self.env["helpdesk.ticket"].sudo(self.staff).create({
+            "name": "Heater fault", "description": "No heat",
+            "equipment_id": unit.id, "partner_id": self.domestic.id})
+        part = self.env["product.product"].create({"name": "Heater"})
+        dispatch = recorded(self.env["aftersales.dispatch"], {
+            "ticket_id": ticket.id, "leader_id": self.staff.id,
+            "appointment": "2026-02-01 08:00:00", "state": "on_site",
+            "part_line_ids": [(0, 0, {"product_id": part.id})]})
+        line = dispatch.part_line_ids
+        dispatch.sudo(self.staff).write({
+            "part_line_ids": [(1, line.id, {"used": True})],
+            "work_done": "Heater replaced", "fault_cause": "Burnt heater",
+            "solution": "New heater", "test_result": "Heats to 1530 °C",
+            "outstanding_issues": "None", "usage_advice": "Clean the muffle",
+            "customer_opinion": "Good",
+            "customer_signature": SIGNATURE, "signed_by": "Li Lei"})
+        self.assertTrue(dispatch.signed_on)
+        self.assertTrue(line.used)
