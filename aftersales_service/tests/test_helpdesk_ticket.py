@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import company_today
 from .common import AftersalesCase
 
 
@@ -277,6 +278,21 @@ class TestRepeatAndReturnVisit(TicketCase):
              self.env.ref("aftersales_service.mail_activity_followup").id)])
         self.assertEqual(len(activities), 1)
         self.assertEqual(activities.user_id, self.staff)
+
+    def test_followup_outcome_from_the_todo(self):
+        """T9: marking the follow-up to-do done with what the customer said
+        records it on the closed ticket, dated today."""
+        ticket = self._ticket(user_id=self.staff.id)
+        ticket.write({"stage_id": self.done.id})
+        todo = self.env["mail.activity"].search([
+            ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id),
+            ("activity_type_id", "=",
+             self.env.ref("aftersales_service.mail_activity_followup").id)])
+        todo.sudo(self.staff).action_feedback("设备运行正常，客户满意")
+        self.assertEqual(ticket.followup_outcome, "设备运行正常，客户满意")
+        self.assertEqual(ticket.followup_date,
+                         company_today(ticket, ticket.company_id))
+        self.assertFalse(todo.exists())
 
 
 class TestChargeRules(TicketCase):
