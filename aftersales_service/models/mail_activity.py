@@ -4,7 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 # the systray's groups of to-dos, as a date_deadline condition against today
-ACTIVITY_FILTERS = {"overdue": "<", "today": "=", "planned": ">", "my": "<="}
+ACTIVITY_FILTERS = {"overdue": "<", "today": "=", "planned": ">", "upcoming_all": ">",
+                    "my": "<="}
 
 
 class MailActivity(models.Model):
