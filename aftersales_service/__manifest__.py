@@ -97,4 +97,7 @@
         "demo/aftersales_visit_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
     ],
+    "qweb": [
+        "static/src/xml/calendar.xml",
+    ],
 }

@@ -338,6 +338,11 @@ MATRIX = [
     ("aftersales.penalty.offence", "portal", NO, NO, NO, NO),
     ("aftersales.penalty.offence", "other_company", YES, NO, NO, NO),
 ] + [
+    # P6: HR's daily lists of new proposals, filled by the daily job
+    ("aftersales.penalty.review", role,
+     {"hr_officer": YES, "other_company": OWN}.get(role, NO), NO, NO, NO)
+    for role in ROLES
+] + [
     (wizard, role, OWN, OWN, OWN, OWN)
     for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
                    "aftersales.ticket.close.warning", "aftersales.register.wizard",
@@ -495,6 +500,9 @@ class TestAccessMatrix(AftersalesCase):
                 {"partner_id": cls.domestic.id}),
             "aftersales.penalty": penalty,
             "aftersales.penalty.offence": offence,
+            "aftersales.penalty.review": env["aftersales.penalty.review"].create(
+                {"company_id": cls.env.ref("base.main_company").id,
+                 "date": "2020-01-01"}),
             "aftersales.penalty.payroll.export": env[
                 "aftersales.penalty.payroll.export"].create({}),
             "aftersales.penalty.reject": env["aftersales.penalty.reject"].create(

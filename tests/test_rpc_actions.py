@@ -32,6 +32,7 @@ LOGINS = {
     "aftersales.penalty.confirm": "zhengfang",
     "aftersales.penalty.reject": "zhengfang",
     "aftersales.penalty.payroll.export": "zhengfang",
+    "aftersales.penalty.review": "zhengfang",
     "hr.employee": "zhengfang",
     "aftersales.quality.feedback": "wujing",
     "aftersales.quality.action": "gaoming",
@@ -164,6 +165,8 @@ class TestRpcActions(common.HttpCase):
             "aftersales.visit.action": env["aftersales.visit.action"].create({
                 "visit_id": visit.id, "name": "Check the spindle"}),
             "aftersales.penalty": penalty,
+            "aftersales.penalty.review": env["aftersales.penalty.review"].create({
+                "company_id": penalty.company_id.id, "date": "2020-01-01"}),
             "res.partner": customer,
             "product.template": product.product_tmpl_id,
             "hr.employee": penalty.employee_id,
@@ -173,7 +176,9 @@ class TestRpcActions(common.HttpCase):
             "aftersales.penalty.confirm": {"penalty_ids": [(6, 0, penalty.ids)]},
             "aftersales.penalty.reject": {"penalty_ids": [(6, 0, penalty.ids)],
                                           "rejection_reason": "Phone was on."},
-            "aftersales.penalty.payroll.export": {},
+            # P7: a month without proposals to review (this month has the
+            # fixture's proposal, which refuses the export)
+            "aftersales.penalty.payroll.export": {"month": "2020-01"},
             "aftersales.survey.campaign": {"partner_ids": [(6, 0, customer.ids)]},
             "aftersales.discount.approval": {"order_id": order.id, "discount": 5.0,
                                              "reason": "Loyal customer"},

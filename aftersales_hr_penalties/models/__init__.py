@@ -1,5 +1,6 @@
 from . import aftersales_penalty_offence
 from . import aftersales_penalty
+from . import aftersales_penalty_review
 from . import aftersales_dispatch
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team

@@ -61,7 +61,8 @@ class AftersalesPenalty(models.Model):
     # F2, F3 (aftersales.guard): HR's review steps write the state and who
     # decided when (P6, P7); a decided record is final but for its payroll
     # month, which HR sets until the fine is applied
-    _guarded_fields = ("name", "state", "decided_by", "decided_date")
+    _guarded_fields = ("name", "state", "decided_by", "decided_date",
+                       "review_day_id")
     _open_when_final = ("payroll_month",)
     _sql_constraints = [
         ("source_key_unique", "unique(source_key)",
@@ -176,6 +177,10 @@ class AftersalesPenalty(models.Model):
              "arrival was corrected to a time before the deadline).")
     decided_by = fields.Many2one("res.users", readonly=True, copy=False)
     decided_date = fields.Datetime(readonly=True, copy=False, string="Decided On")
+    review_day_id = fields.Many2one(
+        "aftersales.penalty.review", string="Proposals of the Day", readonly=True,
+        copy=False, index=True, ondelete="set null",
+        help="The daily list of new proposals that told HR of this one.")
     payroll_month = fields.Char(
         copy=False, index=True, track_visibility="onchange",
         states={"applied": [("readonly", True)]},
@@ -356,6 +361,9 @@ class AftersalesPenalty(models.Model):
         res = super().write(vals)
         if "attachment_ids" in vals:
             self._link_evidence()
+        if "state" in vals:
+            # P6: HR's daily to-do is done once the day's list is decided
+            self.sudo().mapped("review_day_id")._check_reviewed()
         return res
 
     @api.multi

@@ -18,6 +18,7 @@ class AftersalesPenaltyPayrollXlsx(models.AbstractModel):
     def generate_xlsx_report(self, workbook, data, wizards):
         """The register lists the wizard's fines, not the wizard."""
         wizard = wizards[:1]
+        wizard._check_reviewed()  # P7: whoever prints it, not only the button
         register = self.with_context(aftersales_payroll_month=wizard.month)
         return super(AftersalesPenaltyPayrollXlsx, register).generate_xlsx_report(
             workbook, data, wizard._fines())
@@ -31,6 +32,12 @@ class AftersalesPenaltyPayrollXlsx(models.AbstractModel):
     @api.model
     def _register_title(self):
         return _("Fines %s") % self.env.context.get("aftersales_payroll_month")
+
+    @api.model
+    def _register_filename(self, docids, data):
+        """R1: "<Fines>_2026-06": the payroll month is the period."""
+        wizard = self.env["aftersales.penalty.payroll.export"].browse(docids[:1])
+        return "%s_%s" % (_("Fines"), wizard.month or "")
 
     @api.model
     def _register_columns(self, fines):

@@ -28,7 +28,10 @@ class TestPayrollExport(PenaltyCase):
                      | fine(cls.emp_engineer, cls.phone, "2025-06-20",
                             multiplier=2.0, multiplier_reason="Fake call log")
                      | fine(cls.emp_other, cls.incomplete, "2025-06-11"))
-        fine(cls.emp_other, cls.phone, "2025-06-12", confirm=False)
+        # P7: a proposal of the month would block the export (see
+        # test_aftersales_penalty_review): rejected here
+        fine(cls.emp_other, cls.phone, "2025-06-12", confirm=False).sudo(
+            hr).action_reject("Phone was on")
         fine(cls.emp_other, cls.phone, "2025-07-01")
         fine(cls.emp_engineer, cls.reward, "2025-06-15", base_amount=500.0)
         fine(cls.emp_other, cls.late, "2025-06-13").sudo(hr).action_reject("No")

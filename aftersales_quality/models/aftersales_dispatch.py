@@ -19,7 +19,17 @@ class AftersalesDispatch(models.Model):
         res = super().write(vals)
         if vals.get("state") == "cancelled":
             self.mapped("ticket_id")._aftersales_quality_feedback_release()
+        if "fault_cause" in vals or "part_line_ids" in vals:
+            # Q1, Q2: the draft forms take what the report now says
+            self._aftersales_quality_prefill()
         return res
+
+    @api.multi
+    def _aftersales_quality_prefill(self):
+        forms = self.env["aftersales.quality.feedback"].sudo().search([
+            ("ticket_id", "in", self.mapped("ticket_id").ids),
+            ("state", "=", "draft")])
+        return forms._prefill_from_report()
 
 
 class AftersalesDispatchPart(models.Model):
@@ -32,6 +42,7 @@ class AftersalesDispatchPart(models.Model):
         line = super().create(vals)
         if line.used:
             line.dispatch_id.ticket_id._aftersales_quality_feedback_ensure()
+            line.dispatch_id._aftersales_quality_prefill()
         return line
 
     @api.multi
@@ -39,4 +50,5 @@ class AftersalesDispatchPart(models.Model):
         res = super().write(vals)
         if vals.get("used"):
             self.mapped("dispatch_id.ticket_id")._aftersales_quality_feedback_ensure()
+            self.mapped("dispatch_id")._aftersales_quality_prefill()
         return res

@@ -1,7 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.aftersales_service.tools import (
     GROUP_QUALITY_ENGINEERING, GROUP_QUALITY_USER, company_today,
@@ -13,6 +13,14 @@ CHECK_FIELDS = {"effectiveness", "effectiveness_note", "checked_by_id",
 # What a responsible person outside Quality and Engineering writes: that the
 # action is done, and how (Q3).
 RESPONSIBLE_FIELDS = {"done_date", "done_note"}
+ACTION_STATES = [
+    ("open", "To Do"),
+    ("done", "Done, to Check"),
+    ("effective", "Effective"),
+    ("not_effective", "Not Effective"),
+]
+# the decision the responsible person's to-do waits for: the action done (Q3)
+ACTION_DONE = "quality_action_done"
 
 
 class AftersalesQualityAction(models.Model):
@@ -51,6 +59,10 @@ class AftersalesQualityAction(models.Model):
     done_note = fields.Text(
         string="Completion Notes",
         help="What the responsible person did to carry out the action.")
+    state = fields.Selection(
+        ACTION_STATES, compute="_compute_state", store=True, index=True,
+        help="Where the action stands: to do, done and waiting for Quality's "
+             "check, or checked.")
     is_overdue = fields.Boolean(
         string="Overdue", readonly=True, copy=False, index=True,
         help="Set by the daily job when the due date passed without the action "
@@ -79,6 +91,13 @@ class AftersalesQualityAction(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.depends("done_date", "effectiveness")
+    def _compute_state(self):
+        """Q3: the kanban's columns follow the action's facts."""
+        for action in self:
+            action.state = action.effectiveness or (
+                "done" if action.done_date else "open")
+
     def _compute_rights(self):
         """Drives the form: the responsible person fills in the done date and
         the notes only (Q3)."""
@@ -116,7 +135,21 @@ class AftersalesQualityAction(models.Model):
     @api.model
     def create(self, vals):
         self._check_checker(vals)
-        return super().create(vals)
+        action = super().create(vals)
+        action._tell_responsible()
+        return action
+
+    @api.multi
+    def _tell_responsible(self):
+        """Q3: the responsible person's to-do, due on the action's due date;
+        a new person or due date replaces it, the action done closes it."""
+        self._aftersales_activity_done(ACTION_DONE)
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for action in self.filtered(lambda a: not a.done_date):
+            action._aftersales_activity_schedule(
+                todo, action.user_id, action.due_date,
+                _("Corrective or preventive action of %s")
+                % action.feedback_id.name, decision=ACTION_DONE)
 
     @api.model
     def _check_responsible(self, vals):
@@ -139,6 +172,11 @@ class AftersalesQualityAction(models.Model):
         overdue (the daily job watches the new date)."""
         self._check_responsible(vals)
         self._check_checker(vals)
+        if "state" in vals:
+            raise UserError(_(
+                "The status of a corrective or preventive action follows its "
+                "\"Done Date\" and Quality's effectiveness check: fill those "
+                "in instead of moving the card."))
         if vals.get("effectiveness"):
             vals = dict(vals)
             vals.setdefault("checked_by_id", self.env.uid)
@@ -152,11 +190,23 @@ class AftersalesQualityAction(models.Model):
         res = super().write(vals)
         if postponed:
             super(AftersalesQualityAction, postponed).write({"is_overdue": False})
+        if vals.get("done_date"):
+            self._aftersales_activity_done(ACTION_DONE)
+        elif "user_id" in vals or "due_date" in vals:
+            self._tell_responsible()
         return res
 
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
+    @api.multi
+    def action_print(self):
+        """R2, Q3: the action's own sheet (《纠正和预防措施处理单》), from its form."""
+        # data={}, not None: an XML-RPC client cannot receive None
+        return self.env.ref(
+            "aftersales_quality.action_report_quality_action").report_action(
+                self, data={})
+
     @api.multi
     def action_done(self):
         """The responsible person reports the action done today."""
@@ -179,10 +229,15 @@ class AftersalesQualityAction(models.Model):
             ("feedback_id.state", "not in", ("cancelled", "closed")),
         ])
         todo = self.env.ref("mail.mail_activity_data_todo")
-        for action in overdue:
+        # the responsible person's to-do of the action, now overdue, is the
+        # reminder; one is given only when that to-do was deleted
+        reminded = set(self.env["mail.activity"].search([
+            ("res_model", "=", self._name), ("res_id", "in", overdue.ids),
+            ("aftersales_decision", "=", ACTION_DONE)]).mapped("res_id"))
+        for action in overdue.filtered(lambda a: a.id not in reminded):
             action._aftersales_activity_schedule(
                 todo, action.user_id, today,
                 _("Overdue corrective/preventive action of %s")
-                % action.feedback_id.name)
+                % action.feedback_id.name, decision=ACTION_DONE)
         overdue.write({"is_overdue": True})
         return overdue

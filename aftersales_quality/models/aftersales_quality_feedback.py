@@ -8,6 +8,9 @@ from odoo.addons.aftersales_service.tools import (
     GROUP_QUALITY_USER, company_today, group_users,
 )
 
+# the decision the inspector's to-do on a new form waits for (Q1)
+REGISTER = "quality_register"
+
 FEEDBACK_STATES = [
     ("draft", "Draft"),
     ("registered", "Registered"),
@@ -203,6 +206,12 @@ class AftersalesQualityFeedback(models.Model):
     def _onchange_ticket_id(self):
         if self.ticket_id:
             self.update(self._ticket_values(self.ticket_id))
+            # Q2: the report's fault cause and replaced part (photos: on save)
+            report = self._report_values(self.ticket_id)
+            if report["causes"] and not (self.defect_description or "").strip():
+                self.defect_description = "\n".join(report["causes"])
+            if report["part"] and not self.part_id:
+                self.part_id = report["part"]
 
     @api.onchange("equipment_id")
     def _onchange_equipment_id(self):
@@ -238,7 +247,71 @@ class AftersalesQualityFeedback(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
                 "aftersales.quality.feedback") or "/"
-        return super().create(vals)
+        form = super().create(vals)
+        form._prefill_from_report()
+        form._tell_inspectors()
+        return form
+
+    @api.multi
+    def _tell_inspectors(self):
+        """Q1: each Quality inspector gets a to-do to register a new form;
+        the to-dos are done once one of them registers or cancels it."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        today = company_today(self)
+        for form in self.filtered(lambda f: f.state == "draft"):
+            for user in group_users(self.env, GROUP_QUALITY_USER):
+                form._aftersales_activity_schedule(
+                    todo, user, today,
+                    _("Register quality feedback form %s") % form.name,
+                    decision=REGISTER)
+
+    @api.model
+    def _report_values(self, ticket):
+        """Q1, Q2: what the ticket's on-site reports already say: the fault
+        causes, the replaced part and the photos taken on site."""
+        dispatches = ticket.sudo().dispatch_ids.filtered(
+            lambda d: d.state != "cancelled")
+        photos = self.env["ir.attachment"].sudo().search([
+            ("res_model", "=", "aftersales.dispatch"),
+            ("res_id", "in", dispatches.ids), ("mimetype", "=like", "image/%")],
+            order="id")
+        return {
+            "causes": [cause.strip() for cause in dispatches.mapped("fault_cause")
+                       if (cause or "").strip()],
+            "part": dispatches.mapped("part_line_ids").filtered(
+                "used").mapped("product_id")[:1],
+            "photos": photos,
+        }
+
+    @api.multi
+    def _prefill_from_report(self):
+        """Q1, Q2: a draft form takes what the on-site report says and it
+        lacks (the fault cause added to the description, the replaced part,
+        copies of the photos), so Quality does not type it again; what
+        Quality wrote is kept."""
+        for form in self.sudo().filtered(
+                lambda f: f.state == "draft" and f.ticket_id):
+            report = self._report_values(form.ticket_id)
+            vals = {}
+            description = (form.defect_description or "").strip()
+            causes = [cause for cause in report["causes"]
+                      if cause not in description]
+            if causes:
+                vals["defect_description"] = "\n".join(
+                    ([description] if description else []) + causes)
+            if report["part"] and not form.part_id:
+                vals["part_id"] = report["part"].id
+            known = set(form.attachment_ids.mapped("checksum"))
+            # the content given again, so the copy gets its checksum
+            copies = [photo.copy({"res_model": form._name, "res_id": form.id,
+                                  "datas": photo.datas}).id
+                      for photo in report["photos"]
+                      if photo.checksum not in known]
+            if copies:
+                vals["attachment_ids"] = [(4, copy_id) for copy_id in copies]
+            if vals:
+                form.write(vals)
+        return True
 
     @api.model
     def _check_ticket_owner(self, ticket):
@@ -300,6 +373,7 @@ class AftersalesQualityFeedback(models.Model):
     def action_register(self):
         """Q1: the Quality department registers the form; Q4 and Q5 follow."""
         self._check_step(GROUP_QUALITY_USER, ("draft",), _("register"))
+        self._prefill_from_report()  # photos added to the report since
         for form in self:
             if not (form.defect_description or "").strip() \
                     or not form.defect_category_id or not form.product_id:
@@ -308,6 +382,7 @@ class AftersalesQualityFeedback(models.Model):
                     "defect category before registering it.") % form.name)
         self._guard_write({"state": "registered", "registered_by_id": self.env.uid,
                           "registered_date": company_today(self)})
+        self._aftersales_activity_done(REGISTER)
         self.filtered("is_purchased_part")._notify_purchasing()
         self.filtered(lambda f: f.severity == "major")._notify_quality_managers()
         return True
@@ -377,6 +452,7 @@ class AftersalesQualityFeedback(models.Model):
                     "Form %s: write why it is cancelled in \"Cancellation "
                     "Reason\".") % form.name)
         self._guard_write({"state": "cancelled"})
+        self._aftersales_activity_done(REGISTER)
         return True
 
     @api.multi

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 
+from odoo.addons.aftersales_service.tools import sudo_as_author
+
 
 class HelpdeskTicket(models.Model):
     """Q1: a ticket's quality feedback forms, and the gate on closing it."""
@@ -93,7 +95,8 @@ class HelpdeskTicket(models.Model):
         """Q1: one automatic feedback form per ticket that goes on-site or
         replaces a part. The unique ``auto_ticket_id`` keeps two concurrent
         transactions from creating two."""
-        feedback = self.env["aftersales.quality.feedback"].sudo()
+        # authored by whoever's job opened it, not the superuser
+        feedback = sudo_as_author(self.env["aftersales.quality.feedback"])
         existing = feedback.search([("auto_ticket_id", "in", self.ids)])
         done = set(existing.mapped("auto_ticket_id").ids)
         for ticket in self.filtered(lambda t: t.id not in done):

@@ -21,6 +21,7 @@ from . import aftersales_remote_session
 from . import aftersales_dispatch
 from . import aftersales_ticket_part
 from . import mail_activity
+from . import mail_message
 from . import mail_activity_mixin
 from . import helpdesk_ticket_stage
 from . import aftersales_duty

@@ -60,8 +60,10 @@ class AftersalesVisit(models.Model):
     planned_date = fields.Date(required=True, index=True,
                                track_visibility="onchange",
                                group_operator="min")
-    user_id = fields.Many2one("res.users", string="Assigned To",
-                              track_visibility="onchange")
+    user_id = fields.Many2one(
+        "res.users", string="Responsible Person", track_visibility="onchange",
+        help="Set from the customer's salesperson or the after-sales team "
+             "leader, as the company chose in the settings.")
     state = fields.Selection(
         [("planned", "Planned"), ("scheduled", "Scheduled"), ("done", "Done"),
          ("cancelled", "Cancelled")],
@@ -129,6 +131,12 @@ class AftersalesVisit(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.visit") or "/"
+        if not vals.get("user_id") and vals.get("partner_id"):
+            # C5: every visit has a responsible person
+            company = self.env["res.company"].browse(
+                vals.get("company_id")) or self.env.user.company_id
+            vals["user_id"] = company._aftersales_visit_responsible(
+                self.env["res.partner"].browse(vals["partner_id"])).id
         return super().create(vals)
 
     @api.multi

@@ -6,6 +6,8 @@ from datetime import date
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.tools import html_escape
+
 from ..tools import GROUP_GENERAL_MANAGER, company_today, group_users, lock_rows
 
 PLAN_DAY = 15  # visits are planned mid-month; scheduling sets the real day
@@ -46,6 +48,11 @@ def _interval_months(count, taken):
     return sorted(best)
 
 
+def _visit_label(visit):
+    """A visit as the plan's chatter names it: customer and planned date."""
+    return "%s (%s)" % (visit.partner_id.name, visit.planned_date)
+
+
 class AftersalesVisitPlan(models.Model):
     """C4, C5: the yearly plan of preventive maintenance and customer visits,
     approved by the general manager before its visits are scheduled."""
@@ -70,7 +77,8 @@ class AftersalesVisitPlan(models.Model):
         "res.company", required=True, index=True,
         default=lambda self: self.env.user.company_id)
     state = fields.Selection(
-        [("draft", "Draft"), ("approved", "Approved"), ("cancelled", "Cancelled")],
+        [("draft", "Draft"), ("to_approve", "To Approve"), ("approved", "Approved"),
+         ("cancelled", "Cancelled")],
         default="draft", required=True, readonly=True, copy=False,
         track_visibility="onchange")
     approved_by_id = fields.Many2one(
@@ -151,9 +159,11 @@ class AftersalesVisitPlan(models.Model):
     def action_generate(self):
         """C4, C5: create the year's visits from each customer's entitlement
         and visit interval. Safe to run again: visits already there (matched on
-        customer, type and planned month) stay, whatever their state; planned
-        visits nobody is entitled to any more go; anything else is added. A
-        regeneration that changes an approved plan sends it back for approval."""
+        customer, type and planned month) stay, whatever their state. A plan
+        not yet approved also drops the planned visits nobody is entitled to
+        any more; an approved plan only gets what is missing and stays
+        approved (what the general manager approved is not taken away: the
+        visits no longer due are listed for the supervisor to cancel)."""
         lock_rows(self, _(
             "Someone is generating or approving %s at this moment: open the plan "
             "again in a few seconds.") % ", ".join(self.mapped("name")))
@@ -161,31 +171,52 @@ class AftersalesVisitPlan(models.Model):
             if plan.state == "cancelled":
                 raise UserError(_("%s is cancelled: create a new plan instead.")
                                 % plan.name)
-            added, removed = plan._generate_visits()
-            if (added or removed) and plan.state == "approved":
-                plan._guard_write({"state": "draft", "approved_by_id": False,
-                                   "approved_date": False})
-                plan.message_post(body=_(
-                    "Regenerated with %(added)s visits added and %(removed)s "
-                    "removed: to be approved again.") % {
-                        "added": len(added), "removed": len(removed)})
-            elif added or removed:
-                plan.message_post(body=_(
-                    "Generated: %(added)s visits added, %(removed)s removed.") % {
-                        "added": len(added), "removed": len(removed)})
+            approved = plan.state == "approved"
+            added, removed, stale = plan._generate_visits(keep=approved)
+            if added or removed or stale:
+                plan.message_post(body=plan._generation_note(added, removed, stale))
         return True
 
     @api.multi
+    def _generation_note(self, added, removed, stale):
+        """The chatter line of a generation, naming the visits it changed
+        (``removed``: their labels, the visits are gone)."""
+        def names(visits):
+            return ", ".join(visits if isinstance(visits, list) else [
+                _visit_label(visit) for visit in visits]) or "-"
+        note = _("Generated: %(added)s visits added: %(names)s.") % {
+            "added": len(added), "names": names(added)}
+        if removed:
+            note += " " + _("%(removed)s planned visits removed: %(names)s.") % {
+                "removed": len(removed), "names": names(removed)}
+        if stale:
+            note += " " + _(
+                "%(count)s planned visits are no longer due; cancel them if they "
+                "should not take place: %(names)s.") % {
+                    "count": len(stale), "names": names(stale)}
+        return html_escape(note)
+
+    @api.multi
     def action_request_approval(self):
-        """C5: the general managers get a to-do to approve the plan."""
+        """C5: the plan waits for the general manager's approval, and the
+        general managers get one to-do each; asked once (the button goes)."""
+        lock_rows(self, _(
+            "Someone is generating or approving %s at this moment: open the plan "
+            "again in a few seconds.") % ", ".join(self.mapped("name")))
         managers = group_users(self.env, GROUP_GENERAL_MANAGER)
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = company_today(self)
         for plan in self:
+            if plan.state != "draft":
+                raise UserError(_(
+                    "%s is not a draft plan: its approval was already asked for "
+                    "or given.") % plan.name)
             if not plan.visit_ids:
                 raise UserError(_(
                     "%s has no visits: generate the visits before asking for "
                     "approval.") % plan.name)
+        self._guard_write({"state": "to_approve"})
+        for plan in self:
             for user in managers:
                 plan._aftersales_activity_schedule(
                     todo, user, today, _("Approve the yearly visit plan"),
@@ -194,11 +225,12 @@ class AftersalesVisitPlan(models.Model):
 
     @api.multi
     def action_approve(self):
-        """C5: only a general manager approves a draft plan with visits."""
+        """C5: only a general manager approves a plan with visits (asked for,
+        or still a draft when the general manager approves it directly)."""
         self._check_approver()
         for plan in self:
-            if plan.state != "draft":
-                raise UserError(_("%s is not a draft plan.") % plan.name)
+            if plan.state not in ("draft", "to_approve"):
+                raise UserError(_("%s is not waiting for approval.") % plan.name)
             if not plan.visit_ids:
                 raise UserError(_(
                     "%s has no visits: generate the visits before approving.")
@@ -292,9 +324,10 @@ class AftersalesVisitPlan(models.Model):
         return targets
 
     @api.multi
-    def _generate_visits(self):
-        """Add the missing visits, drop the planned ones no longer wanted;
-        return (added, removed)."""
+    def _generate_visits(self, keep=False):
+        """Add the missing visits and drop the planned ones no longer wanted,
+        or with ``keep`` leave those (returned as stale); return (added,
+        removed, stale)."""
         self.ensure_one()
         targets = self._visit_targets()
         # a year's plan creates thousands of visits: the plan's chatter logs the
@@ -305,9 +338,11 @@ class AftersalesVisitPlan(models.Model):
         existing = {}
         for visit in self.visit_ids.filtered("plan_month"):
             existing[(visit.partner_id.id, visit.visit_type, visit.plan_month)] = visit
-        removed = visits.browse([
+        unwanted = visits.browse([
             visit.id for key, visit in existing.items()
             if key not in targets and visit.state == "planned"])
+        removed, stale = (visits.browse(), unwanted) if keep else (
+            unwanted, visits.browse())
         added = visits.browse()
         for key in sorted(set(targets) - set(existing)):
             partner_id, visit_type, month = key
@@ -320,6 +355,9 @@ class AftersalesVisitPlan(models.Model):
                 "planned_date": fields.Date.to_string(
                     date(self.year, month, PLAN_DAY)),
                 "equipment_ids": [(6, 0, targets[key])],
+                "user_id": self.company_id._aftersales_visit_responsible(
+                    self.env["res.partner"].browse(partner_id)).id,
             })
+        removed_names = [_visit_label(visit) for visit in removed]
         removed.unlink()
-        return added, removed
+        return added, removed_names, stale

@@ -1,8 +1,13 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from ..tools import company_today
+
+# the systray's groups of to-dos, as a date_deadline condition against today
+ACTIVITY_FILTERS = {"overdue": "<", "today": "=", "planned": ">", "upcoming_all": ">",
+                    "my": "<="}
 
 
 class MailActivity(models.Model):
@@ -31,3 +36,31 @@ class MailActivity(models.Model):
                 vals["followup_outcome"] = feedback
             ticket.write(vals)
         return super().action_feedback(feedback)
+
+    @api.model
+    def aftersales_open_activities(self, res_model, activity_filter="my"):
+        """What a click on a group of the user's to-dos in the systray opens
+        (``role_screens.js``): the record itself when there is one, else a
+        list of the records (then their forms), never a bare kanban. The
+        groups are those of Odoo's menu: overdue, today, planned, or "my"
+        (overdue and today)."""
+        if res_model not in self.env:
+            raise UserError(_("Unknown kind of record: %s.") % res_model)
+        operator = ACTIVITY_FILTERS.get(activity_filter, "<=")
+        today = fields.Date.context_today(self)
+        activities = self.search([
+            ("user_id", "=", self.env.uid), ("res_model", "=", res_model),
+            ("date_deadline", operator, today)])
+        records = self.env[res_model].search(
+            [("id", "in", activities.mapped("res_id"))])
+        name = self.env["ir.model"]._get(res_model).display_name
+        action = {"type": "ir.actions.act_window", "name": name,
+                  "res_model": res_model, "target": "current"}
+        if len(records) == 1:
+            action.update(view_mode="form", views=[(False, "form")],
+                          res_id=records.id)
+        else:
+            action.update(view_mode="tree,form",
+                          views=[(False, "list"), (False, "form")],
+                          domain=[("id", "in", records.ids)])
+        return action

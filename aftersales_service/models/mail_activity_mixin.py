@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, models
 
+from ..tools import sudo_as_author
+
 
 class MailActivityMixin(models.AbstractModel):
     """Odoo 11 has no ``activity_schedule``; the suite's jobs and approvals
@@ -40,8 +42,9 @@ class MailActivityMixin(models.AbstractModel):
         stay open until they pile up overdue. Unrelated to-dos on the same
         records stay open. As superuser, since the decider need not own the
         others' to-dos; the feedback (by default: who decided) is posted with
-        each of them."""
-        activities = self.env["mail.activity"].sudo().search([
+        each of them, authored by the decider."""
+        # the "done" message is the decider's, not the superuser's
+        activities = sudo_as_author(self.env["mail.activity"]).search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids),
             ("aftersales_decision", "in", list(decisions))])
         if activities:

@@ -54,6 +54,12 @@ class ResCompany(models.Model):
         string="Key Customer Visit Interval (months)", default=6)
     aftersales_visit_months_long_term = fields.Integer(
         string="Long-term Customer Visit Interval (months)", default=12)
+    aftersales_visit_responsible = fields.Selection(
+        [("salesperson", "The Customer's Salesperson"),
+         ("team_leader", "The After-Sales Team Leader")],
+        string="Responsible for Visits", default="salesperson", required=True,
+        help="Who a planned visit is assigned to; the other one when the first "
+             "is missing.")
     # W6
     aftersales_renewal_reminder_months = fields.Integer(
         string="Free Maintenance Reminder Lead (months)", default=3)
@@ -261,3 +267,17 @@ class ResCompany(models.Model):
                 raise ValidationError(_(
                     "\"Returns: Sales Director Approves up to\" must be at least "
                     "\"Returns: Service Supervisor Approves up to\"."))
+
+    @api.multi
+    def _aftersales_visit_responsible(self, partner):
+        """C5: who is responsible for a customer's visits: the customer's
+        salesperson or the after-sales team leader, as the company chose; the
+        other one when the first is missing."""
+        self.ensure_one()
+        company = self.sudo()
+        salesperson = partner.sudo().commercial_partner_id.user_id \
+            or partner.sudo().user_id
+        leader = company.aftersales_team_id.team_leader_id
+        if company.aftersales_visit_responsible == "team_leader":
+            return leader or salesperson
+        return salesperson or leader

@@ -36,6 +36,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_visit_months_key")
     aftersales_visit_months_long_term = fields.Integer(
         related="company_id.aftersales_visit_months_long_term")
+    aftersales_visit_responsible = fields.Selection(
+        related="company_id.aftersales_visit_responsible")
     aftersales_renewal_reminder_months = fields.Integer(
         related="company_id.aftersales_renewal_reminder_months")
     aftersales_sales_director_id = fields.Many2one(

@@ -3,9 +3,10 @@
 from datetime import date, timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools.misc import formatLang
 
-from ..tools import company_today
+from ..tools import GROUP_SUPERVISOR, company_today, in_company_lang, sudo_as_author
 
 DISTANCE_ZONES = [
     ("zone1", "Zone 1"),
@@ -27,7 +28,21 @@ class ResPartner(models.Model):
         [("key", "Key"), ("general", "General")], string="Customer Class",
         default="general", track_visibility="onchange")
     aftersales_class_reason = fields.Char(
-        string="Class Reason", readonly=True, track_visibility="onchange")
+        string="Class Reason", readonly=True, track_visibility="onchange",
+        help="The reason as written in the history, in the company's language.")
+    # the facts of the classification, so that its reason reads in each
+    # user's language and the company's currency format
+    aftersales_class_basis = fields.Selection(
+        [("strategic", "Strategic"), ("revenue", "Revenue")], readonly=True,
+        string="Classified By")
+    aftersales_class_year = fields.Integer(string="Classified On Revenue Of",
+                                           readonly=True)
+    aftersales_class_revenue = fields.Float(readonly=True,
+                                            string="Revenue When Classified")
+    aftersales_class_threshold = fields.Float(readonly=True,
+                                              string="Threshold When Classified")
+    aftersales_class_explanation = fields.Char(
+        string="Why This Class", compute="_compute_aftersales_class_explanation")
     aftersales_class_date = fields.Date(string="Class Set On", readonly=True)
     aftersales_strategic = fields.Boolean(
         string="Strategic Customer", track_visibility="onchange",
@@ -77,6 +92,8 @@ class ResPartner(models.Model):
     def _commercial_fields(self):
         return super()._commercial_fields() + [
             "aftersales_customer_class", "aftersales_class_reason",
+            "aftersales_class_basis", "aftersales_class_year",
+            "aftersales_class_revenue", "aftersales_class_threshold",
             "aftersales_class_date", "aftersales_strategic",
             "aftersales_last_year_revenue", "aftersales_long_term",
             "aftersales_distance_zone", "aftersales_arrival_hours",
@@ -85,6 +102,15 @@ class ResPartner(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
+    @api.depends("aftersales_class_basis", "aftersales_class_year",
+                 "aftersales_class_revenue", "aftersales_class_threshold")
+    def _compute_aftersales_class_explanation(self):
+        """C2: the reason in the reader's language and the company's currency
+        format ("¥ 4,000,000.00"), from the classification's facts."""
+        for partner in self:
+            partner.aftersales_class_explanation = \
+                partner._aftersales_class_sentence()
+
     def _compute_aftersales_installed_base(self):
         """C3, C4 from two grouped queries for all partners at once."""
         commercial = self.mapped("commercial_partner_id")
@@ -194,6 +220,20 @@ class ResPartner(models.Model):
     # Actions
     # ------------------------------------------------------------------
     @api.multi
+    def action_aftersales_long_term(self):
+        """C5: a service supervisor marks the customer long-term (visited at
+        least yearly) or takes the mark away, without the right to edit the
+        rest of the customer's file."""
+        if not self.env.user.has_group(GROUP_SUPERVISOR) \
+                and not self.check_access_rights("write", raise_exception=False):
+            raise AccessError(_(
+                "Only a service supervisor marks a long-term customer."))
+        for partner in sudo_as_author(self.mapped("commercial_partner_id")):
+            partner.with_context(tracking_disable=False).write(
+                {"aftersales_long_term": not partner.aftersales_long_term})
+        return True
+
+    @api.multi
     def action_aftersales_reclassify(self):
         self.mapped("commercial_partner_id").aftersales_reclassify()
         return True
@@ -211,6 +251,34 @@ class ResPartner(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     @api.multi
+    def _aftersales_class_sentence(self, facts=None):
+        """C2: why the customer has its class, in the current language, the
+        amounts in the company's currency format; from ``facts`` (the
+        classification's fields) or the partner's own."""
+        if facts is None:
+            self.ensure_one()
+            if not self.aftersales_class_basis:
+                return self.aftersales_class_reason or False
+            facts = {name: self[name] for name in (
+                "aftersales_class_basis", "aftersales_class_year",
+                "aftersales_class_revenue", "aftersales_class_threshold")}
+            facts["company"] = self.company_id or self.env.user.company_id
+        if facts["aftersales_class_basis"] == "strategic":
+            return _("Marked strategic by a manager")
+        currency = facts["company"].currency_id
+        values = {
+            "amount": formatLang(self.env, facts["aftersales_class_revenue"],
+                                 currency_obj=currency),
+            "year": facts["aftersales_class_year"],
+            "threshold": formatLang(self.env, facts["aftersales_class_threshold"],
+                                    currency_obj=currency)}
+        if currency.compare_amounts(facts["aftersales_class_revenue"],
+                                    facts["aftersales_class_threshold"]) >= 0:
+            return _("Revenue %(amount)s of %(year)s reaches %(threshold)s") % values
+        return _("Revenue %(amount)s of %(year)s is below %(threshold)s") % values
+
+    @api.multi
+    @in_company_lang
     def aftersales_reclassify(self, year=None):
         """C2: key when last calendar year's revenue reaches the threshold or the
         customer is strategic; general otherwise. Revenue of all customers comes
@@ -231,25 +299,25 @@ class ResPartner(models.Model):
             amount = revenue.get((partner.id, company.id), 0.0)
             threshold = company.aftersales_key_customer_revenue
             currency = company.currency_id
+            facts = {"aftersales_class_year": year,
+                     "aftersales_class_revenue": currency.round(amount),
+                     "aftersales_class_threshold": threshold}
             if partner.aftersales_strategic:
-                new_class, reason = "key", _("Marked strategic by a manager")
+                new_class, basis = "key", "strategic"
             elif currency.compare_amounts(amount, threshold) >= 0:
-                new_class = "key"
-                reason = _("Revenue %(amount)s of %(year)s reaches %(threshold)s") % {
-                    "amount": currency.round(amount), "year": year,
-                    "threshold": threshold}
+                new_class, basis = "key", "revenue"
             else:
-                new_class = "general"
-                reason = _("Revenue %(amount)s of %(year)s is below %(threshold)s") % {
-                    "amount": currency.round(amount), "year": year,
-                    "threshold": threshold}
+                new_class, basis = "general", "revenue"
+            facts["aftersales_class_basis"] = basis
+            reason = self._aftersales_class_sentence(dict(
+                facts, company=company))
             vals = {}
             if currency.compare_amounts(
                     amount, partner.aftersales_last_year_revenue) != 0:
                 vals["aftersales_last_year_revenue"] = amount
             if new_class != partner.aftersales_customer_class \
                     or not partner.aftersales_class_date:
-                vals.update(aftersales_customer_class=new_class,
+                vals.update(facts, aftersales_customer_class=new_class,
                             aftersales_class_reason=reason,
                             aftersales_class_date=today)
             if vals:

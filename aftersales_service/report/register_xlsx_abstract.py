@@ -5,12 +5,13 @@ import re
 from datetime import datetime, time, timedelta
 
 import pytz
+from dateutil.relativedelta import relativedelta
 
 from xlsxwriter.utility import xl_col_to_name
 
 from odoo import _, api, fields, models
 
-from ..tools import company_tz
+from ..tools import company_today, company_tz
 
 BATCH_SIZE = 500
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
@@ -62,6 +63,26 @@ class AftersalesRegisterXlsx(models.AbstractModel):
         lang = self.env.context.get("lang") or self.env.user.lang
         register = self.with_context(lang=lang)
         register._write_register(workbook, objects.with_context(lang=lang))
+
+    @api.model
+    def _register_filename(self, docids, data):
+        """R1: the downloaded file's name, in the user's language, with the
+        period: "<title>_2026-11" for a whole month of the register wizard,
+        "<title>_2026-11-03_2026-11-20" for other ranges, the day printed for
+        a selection of records."""
+        data = data or {}
+        date_from, date_to = data.get("date_from"), data.get("date_to")
+        if date_from and date_to:
+            first = fields.Date.from_string(date_from)
+            last = fields.Date.from_string(date_to)
+            if first.day == 1 and last == first + relativedelta(day=31) \
+                    and (first.year, first.month) == (last.year, last.month):
+                period = date_from[:7]
+            else:
+                period = "%s_%s" % (date_from, date_to)
+        else:
+            period = company_today(self)
+        return "%s_%s" % (self._register_title(), period)
 
     # ------------------------------------------------------------------
     # What each register defines

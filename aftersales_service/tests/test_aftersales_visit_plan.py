@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -28,6 +30,9 @@ class TestVisitPlan(AftersalesCase):
         cls.env["aftersales.equipment"].search([]).write({"state": "returned"})
         cls.env["aftersales.visit.plan"].search(
             [("year", "=", cls.year)]).action_cancel()  # the demo plan
+        # visits without a responsible person unless a test gives one (C5:
+        # the after-sales team leader is the fallback)
+        cls.company.aftersales_team_id = False
         cls.plan = cls.env["aftersales.visit.plan"].create(
             {"year": cls.year, "company_id": cls.company.id})
 
@@ -117,19 +122,89 @@ class TestVisitPlan(AftersalesCase):
         self.assertEqual(self.plan.visit_ids, visits)
 
     def test_regeneration_keeps_done_visits(self):
-        """C4: regenerating keeps done visits and drops only planned ones no
+        """C4: regenerating a draft plan drops only the planned visits no
         longer due."""
+        partner = self._holder(20, 4)
+        kept = self._holder(10, 10)
+        self.plan.action_generate()
+        visits = self._visits_of(partner)
+        self.assertEqual(len(visits), 2)
+        partner.aftersales_equipment_ids[:12]._mark_returned()
+        self.env.cache.invalidate()  # as a new request would
+        self.plan.action_generate()
+        self.assertFalse(visits.exists())
+        self.assertEqual(len(self._visits_of(kept)), 1)
+        self.assertEqual(self.plan.state, "draft")
+
+    def test_regeneration_of_approved_plan_adds_and_stays_approved(self):
+        """C5: regenerating an approved plan adds only the missing visits,
+        keeps the done and the no longer due ones (listed in the chatter)
+        and stays approved."""
         partner = self._holder(20, 4)
         visits = self._approved()
         first, second = visits.sorted("plan_month")
         first.write({"people_met": "Dr Wang", "visit_date": first.planned_date})
         first.action_done()
         partner.aftersales_equipment_ids[:12]._mark_returned()
+        newcomer = self._holder(10, 10)
+        self.env.cache.invalidate()  # as a new request would
+        self.plan.sudo(self.supervisor).action_generate()
+        self.assertEqual(self.plan.state, "approved")
+        self.assertEqual(self.plan.approved_by_id, self.general_manager)
+        self.assertTrue(second.exists())
+        self.assertEqual(len(self._visits_of(newcomer)), 1)
+        note = self.plan.message_ids[:1].body
+        self.assertIn(newcomer.name, note)
+        self.assertIn(partner.name, note)
+
+    def test_ask_for_approval_once(self):
+        """C5: asking for approval moves the plan to "to approve", the button
+        goes, and a second click makes no second to-do."""
+        self._holder(10, 4)
+        self.plan.sudo(self.supervisor).action_generate()
+        self.plan.sudo(self.supervisor).action_request_approval()
+        self.assertEqual(self.plan.state, "to_approve")
+        todos = self.plan.activity_ids.filtered(
+            lambda a: a.user_id == self.general_manager)
+        self.assertEqual(len(todos), 1)
+        with self.assertRaises(UserError):
+            self.plan.sudo(self.supervisor).action_request_approval()
+        self.assertEqual(self.plan.activity_ids.filtered(
+            lambda a: a.user_id == self.general_manager), todos)
+        button = self._button("action_request_approval")
+        self.assertEqual(button.get("states"), "draft")
+        self.plan.sudo(self.general_manager).action_approve()
+        self.assertEqual(self.plan.state, "approved")
+        self.assertFalse(self.plan.activity_ids)
+
+    def _button(self, name):
+        arch = self.env["aftersales.visit.plan"].fields_view_get(
+            view_type="form")["arch"]
+        return etree.fromstring(arch).xpath("//button[@name='%s']" % name)[0]
+
+    def test_year_without_separator(self):
+        """C5: the year is shown as digits only, in form and list."""
+        for view_type in ("form", "tree"):
+            arch = self.env["aftersales.visit.plan"].fields_view_get(
+                view_type=view_type)["arch"]
+            self.assertIn('name="year" widget="aftersales_year"', arch)
+
+    def test_visits_get_a_responsible_person(self):
+        """C5: a planned visit is the customer's salesperson's, or the
+        after-sales team leader's when the company chose so."""
+        leader = self._user("t_leader", "aftersales_service.group_aftersales_user")
+        self.company.aftersales_team_id = self.env["helpdesk.ticket.team"].create(
+            {"name": "T Visit Team", "team_leader_id": leader.id})
+        with_salesperson = self._holder(10, 4, user_id=self.salesman.id)
+        without = self._holder(10, 5)
         self.plan.action_generate()
-        self.assertIn(first, self.plan.visit_ids)
-        self.assertFalse(second.exists())
-        self.assertEqual(len(self._visits_of(partner)), 1)
-        self.assertEqual(self.plan.state, "draft")
+        self.assertEqual(self._visits_of(with_salesperson).user_id, self.salesman)
+        self.assertEqual(self._visits_of(without).user_id, leader)
+        self.company.aftersales_visit_responsible = "team_leader"
+        visit = self.env["aftersales.visit"].create({
+            "company_id": self.company.id, "partner_id": with_salesperson.id,
+            "planned_date": "%s-05-01" % self.year})
+        self.assertEqual(visit.user_id, leader)
 
     def test_generation_batched(self):
         """C4: generation costs the same queries for 1 or 3 customers."""

@@ -2,7 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from lxml import etree
+
 from odoo import fields
+from odoo.exceptions import AccessError
 
 from .common import AftersalesCase
 
@@ -152,3 +155,67 @@ class TestEntitlement(AftersalesCase):
             {"name": "B", "description": "b", "partner_id": self.domestic.id})
         self.assertEqual(self.domestic.helpdesk_ticket_count, 2)
         self.assertEqual(contact.helpdesk_ticket_count, 1)
+
+
+class TestCustomerFile(AftersalesCase):
+    """C2, C3, C5: the customer file as sales and the supervisor use it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.last_year = date.today().year - 1
+        cls.service = cls.env["product.product"].create({
+            "name": "Test Revenue", "type": "service", "list_price": 1.0})
+
+    _revenue = TestCustomerClass._revenue
+
+    def test_reason_in_readers_language_and_currency_format(self):
+        """C2: the class reason reads in each user's language with the
+        company's currency format, not "Revenue 0.0 ... 5000000.0"."""
+        self._revenue(self.domestic, 1234567.5)
+        self.domestic.aftersales_reclassify()
+        symbol = self.company.currency_id.symbol
+        english = self.domestic.with_context(lang="en_US")
+        english.invalidate_cache()
+        reason = english.aftersales_class_explanation
+        self.assertIn("1,234,567.50", reason)
+        self.assertIn("5,000,000.00", reason)
+        self.assertIn(symbol, reason)
+        self.assertIn("below", reason)
+        chinese = self.domestic.with_context(lang="zh_CN")
+        chinese.invalidate_cache()
+        self.assertIn("低于", chinese.aftersales_class_explanation)
+        self.assertIn("1,234,567.50", chinese.aftersales_class_explanation)
+
+    def test_supervisor_marks_long_term(self):
+        """C5: a service supervisor, without the right to edit contacts,
+        marks the customer long-term and takes the mark away."""
+        self.assertFalse(self.domestic.sudo(self.supervisor).check_access_rights(
+            "write", raise_exception=False))
+        self.domestic.sudo(self.supervisor).action_aftersales_long_term()
+        self.assertTrue(self.domestic.aftersales_long_term)
+        self.assertEqual(self.domestic.aftersales_visit_interval_months, 12)
+        self.domestic.sudo(self.supervisor).action_aftersales_long_term()
+        self.assertFalse(self.domestic.aftersales_long_term)
+
+    def test_staff_cannot_mark_long_term(self):
+        """C5: service staff cannot mark a long-term customer."""
+        with self.assertRaises(AccessError):
+            self.domestic.sudo(self.staff).action_aftersales_long_term()
+
+    def test_smart_buttons_labelled_and_open_records(self):
+        """C3: the customer form's buttons carry a label and open the
+        customer's units, trainings and returns."""
+        unit = self._equipment(self.furnace, "CF-1", self.domestic)
+        arch = self.env["res.partner"].sudo(self.supervisor).fields_view_get(
+            view_type="form")["arch"]
+        box = etree.fromstring(arch).xpath("//div[@name='button_box']")[0]
+        for name in ("action_view_aftersales_equipment",
+                     "action_view_aftersales_trainings",
+                     "action_view_aftersales_returns"):
+            button = box.xpath(".//button[@name='%s']" % name)[0]
+            self.assertTrue(button.xpath(".//field[@string]"), name)
+        action = self.domestic.sudo(self.supervisor) \
+            .action_view_aftersales_equipment()
+        self.assertEqual(self.env[action["res_model"]].sudo(self.supervisor)
+                         .search(action["domain"]), unit)

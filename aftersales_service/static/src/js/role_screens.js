@@ -1,0 +1,46 @@
+odoo.define('aftersales_service.role_screens', function (require) {
+"use strict";
+
+/**
+ * What each role clicks every day (issue "every role's screens"):
+ * - a to-do in the systray opens its record (the server picks the form of
+ *   the one record, else a list), not a bare kanban of the model;
+ * - a year is shown without thousands separators ("2028", not "2,028");
+ * - the suite's calendars get a Create button (their template has none).
+ */
+var basicFields = require('web.basic_fields');
+var fieldRegistry = require('web.field_registry');
+var systray = require('mail.systray');
+
+systray.ActivityMenu.include({
+    /**
+     * @override: the server's action for the clicked group of to-dos.
+     */
+    _onActivityFilterClick: function (event) {
+        var self = this;
+        var data = _.extend({}, $(event.currentTarget).data(), $(event.target).data());
+        this._rpc({
+            model: 'mail.activity',
+            method: 'aftersales_open_activities',
+            args: [data.res_model, data.filter],
+        }).then(function (action) {
+            self.do_action(action);
+        });
+    },
+});
+
+var FieldYear = basicFields.FieldInteger.extend({
+    /**
+     * @override: the digits only.
+     */
+    _formatValue: function (value) {
+        if (!value && value !== 0) {
+            return '';
+        }
+        return String(value);
+    },
+});
+fieldRegistry.add('aftersales_year', FieldYear);
+
+return {FieldYear: FieldYear};
+});
