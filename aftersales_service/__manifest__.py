@@ -67,6 +67,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/portal_service_templates.xml",
+        "views/http_error_templates.xml",
         # wizards
         "wizards/aftersales_discount_approval_views.xml",
         "wizards/aftersales_register_wizard_views.xml",

@@ -34,26 +34,28 @@ MAX_NAME_CHARS = 128
 class AftersalesHelpdeskTicketController(HelpdeskTicketController):
     """helpdesk_mgmt's ticket routes, made safe for customers (C1)."""
 
-    def _ticket_closable(self, ticket, stage):
-        """F3: only a user who may change the ticket moves its stage; a
-        customer neither closes nor cancels it from the portal (closing is
-        the service desk's, behind its checks)."""
-        if not ticket or not stage:
-            return False
-        return user_can(ticket, "write")
-
-    @http.route()
+    @http.route(methods=["POST"], csrf=True)
     def support_ticket_close(self, **kw):
-        """Refuse a stage change on a ticket the user may not change (404, no data)."""
+        """F3, C1: a stage change is a POST with the form's CSRF token (a GET,
+        e.g. a link in an e-mail, is a 405). Staff who may change the ticket
+        close or cancel it through the close pipeline (a refused close says
+        what blocks it, 409); the ticket's customer only says the problem is
+        solved, which asks the service desk to close it; anyone else: 404."""
         env = request.env
-        ticket = env["helpdesk.ticket"].browse(to_int(kw.get("ticket_id"))).exists()
+        ticket = env["helpdesk.ticket"].browse(to_int(kw.get("ticket_id")))
+        if not ticket.sudo().exists() or not user_can(ticket):
+            return request.not_found()
+        if not user_can(ticket, "write"):
+            if not ticket.sudo().stage_id.closed:
+                ticket.sudo()._aftersales_portal_solved(env.user.partner_id)
+            return werkzeug.utils.redirect("/my/ticket/%s?solved=1" % ticket.id)
         stage = env["helpdesk.ticket.stage"].sudo().browse(
             to_int(kw.get("stage_id"))).exists()
-        if not self._ticket_closable(ticket, stage):
+        if not stage.closed:
             return request.not_found()
         try:
-            with request.env.cr.savepoint():
-                ticket.sudo().write({"stage_id": stage.id})
+            with env.cr.savepoint():
+                ticket.write({"stage_id": stage.id})
         except UserError as refusal:
             # F3: a refused close changes nothing and says what blocks it
             response = request.make_response(refusal.name, headers=[
@@ -102,9 +104,15 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
     units, fault reports, paperwork and signing (C1)."""
 
     def _prepare_portal_layout_values(self):
-        """Count tickets only when the user may read them (helpdesk_mgmt raises)."""
+        """Count tickets only when the user may read them (helpdesk_mgmt
+        raises); the sales, invoice and purchase counters raise too for an
+        internal user without those apps: then the layout without them."""
         # skip helpdesk_mgmt's implementation, which raises AccessError
-        values = super(HelpdeskCustomerPortal, self)._prepare_portal_layout_values()
+        try:
+            values = super(HelpdeskCustomerPortal, self) \
+                ._prepare_portal_layout_values()
+        except AccessError:
+            values = PortalCustomerPortal._prepare_portal_layout_values(self)
         values.update(self._aftersales_portal_counters())
         return values
 

@@ -39,6 +39,8 @@ class HelpdeskTicket(models.Model):
 
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "aftersales.portal.mixin", "aftersales.guard"]
+    # C1: a customer who may read its ticket answers on it from the portal
+    _mail_post_access = "read"
     # F2, F3 (aftersales.guard): decided by the ticket's actions only: on-site
     # approval (T5, W4), the waiver decision (W5), the report and first
     # response times (T3; a supervisor corrects them), the warranty frozen at
@@ -1425,6 +1427,8 @@ class HelpdeskTicket(models.Model):
         follow-up call is scheduled."""
         self._aftersales_start_warranty()
         self._schedule_followup()
+        # C1: the customer's "solved" has its answer
+        self._aftersales_activity_done("customer_solved")
         return True
 
     @api.multi
@@ -1631,6 +1635,29 @@ class HelpdeskTicket(models.Model):
             ("res_model", "=", self._name), ("res_id", "=", self.id),
             ("res_field", "=", False), ("id", "not in", internal.ids)],
             order="id")
+
+    @api.multi
+    def _aftersales_portal_solved(self, partner):
+        """F3, C1: the customer ``partner`` says on the portal that the
+        problem is solved: the ticket stays open (closing is the service
+        desk's, behind its checks); the message is in the chatter and the
+        engineer (else the supervisors) gets a to-do to close it."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for ticket in self:
+            ticket.message_post(
+                body=_("The customer says the problem is solved and asks to "
+                       "close the ticket."),
+                author_id=partner.id, message_type="comment",
+                subtype="mail.mt_comment")
+            summary = _("The customer says the problem is solved: close the "
+                        "ticket")
+            if ticket.user_id:
+                ticket._aftersales_activity_schedule(
+                    todo, ticket.user_id, company_today(ticket, ticket.company_id),
+                    summary, decision="customer_solved")
+            else:
+                ticket._notify_supervisors(summary, decision="customer_solved")
+        return True
 
     # ------------------------------------------------------------------
     # T13: a complaint can end in a return or an exchange

@@ -67,11 +67,6 @@ class ServicePortalCase(PortalCase):
             self.portal_type_id = env.ref(
                 "aftersales_service.problem_type_functional").id
 
-    def _csrf(self, path):
-        page = self._get(path)
-        self.assertEqual(page.status_code, 200, path)
-        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-
     def _json(self, path, params):
         return self.opener.post(
             "http://127.0.0.1:%s%s" % (odoo.tests.common.PORT, path),
@@ -500,8 +495,7 @@ class TestPortalClose(ServicePortalCase):
         data = self.data["a"]
         stage_before = self._read("helpdesk.ticket", data["ticket"], "stage_id").id
         self.authenticate("staff_close_f3", PASSWORD)
-        response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
-            data["ticket"], done))
+        response = self._close(data["ticket"], done)
         self.assertEqual(response.status_code, 409)
         self.assertIn(self._read("aftersales.dispatch", data["dispatch"], "name"),
                       response.text)
