@@ -39,6 +39,7 @@
         "data/resource_calendar_data.xml",
         "data/aftersales_return_data.xml",
         "data/mail_template_portal_data.xml",
+        "data/mail_template_helpdesk_data.xml",
         # views
         "views/assets.xml",
         "views/menus.xml",

@@ -109,4 +109,6 @@ class AftersalesReportController(ReportController):
             "name": type(error).__name__, "message": message,
             "arguments": [message], "exception_type": exception_type,
             "debug": ""}})
-        return request.make_response(html_escape(body), status=status)
+        response = request.make_response(html_escape(body))
+        response.status_code = status
+        return response

@@ -40,3 +40,4 @@ from . import aftersales_return
 from . import stock_move
 from . import aftersales_visit_action
 from . import ir_http
+from . import ir_attachment

@@ -14,6 +14,9 @@ from odoo.http import request
 
 _logger = logging.getLogger(__name__)
 
+# how werkzeug's default error page starts
+WERKZEUG_PAGE = b"<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 3.2 Final//EN\">"
+
 # status code -> the page's template
 ERROR_PAGES = {400: "bad_request", 403: "forbidden", 404: "not_found",
                500: "server_error"}
@@ -41,7 +44,25 @@ class IrHttp(models.AbstractModel):
         return response
 
     @classmethod
+    def _dispatch(cls):
+        """A page that returns werkzeug's own 403 or 404 (``request.not_found()``
+        is turned into a response before ``_handle_exception`` sees it) gets
+        ours too."""
+        response = super()._dispatch()
+        if getattr(request, "_request_type", None) == "http" \
+                and isinstance(response, werkzeug.wrappers.Response) \
+                and response.status_code in (403, 404) \
+                and response.mimetype == "text/html" \
+                and WERKZEUG_PAGE in response.get_data()[:200]:
+            return cls._aftersales_error_page(
+                response.status_code, werkzeug.exceptions.NotFound()
+                if response.status_code == 404 else werkzeug.exceptions.Forbidden())
+        return response
+
+    @classmethod
     def _aftersales_status(cls, error):
+        # a template that read a record it may not (QWebException's cause)
+        error = getattr(error, "error", None) or error
         if isinstance(error, (AccessError, AccessDenied)):
             return 403
         if isinstance(error, MissingError):

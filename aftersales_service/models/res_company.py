@@ -106,6 +106,10 @@ class ResCompany(models.Model):
     aftersales_sla_risk_hours = fields.Float(
         string="SLA at Risk Before Deadline (hours)", default=2.0,
         help="An open deadline this close is shown as at risk.")
+    # C1: the largest file a customer uploads on the portal
+    aftersales_upload_max_mb = fields.Integer(
+        string="Largest Customer Upload (MB)", default=10,
+        help="Photos and documents larger than this are refused on the portal.")
     aftersales_team_restriction = fields.Boolean(
         string="Service Staff See Only Their Teams' Tickets",
         help="Service staff see the tickets of the teams they belong to (and "

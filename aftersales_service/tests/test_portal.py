@@ -31,6 +31,8 @@ class PortalCase(HttpCase):
                     "email": "contact%s@example.com" % key,
                     "parent_id": partner.id,
                     "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
+                # C1: this contact sees every ticket of its company
+                user.partner_id.aftersales_portal_manager = True
                 lot = env["stock.production.lot"].create({
                     "name": "SN-PORTAL-%s" % key.upper(), "product_id": product.id})
                 unit = env["aftersales.equipment"].create({
@@ -206,9 +208,11 @@ class TestHelpdeskPortalHoles(PortalCase):
             own = env["res.partner"].browse(partner_id)
             env["res.partner"].create({"name": own.name, "email": own.email})
         self.authenticate("portal_a_c1", PASSWORD)
+        # T1: one fault form: a customer with units is sent to the unit form
         page = self._get("/new/ticket")
-        self.assertEqual(page.status_code, 200)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        self.assertEqual(page.status_code, 303)
+        self.assertTrue(page.headers["Location"].endswith("/my/equipment/report"))
+        token = self._csrf()
         response = self._post("/submitted/ticket", {
             "csrf_token": token, "name": "Contact A",
             "email": "contacta@example.com", "subject": "Homonym fault",
