@@ -39,6 +39,7 @@
         "data/resource_calendar_data.xml",
         "data/aftersales_return_data.xml",
         "data/mail_template_portal_data.xml",
+        "data/mail_template_helpdesk_data.xml",
         # views
         "views/assets.xml",
         "views/menus.xml",
@@ -67,6 +68,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/portal_service_templates.xml",
+        "views/http_error_templates.xml",
         # wizards
         "wizards/aftersales_discount_approval_views.xml",
         "wizards/aftersales_register_wizard_views.xml",

@@ -1,2 +1,4 @@
 from . import portal
 from . import register
+from . import report
+from . import mail

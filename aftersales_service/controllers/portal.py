@@ -25,35 +25,37 @@ from odoo.addons.helpdesk_mgmt.controllers.myaccount import (
     CustomerPortal as HelpdeskCustomerPortal,
 )
 
+from ..models.ir_attachment import UPLOAD_DOCUMENTS
 from ..tools import company_tz, to_int, user_can
 
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
 MAX_NAME_CHARS = 128
 
 
 class AftersalesHelpdeskTicketController(HelpdeskTicketController):
     """helpdesk_mgmt's ticket routes, made safe for customers (C1)."""
 
-    def _ticket_closable(self, ticket, stage):
-        """F3: only a user who may change the ticket moves its stage; a
-        customer neither closes nor cancels it from the portal (closing is
-        the service desk's, behind its checks)."""
-        if not ticket or not stage:
-            return False
-        return user_can(ticket, "write")
-
-    @http.route()
+    @http.route(methods=["POST"], csrf=True)
     def support_ticket_close(self, **kw):
-        """Refuse a stage change on a ticket the user may not change (404, no data)."""
+        """F3, C1: a stage change is a POST with the form's CSRF token (a GET,
+        e.g. a link in an e-mail, is a 405). Staff who may change the ticket
+        close or cancel it through the close pipeline (a refused close says
+        what blocks it, 409); the ticket's customer only says the problem is
+        solved, which asks the service desk to close it; anyone else: 404."""
         env = request.env
-        ticket = env["helpdesk.ticket"].browse(to_int(kw.get("ticket_id"))).exists()
+        ticket = env["helpdesk.ticket"].browse(to_int(kw.get("ticket_id")))
+        if not ticket.sudo().exists() or not user_can(ticket):
+            return request.not_found()
+        if not user_can(ticket, "write"):
+            if not ticket.sudo().stage_id.closed:
+                ticket.sudo()._aftersales_portal_solved(env.user.partner_id)
+            return werkzeug.utils.redirect("/my/ticket/%s?solved=1" % ticket.id)
         stage = env["helpdesk.ticket.stage"].sudo().browse(
             to_int(kw.get("stage_id"))).exists()
-        if not self._ticket_closable(ticket, stage):
+        if not stage.closed:
             return request.not_found()
         try:
-            with request.env.cr.savepoint():
-                ticket.sudo().write({"stage_id": stage.id})
+            with env.cr.savepoint():
+                ticket.write({"stage_id": stage.id})
         except UserError as refusal:
             # F3: a refused close changes nothing and says what blocks it
             response = request.make_response(refusal.name, headers=[
@@ -63,10 +65,27 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
         return werkzeug.utils.redirect("/my/ticket/%s" % ticket.id)
 
     @http.route()
+    def create_new_ticket(self, **kw):
+        """One fault form (T1): a customer with units reports on the
+        unit-based form; helpdesk_mgmt's generic form stays for the others."""
+        units = request.env["aftersales.equipment"].sudo().search_count([
+            ("partner_id", "child_of",
+             [request.env.user.commercial_partner_id.id])])
+        if units:
+            return werkzeug.utils.redirect("/my/equipment/report", code=303)
+        return super().create_new_ticket(**kw)
+
+    @http.route(methods=["POST"])
     def submit_ticket(self, **kw):
-        """The ticket's customer is the user's partner, never a name search."""
+        """The ticket's customer is the user's partner, never a name search;
+        its files are checked before anything is created (C1)."""
+        files = self._ticket_uploads()
+        attachments = request.env["ir.attachment"]
+        for name, data in files:
+            error = attachments._aftersales_upload_error(name, data)
+            if error:
+                raise UserError(error)
         partner = request.env.user.partner_id
-        kw.update(name=partner.name, email=partner.email or kw.get("email"))
         vals = {
             "partner_id": partner.id,
             "partner_name": partner.name,
@@ -77,24 +96,24 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             "name": kw.get("subject"),
             "channel_id": request.env["helpdesk.ticket.channel"].sudo().search(
                 [("name", "=", "Web")], limit=1).id,
+            "team_id": request.env.user.company_id.sudo().aftersales_team_id.id,
         }
         ticket = request.env["helpdesk.ticket"].sudo().create(vals)
         ticket.message_subscribe_users(user_ids=request.env.user.ids)
-        self._ticket_attach_files(ticket)
+        ticket._aftersales_customer_intake()
+        for name, data in files:
+            attachments._aftersales_upload(ticket, name, data)
         return werkzeug.utils.redirect("/my/tickets")
 
-    def _ticket_attach_files(self, ticket):
-        """Store the uploaded files on the new ticket."""
+    @staticmethod
+    def _ticket_uploads():
+        """The uploaded files as (name, bytes), empty inputs skipped."""
+        files = []
         for upload in request.httprequest.files.getlist("attachment"):
             data = upload.read()
             if upload.filename and data:
-                request.env["ir.attachment"].sudo().create({
-                    "name": upload.filename,
-                    "datas": base64.b64encode(data),
-                    "datas_fname": upload.filename,
-                    "res_model": "helpdesk.ticket",
-                    "res_id": ticket.id,
-                })
+                files.append((upload.filename, data))
+        return files
 
 
 class AftersalesCustomerPortal(HelpdeskCustomerPortal):
@@ -102,9 +121,15 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
     units, fault reports, paperwork and signing (C1)."""
 
     def _prepare_portal_layout_values(self):
-        """Count tickets only when the user may read them (helpdesk_mgmt raises)."""
+        """Count tickets only when the user may read them (helpdesk_mgmt
+        raises); the sales, invoice and purchase counters raise too for an
+        internal user without those apps: then the layout without them."""
         # skip helpdesk_mgmt's implementation, which raises AccessError
-        values = super(HelpdeskCustomerPortal, self)._prepare_portal_layout_values()
+        try:
+            values = super(HelpdeskCustomerPortal, self) \
+                ._prepare_portal_layout_values()
+        except AccessError:
+            values = PortalCustomerPortal._prepare_portal_layout_values(self)
         values.update(self._aftersales_portal_counters())
         return values
 
@@ -139,13 +164,19 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         tickets = request.env["helpdesk.ticket"]
         count = 0
         if tickets.check_access_rights("read", raise_exception=False):
-            count = tickets.search_count(
-                [("partner_id", "child_of", request.env.user.partner_id.id)])
+            count = tickets.search_count(self._aftersales_ticket_domain())
         return {
             "ticket_count": count,
             "equipment_count": request.env["aftersales.equipment"].sudo()
             .search_count(self._aftersales_equipment_domain()),
         }
+
+    def _aftersales_ticket_domain(self):
+        """C1: the tickets of the user's company it follows or is the
+        customer of; the record rules narrow a plain contact to its own."""
+        user = request.env.user
+        return ["|", ("partner_id", "child_of", user.commercial_partner_id.id),
+                ("message_partner_ids", "in", user.partner_id.ids)]
 
     def _aftersales_equipment_domain(self):
         """C1: a customer sees the service files of its own commercial partner."""
@@ -220,10 +251,29 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
                 "read", raise_exception=False):
             raise werkzeug.exceptions.Forbidden()
         try:
-            return self._aftersales_local_time(super(
-                AftersalesCustomerPortal, self).portal_my_tickets(*args, **kw))
+            response = super(AftersalesCustomerPortal, self).portal_my_tickets(
+                *args, **kw)
         except AccessError:
             raise werkzeug.exceptions.Forbidden()
+        # C1: helpdesk_mgmt lists the user's partner's tickets only: the
+        # company's that the record rules let this contact see
+        values = response.qcontext
+        pager = values["pager"]
+        order = values["searchbar_sortings"][values["sortby"]]["order"]
+        domain = self._aftersales_ticket_domain() + (
+            values["searchbar_filters"][values["filterby"]]["domain"])
+        if kw.get("search"):
+            domain += ["|", "|", ("name", "ilike", kw["search"]),
+                       ("number", "ilike", kw["search"]),
+                       ("description", "ilike", kw["search"])]
+        tickets = request.env["helpdesk.ticket"]
+        values["tickets"] = tickets.search(
+            domain, order=order, limit=self._items_per_page,
+            offset=pager["offset"])
+        values["pager"] = portal_pager(
+            url="/my/tickets", total=tickets.search_count(domain),
+            page=kw.get("page", 1), step=self._items_per_page)
+        return self._aftersales_local_time(response)
 
     # ------------------------------------------------------------------
     # Ownership and tokens
@@ -286,12 +336,10 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             return self._aftersales_report_form(unit, units, post, error)
         ticket = request.env["helpdesk.ticket"].sudo().create(vals)
         ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+        ticket._aftersales_customer_intake()
         for upload in self._aftersales_photos():
-            request.env["ir.attachment"].sudo().create({
-                "name": upload["name"], "datas_fname": upload["name"],
-                "datas": base64.b64encode(upload["data"]),
-                "res_model": "helpdesk.ticket", "res_id": ticket.id,
-            })
+            request.env["ir.attachment"]._aftersales_upload(
+                ticket, upload["name"], upload["data"])
         ticket.action_send_portal_link()
         return werkzeug.utils.redirect("/my/ticket/%s?reported=1" % ticket.id)
 
@@ -353,6 +401,9 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "company_id": (unit.company_id or request.env.user.company_id).id,
             "channel_id": request.env.ref(
                 "aftersales_service.helpdesk_channel_portal").id,
+            # T1, C1: the after-sales team takes the customers' reports
+            "team_id": (unit.company_id or request.env.user.company_id)
+            .sudo().aftersales_team_id.id,
             "problem_type_id": problem_type.id,
             "urgency": urgency,
             "production_state": production,
@@ -389,13 +440,14 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         return request._aftersales_photos
 
     def _aftersales_photos_error(self):
+        """C1: photos by their content (not the type the browser declares)
+        and the company's size limit."""
+        attachments = request.env["ir.attachment"]
         for photo in self._aftersales_photos():
-            if not photo["mimetype"].startswith("image/"):
-                return _("%s is not a photo: attach image files only (JPEG, "
-                         "PNG).") % photo["name"]
-            if len(photo["data"]) > MAX_PHOTO_BYTES:
-                return _("%s is larger than 10 MB: attach a smaller photo.") \
-                    % photo["name"]
+            error = attachments._aftersales_upload_error(
+                photo["name"], photo["data"], images_only=True)
+            if error:
+                return error
         return None
 
     # ------------------------------------------------------------------
@@ -424,6 +476,8 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "page_name": "ticket", "ticket": ticket,
             "closed_stages": request.env["helpdesk.ticket.stage"].sudo(),
             "access_token": access_token, "no_breadcrumbs": True,
+            # C1: the chatter shows the history and answers with the token
+            "token": access_token,
         })
         return self._aftersales_local_time(request.render(
             "helpdesk_mgmt.portal_helpdesk_ticket_page", values), ticket.company_id)
@@ -474,8 +528,12 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
         if not attachment:
             return request.not_found()
         data = base64.b64decode(attachment.datas or b"")
+        # C1: a file is downloaded, never run, whatever it holds
+        mimetype = attachment.mimetype if attachment.mimetype in \
+            UPLOAD_DOCUMENTS else "application/octet-stream"
         return request.make_response(data, headers=[
-            ("Content-Type", attachment.mimetype or "application/octet-stream"),
+            ("Content-Type", mimetype),
+            ("X-Content-Type-Options", "nosniff"),
             ("Content-Length", len(data)),
             ("Content-Disposition", http.content_disposition(
                 attachment.datas_fname or attachment.name)),

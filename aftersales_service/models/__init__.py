@@ -40,3 +40,5 @@ from . import aftersales_collection
 from . import aftersales_return
 from . import stock_move
 from . import aftersales_visit_action
+from . import ir_http
+from . import ir_attachment

@@ -39,6 +39,8 @@ class HelpdeskTicket(models.Model):
 
     _name = "helpdesk.ticket"
     _inherit = ["helpdesk.ticket", "aftersales.portal.mixin", "aftersales.guard"]
+    # C1: a customer who may read its ticket answers on it from the portal
+    _mail_post_access = "read"
     # F2, F3 (aftersales.guard): decided by the ticket's actions only: on-site
     # approval (T5, W4), the waiver decision (W5), the report and first
     # response times (T3; a supervisor corrects them), the warranty frozen at
@@ -880,6 +882,10 @@ class HelpdeskTicket(models.Model):
         ticket = super(HelpdeskTicket, self._guard_door().with_context(
             aftersales_track_given=given)).create(vals)
         ticket = self.browse(ticket.id)
+        if vals.get("partner_id"):
+            # C1: the customer follows its ticket (staff replies reach it,
+            # the portal lists it)
+            ticket.message_subscribe(partner_ids=[vals["partner_id"]])
         if vals.get("equipment_id") and vals.get("problem_type_id"):
             ticket._check_repeat_repair()
         if on_call:
@@ -939,12 +945,17 @@ class HelpdeskTicket(models.Model):
         if self._aftersales_closing_stage(vals.get("stage_id")):
             closing = self - self._aftersales_done()
         res = super().write(vals)
+        if vals.get("partner_id"):
+            self.message_subscribe(partner_ids=[vals["partner_id"]])
         if closing:
             # after the write, so that what the same save fills in counts
             closing._aftersales_check_close()
         self._aftersales_update_documents(vals)
         if HOLD_TRIGGERS & set(vals):
             self._aftersales_sync_hold()
+        if vals.get("user_id"):
+            # C1: a customer's new ticket is taken
+            self._aftersales_activity_done("customer_intake")
         if {"user_id", "customer_appointment"} & set(vals):
             # T11: the installation is appointed once it has both
             self.filtered(lambda t: t.aftersales_kind == "installation"
@@ -1479,6 +1490,8 @@ class HelpdeskTicket(models.Model):
         follow-up call is scheduled."""
         self._aftersales_start_warranty()
         self._schedule_followup()
+        # C1: the customer's "solved" has its answer
+        self._aftersales_activity_done("customer_solved")
         return True
 
     @api.multi
@@ -1685,6 +1698,61 @@ class HelpdeskTicket(models.Model):
             ("res_model", "=", self._name), ("res_id", "=", self.id),
             ("res_field", "=", False), ("id", "not in", internal.ids)],
             order="id")
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """T1: a ticket e-mailed in lands in the after-sales team, and its
+        supervisors are told (C1)."""
+        values = dict(custom_values or {})
+        team = self.env.user.company_id.aftersales_team_id
+        if team:
+            values.setdefault("team_id", team.id)
+        ticket = super().message_new(msg, custom_values=values)
+        ticket._aftersales_customer_intake()
+        return ticket
+
+    @api.multi
+    def _aftersales_customer_intake(self):
+        """T1, C1: a ticket the customer opened (portal, e-mail) waits for
+        someone to take it: the after-sales team's supervisors get a to-do,
+        done once the ticket is assigned."""
+        for ticket in self.filtered(lambda t: not t.user_id):
+            ticket._notify_supervisors(
+                _("New ticket from the customer %s: assign it") % (
+                    ticket.partner_id.display_name or ticket.partner_email or ""),
+                decision="customer_intake")
+        return True
+
+    @api.multi
+    def send_user_mail(self):
+        """C1: helpdesk_mgmt's assignment e-mail went to the customer; ours
+        goes to the engineer it is assigned to."""
+        template = self.env.ref("aftersales_service.mail_template_ticket_assigned")
+        for ticket in self.filtered("user_id"):
+            template.send_mail(ticket.id)
+
+    @api.multi
+    def _aftersales_portal_solved(self, partner):
+        """F3, C1: the customer ``partner`` says on the portal that the
+        problem is solved: the ticket stays open (closing is the service
+        desk's, behind its checks); the message is in the chatter and the
+        engineer (else the supervisors) gets a to-do to close it."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for ticket in self:
+            ticket.message_post(
+                body=_("The customer says the problem is solved and asks to "
+                       "close the ticket."),
+                author_id=partner.id, message_type="comment",
+                subtype="mail.mt_comment")
+            summary = _("The customer says the problem is solved: close the "
+                        "ticket")
+            if ticket.user_id:
+                ticket._aftersales_activity_schedule(
+                    todo, ticket.user_id, company_today(ticket, ticket.company_id),
+                    summary, decision="customer_solved")
+            else:
+                ticket._notify_supervisors(summary, decision="customer_solved")
+        return True
 
     # ------------------------------------------------------------------
     # T13: a complaint can end in a return or an exchange

@@ -117,6 +117,10 @@ class ResCompany(models.Model):
         string="SLA at Risk in the Last Part of a Clock (%)", default=25,
         help="A short clock (an urgent first reply) is at risk only in this "
              "last share of its length, never from the moment it starts.")
+    # C1: the largest file a customer uploads on the portal
+    aftersales_upload_max_mb = fields.Integer(
+        string="Largest Customer Upload (MB)", default=10,
+        help="Photos and documents larger than this are refused on the portal.")
     aftersales_team_restriction = fields.Boolean(
         string="Service Staff See Only Their Teams' Tickets",
         help="Service staff see the tickets of the teams they belong to (and "

@@ -87,6 +87,12 @@ class ResPartner(models.Model):
         string="Trainings", compute="_compute_aftersales_training_count")
     aftersales_return_count = fields.Integer(
         string="Returns", compute="_compute_aftersales_return_count")
+    # C1: on the portal a contact sees its own tickets; the company's main
+    # contact, and a contact with this flag, every ticket of the company
+    aftersales_portal_manager = fields.Boolean(
+        string="Sees All the Company's Tickets",
+        help="On the portal, this contact sees every service ticket of its "
+             "company, not only its own.")
 
     @api.model
     def _commercial_fields(self):

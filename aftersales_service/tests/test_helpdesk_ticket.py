@@ -427,8 +427,13 @@ class TestPortalIsolation(TicketCase):
                                 partner_id=self.export.id)
         for ticket in ticket_a | ticket_b:
             ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
-        visible = self.env["helpdesk.ticket"].sudo(user_a).search(
-            [("id", "in", (ticket_a | ticket_b).ids)])
+        # C1: a plain contact sees its own tickets, not the company's ...
+        tickets = self.env["helpdesk.ticket"].sudo(user_a)
+        self.assertFalse(tickets.search([("id", "in", (ticket_a | ticket_b).ids)]))
+        # ... the contact who manages the company's tickets sees them
+        contact_a.aftersales_portal_manager = True
+        tickets.invalidate_cache()
+        visible = tickets.search([("id", "in", (ticket_a | ticket_b).ids)])
         self.assertEqual(visible, ticket_a)
         with self.assertRaises(AccessError):
             ticket_b.sudo(user_a).read(["name"])

@@ -31,6 +31,8 @@ class PortalCase(HttpCase):
                     "email": "contact%s@example.com" % key,
                     "parent_id": partner.id,
                     "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
+                # C1: this contact sees every ticket of its company
+                user.partner_id.aftersales_portal_manager = True
                 lot = env["stock.production.lot"].create({
                     "name": "SN-PORTAL-%s" % key.upper(), "product_id": product.id})
                 unit = env["aftersales.equipment"].create({
@@ -79,6 +81,21 @@ class PortalCase(HttpCase):
             "http://127.0.0.1:%s%s" % (odoo.tests.common.PORT, path),
             data=data, allow_redirects=False, timeout=60)
 
+    def _csrf(self, path="/my/home"):
+        """The CSRF token of the session, as a form of ``path`` holds it."""
+        page = self._get(path)
+        self.assertEqual(page.status_code, 200, path)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def _close(self, ticket_id, stage_id=None, csrf=True):
+        """POST helpdesk_mgmt's /ticket/close as the ticket page's form does."""
+        data = {"ticket_id": ticket_id}
+        if stage_id:
+            data["stage_id"] = stage_id
+        if csrf:
+            data["csrf_token"] = self._csrf()
+        return self._post("/ticket/close", data)
+
     def _read(self, model, res_id, field):
         with self.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
@@ -104,34 +121,74 @@ class TestHelpdeskPortalHoles(PortalCase):
         ticket_a = self.ids["a"][3]
         stage_before = self._read("helpdesk.ticket", ticket_a, "stage_id").id
         self.authenticate("portal_b_c1", PASSWORD)
-        response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
-            ticket_a, self.closed_stage_id))
-        self.assertIn(response.status_code, (403, 404))
+        response = self._close(ticket_a, self.closed_stage_id)
+        self.assertEqual(response.status_code, 404)
         self.assertNotIn("Secret of lab A", response.text)
         self.assertEqual(
             self._read("helpdesk.ticket", ticket_a, "stage_id").id, stage_before)
+        self.assertFalse(self._messages(ticket_a, "solved"))
         # an unknown id is a 404 too, never a 500
-        response = self._get("/ticket/close?ticket_id=999999&stage_id=%s" % (
-            self.closed_stage_id))
+        response = self._close(999999, self.closed_stage_id)
         self.assertEqual(response.status_code, 404)
 
-    def test_customer_cannot_close_own_ticket(self):
-        """F3, C1: a customer neither closes nor cancels its own ticket from
-        the portal: the page offers no such button and the route refuses."""
+    def _messages(self, ticket_id, word):
+        """The customers' "solved" messages (in their language) on the ticket."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
+            return env["mail.message"].search([
+                ("model", "=", "helpdesk.ticket"), ("res_id", "=", ticket_id),
+                "|", ("body", "ilike", word), ("body", "ilike", "已解决")])
+
+    def test_close_by_get_refused(self):
+        """F3, C1: a GET (a link in an e-mail) changes no stage, whoever
+        follows it; a POST without the CSRF token neither."""
         ticket_a = self.ids["a"][3]
         stage_before = self._read("helpdesk.ticket", ticket_a, "stage_id").id
         self.authenticate("portal_a_c1", PASSWORD)
-        page = self._get("/my/ticket/%s" % ticket_a)
-        self.assertEqual(page.status_code, 200)
-        self.assertNotIn('action="/ticket/close"', page.text)
         for xmlid in ("helpdesk_mgmt.helpdesk_ticket_stage_done",
                       "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"):
             stage = self.env.ref(xmlid).id
             response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
                 ticket_a, stage))
-            self.assertEqual(response.status_code, 404)
+            self.assertEqual(response.status_code, 405)
+            response = self._close(ticket_a, stage, csrf=False)
+            self.assertIn(response.status_code, (400, 403))
+            self.assertNotIn("Traceback", response.text)
         self.assertEqual(
             self._read("helpdesk.ticket", ticket_a, "stage_id").id, stage_before)
+        self.assertFalse(self._messages(ticket_a, "solved"))
+
+    def test_customer_cannot_close_own_ticket(self):
+        """F3, C1: a customer neither closes nor cancels its own ticket from
+        the portal: the page offers no such button; its "solved" (a POST with
+        the CSRF token) asks the service desk to close: a message and a to-do,
+        the stage unchanged."""
+        ticket_a = self.ids["a"][3]
+        stage_before = self._read("helpdesk.ticket", ticket_a, "stage_id").id
+        self.authenticate("portal_a_c1", PASSWORD)
+        page = self._get("/my/ticket/%s" % ticket_a)
+        self.assertEqual(page.status_code, 200)
+        self.assertNotIn('name="stage_id"', page.text)
+        self.assertIn("o_aftersales_solved", page.text)
+        for xmlid in ("helpdesk_mgmt.helpdesk_ticket_stage_done",
+                      "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"):
+            response = self._close(ticket_a, self.env.ref(xmlid).id)
+            self.assertEqual(response.status_code, 302)
+            self.assertIn("/my/ticket/%s?solved=1" % ticket_a,
+                          response.headers["Location"])
+        self.assertEqual(
+            self._read("helpdesk.ticket", ticket_a, "stage_id").id, stage_before)
+        self.assertEqual(len(self._messages(ticket_a, "solved")), 2)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            todos = env["mail.activity"].search([
+                ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket_a),
+                ("aftersales_decision", "=", "customer_solved")])
+            self.assertTrue(todos)
+            self.assertTrue(all(todo.user_id.has_group(
+                "aftersales_service.group_aftersales_supervisor") for todo in todos))
+        page = self._get("/my/ticket/%s?solved=1" % ticket_a)
+        self.assertIn("o_aftersales_solved_ack", page.text)
 
     def test_foreign_ticket_page_is_404(self):
         """C1: another customer's or an unknown ticket page is a 404 without data."""
@@ -152,9 +209,11 @@ class TestHelpdeskPortalHoles(PortalCase):
             own = env["res.partner"].browse(partner_id)
             env["res.partner"].create({"name": own.name, "email": own.email})
         self.authenticate("portal_a_c1", PASSWORD)
+        # T1: one fault form: a customer with units is sent to the unit form
         page = self._get("/new/ticket")
-        self.assertEqual(page.status_code, 200)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+        self.assertEqual(page.status_code, 303)
+        self.assertTrue(page.headers["Location"].endswith("/my/equipment/report"))
+        token = self._csrf()
         response = self._post("/submitted/ticket", {
             "csrf_token": token, "name": "Contact A",
             "email": "contacta@example.com", "subject": "Homonym fault",

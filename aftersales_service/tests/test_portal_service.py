@@ -67,11 +67,6 @@ class ServicePortalCase(PortalCase):
             self.portal_type_id = env.ref(
                 "aftersales_service.problem_type_functional").id
 
-    def _csrf(self, path):
-        page = self._get(path)
-        self.assertEqual(page.status_code, 200, path)
-        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-
     def _json(self, path, params):
         return self.opener.post(
             "http://127.0.0.1:%s%s" % (odoo.tests.common.PORT, path),
@@ -201,6 +196,307 @@ class TestPortalReport(ServicePortalCase):
         self.assertEqual(response.status_code, 404)
         self.assertNotIn("SN-PORTAL-B", response.text)
         self.assertEqual(self._tickets_of(foreign), before)
+
+
+# C1: the attack files of issue "A portal customers use every day"
+SVG_SCRIPT = (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)">'
+              b'<script>alert(document.cookie)</script></svg>')
+HTML_PAGE = b"<html><body><script>alert(document.cookie)</script></body></html>"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+
+
+class TestPortalUploads(ServicePortalCase):
+    """C1: customers' files are checked by their content and size, and what
+    is stored on a ticket never runs when staff open it."""
+
+    def _new_ticket(self, csrf, files):
+        return self.opener.post(
+            "http://127.0.0.1:%s/submitted/ticket" % odoo.tests.common.PORT,
+            data={"csrf_token": csrf, "subject": "Upload check",
+                  "description": "See the file"},
+            files=files, allow_redirects=False, timeout=60)
+
+    def _attachments(self, name):
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            return [(a.name, a.mimetype) for a in env["ir.attachment"].search(
+                [("res_model", "=", "helpdesk.ticket"), ("name", "like", name)])]
+
+    def test_attack_files_refused_on_fault_form(self):
+        """C1: an SVG with a script and an HTML page sent as a PNG are
+        refused on the fault form with a message; nothing is created."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        unit = self.data["a"]["unit"]
+        before = self._tickets_of(unit)
+        csrf = self._csrf("/my/equipment/%s/report" % unit)
+        for name, data, declared in (
+                ("drawing.svg", SVG_SCRIPT, "image/svg+xml"),
+                ("photo.png", HTML_PAGE, "image/png"),
+                ("scan.pdf", PDF, "application/pdf")):
+            response = self._report(unit, csrf, files=[
+                ("photos", (name, data, declared))])
+            self.assertEqual(response.status_code, 200, name)
+            self.assertIn("o_aftersales_error", response.text, name)
+            self.assertIn(name, response.text)
+        self.assertEqual(self._tickets_of(unit), before)
+
+    def test_attack_files_refused_on_new_ticket(self):
+        """C1: helpdesk_mgmt's /submitted/ticket refuses the same files with
+        a message (400), before creating the ticket."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        csrf = self._csrf()
+        for name, data, declared in (
+                ("drawing.svg", SVG_SCRIPT, "image/svg+xml"),
+                ("photo.png", HTML_PAGE, "image/png"),
+                ("tool.js", b"alert(1)", "application/javascript")):
+            response = self._new_ticket(csrf, [("attachment", (name, data, declared))])
+            self.assertEqual(response.status_code, 400, name)
+            self.assertIn(name, response.text)
+            self.assertNotIn("Traceback", response.text)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            self.assertFalse(env["helpdesk.ticket"].search(
+                [("name", "=", "Upload check")]))
+
+    def test_allowed_files_stored_by_content(self):
+        """C1: a real photo declared as HTML, and a PDF, are accepted and
+        stored under the type their content has."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        response = self._new_ticket(self._csrf(), [
+            ("attachment", ("holiday.html", PNG, "text/html")),
+            ("attachment", ("manual.pdf", PDF, "application/pdf"))])
+        self.assertEqual(response.status_code, 302, response.text[:300])
+        self.assertEqual(sorted(self._attachments("holiday")),
+                         [("holiday.png", "image/png")])
+        self.assertEqual(self._attachments("manual"),
+                         [("manual.pdf", "application/pdf")])
+
+    def test_size_limit_is_a_setting(self):
+        """C1: a photo above the company's limit is refused."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            self.assertEqual(env.user.company_id.aftersales_upload_max_mb, 10)
+            env.user.company_id.aftersales_upload_max_mb = 1
+        self.authenticate("portal_a_c1", PASSWORD)
+        unit = self.data["a"]["unit"]
+        before = self._tickets_of(unit)
+        csrf = self._csrf("/my/equipment/%s/report" % unit)
+        response = self._report(unit, csrf, files=[
+            ("photos", ("big.png", PNG + b"0" * (1024 * 1024), "image/png"))])
+        self.assertIn("big.png", response.text)
+        self.assertIn("o_aftersales_error", response.text)
+        self.assertEqual(self._tickets_of(unit), before)
+
+    def test_stored_script_served_as_text(self):
+        """C1: an HTML or SVG file stored on a ticket as superuser (the mail
+        gateway, an import) is served to staff as text, not run."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ids = [env["ir.attachment"].create({
+                "name": name, "datas_fname": name, "mimetype": mimetype,
+                "datas": base64.b64encode(data), "res_model": "helpdesk.ticket",
+                "res_id": self.data["a"]["ticket"]}).id
+                for name, data, mimetype in (
+                    ("page.html", HTML_PAGE, "text/html"),
+                    ("drawing.svg", SVG_SCRIPT, "image/svg+xml"))]
+        self.authenticate("admin", "admin")
+        for attachment_id in ids:
+            response = self._get("/web/content/%s" % attachment_id)
+            self.assertEqual(response.status_code, 200)
+            self.assertTrue(response.headers["Content-Type"].startswith(
+                "text/plain"), response.headers["Content-Type"])
+        self.authenticate("portal_a_c1", PASSWORD)
+        response = self._get("/my/ticket/%s/attachment/%s" % (
+            self.data["a"]["ticket"], ids[1]))
+        self.assertEqual(response.headers["Content-Type"],
+                         "application/octet-stream")
+        self.assertEqual(response.headers["X-Content-Type-Options"], "nosniff")
+
+
+class TestPortalTheirTickets(ServicePortalCase):
+    """C1: the tickets staff open for a customer's contact reach it: listed,
+    followed, answered by e-mail and on the e-mailed page; a plain contact
+    sees its own tickets, the company's manager contact all of them."""
+
+    def setUp(self):
+        super().setUp()
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            colleague = env["res.users"].with_context(no_reset_password=True).create({
+                "name": "Colleague A2", "login": "portal_a2_c1", "password": PASSWORD,
+                "email": "colleaguea2@example.com", "parent_id": self.ids["a"][0],
+                "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
+            self.colleague = colleague.partner_id.id
+            # a phone call: the engineer opens the ticket for the colleague
+            staff = env.ref("aftersales_service.user_service_wang")
+            ticket = env["helpdesk.ticket"].sudo(staff).create({
+                "name": "Phone call of A2", "description": "Called in",
+                "partner_id": self.colleague,
+                "equipment_id": self.data["a"]["unit"]})
+            self.phone_ticket = ticket.id
+            self.assertIn(colleague.partner_id, ticket.message_partner_ids)
+            ticket.sudo(staff).message_post(
+                body="Staff reply: restart the spindle", message_type="comment",
+                subtype="mail.mt_comment")
+            ticket._portal_ensure_token()
+            self.phone_token = ticket.access_token
+
+    def test_contact_sees_its_own_ticket(self):
+        """C1: the colleague sees the ticket opened for it (list and page),
+        not the company's other tickets; the manager contact sees both;
+        customer B neither."""
+        self.authenticate("portal_a2_c1", PASSWORD)
+        listing = self._get("/my/tickets")
+        self.assertEqual(listing.status_code, 200)
+        self.assertIn("Phone call of A2", listing.text)
+        self.assertNotIn("Fault of lab A", listing.text)
+        page = self._get("/my/ticket/%s" % self.phone_ticket)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Phone call of A2", page.text)
+        self.assertEqual(self._get("/my/ticket/%s" % self.data["a"]["ticket"])
+                         .status_code, 404)
+        self.authenticate("portal_a_c1", PASSWORD)
+        listing = self._get("/my/tickets")
+        self.assertIn("Phone call of A2", listing.text)
+        self.assertIn("Fault of lab A", listing.text)
+        self.authenticate("portal_b_c1", PASSWORD)
+        self.assertNotIn("Phone call of A2", self._get("/my/tickets").text)
+        self.assertEqual(self._get("/my/ticket/%s" % self.phone_ticket)
+                         .status_code, 404)
+
+    def test_staff_reply_reaches_customer(self):
+        """C1: the staff's reply is e-mailed to the contact (a follower)."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            reply = env["mail.message"].search([
+                ("model", "=", "helpdesk.ticket"), ("res_id", "=", self.phone_ticket),
+                ("body", "ilike", "Staff reply")])
+            self.assertEqual(len(reply), 1)
+            self.assertTrue(env["mail.notification"].search([
+                ("mail_message_id", "=", reply.id),
+                ("res_partner_id", "=", self.colleague), ("is_email", "=", True)]))
+
+    def test_emailed_page_shows_history_and_takes_reply(self):
+        """C1: the e-mailed link's page carries the token to its chatter: the
+        history shows, and a reply is posted as the customer; a wrong token
+        posts nothing."""
+        path = "/my/ticket/%s?access_token=%s" % (self.phone_ticket, self.phone_token)
+        page = self._get(path)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn('data-token="%s"' % self.phone_token, page.text)
+        history = self._json("/mail/chatter_init", {
+            "res_model": "helpdesk.ticket", "res_id": self.phone_ticket,
+            "token": self.phone_token, "allow_composer": True}).json()["result"]
+        self.assertIn("Staff reply", json.dumps(history["messages"]))
+        self.assertTrue(history["options"]["display_composer"])
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text) or \
+            re.search(r'csrf_token: "([^"]+)"', page.text)
+        for token, status in (("wrong", 404), (self.phone_token, 302)):
+            response = self.opener.post(
+                "http://127.0.0.1:%s/mail/chatter_post" % odoo.tests.common.PORT,
+                data={"csrf_token": csrf.group(1), "res_model": "helpdesk.ticket",
+                      "res_id": self.phone_ticket, "token": token,
+                      "message": "Customer reply with %s" % token},
+                headers={"Referer": "http://127.0.0.1%s" % path},
+                allow_redirects=False, timeout=60)
+            self.assertEqual(response.status_code, status, response.text[:300])
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            posted = env["mail.message"].search([
+                ("model", "=", "helpdesk.ticket"), ("res_id", "=", self.phone_ticket),
+                ("body", "ilike", "Customer reply with")])
+            self.assertEqual(len(posted), 1)
+            self.assertEqual(posted.author_id.id, self.colleague)
+
+    def test_logged_in_customer_replies(self):
+        """C1: the contact answers from its ticket page; B cannot."""
+        self.authenticate("portal_a2_c1", PASSWORD)
+        csrf = self._csrf()
+        response = self._post("/mail/chatter_post", {
+            "csrf_token": csrf, "res_model": "helpdesk.ticket",
+            "res_id": self.phone_ticket, "message": "Thanks, it works"})
+        self.assertEqual(response.status_code, 302, response.text[:300])
+        self.authenticate("portal_b_c1", PASSWORD)
+        response = self._post("/mail/chatter_post", {
+            "csrf_token": self._csrf(), "res_model": "helpdesk.ticket",
+            "res_id": self.phone_ticket, "message": "Intrusion"})
+        self.assertEqual(response.status_code, 404)
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            messages = env["mail.message"].search([
+                ("model", "=", "helpdesk.ticket"), ("res_id", "=", self.phone_ticket)])
+            self.assertIn("Thanks, it works", " ".join(messages.mapped("body")))
+            self.assertNotIn("Intrusion", " ".join(messages.mapped("body")))
+
+    def test_assignment_mail_to_engineer(self):
+        """C1: the assignment e-mail goes to the engineer and greets him; the
+        customer's e-mails greet the customer."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
+            ticket = env["helpdesk.ticket"].browse(self.phone_ticket)
+            engineer = env.ref("aftersales_service.user_service_wang")
+            ticket.user_id = engineer
+            values = env.ref("aftersales_service.mail_template_ticket_assigned") \
+                .generate_email(ticket.id, ["partner_to", "body_html"])
+            self.assertEqual(values["partner_ids"], [engineer.partner_id.id])
+            self.assertIn(engineer.name, values["body_html"])
+            for stage in ("helpdesk_mgmt.helpdesk_ticket_stage_done",
+                          "helpdesk_mgmt.helpdesk_ticket_stage_cancelled"):
+                template = env.ref(stage).mail_template_id
+                self.assertEqual(template, env.ref(
+                    "aftersales_service.mail_template_ticket_closed"))
+                body = template.generate_email(ticket.id, ["body_html"])[
+                    "body_html"]
+                self.assertIn("Colleague A2", body)
+                self.assertNotIn(engineer.name, body)
+
+
+class TestCustomerIntake(ServicePortalCase):
+    """T1, C1: what customers open (portal, e-mail) lands in the after-sales
+    team with a to-do for its supervisors, done once assigned."""
+
+    def _intake_todos(self, ticket):
+        return ticket.env["mail.activity"].search([
+            ("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id),
+            ("aftersales_decision", "=", "customer_intake")])
+
+    def test_portal_report_routed(self):
+        """T1: a fault reported on the portal is in the team, with a to-do."""
+        self.authenticate("portal_a_c1", PASSWORD)
+        unit = self.data["a"]["unit"]
+        response = self._report(unit, self._csrf("/my/equipment/%s/report" % unit),
+                                urgency="normal")
+        self.assertEqual(response.status_code, 302, response.text[:300])
+        ticket_id = int(re.search(r"/my/ticket/(\d+)", response.headers[
+            "Location"]).group(1))
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ticket = env["helpdesk.ticket"].browse(ticket_id)
+            team = env.user.company_id.aftersales_team_id
+            self.assertTrue(team)
+            self.assertEqual(ticket.team_id, team)
+            todos = self._intake_todos(ticket)
+            self.assertTrue(todos)
+            ticket.sudo(env.ref("aftersales_service.user_service_wang")) \
+                .assign_to_me()
+            self.assertFalse(self._intake_todos(ticket))
+
+    def test_email_routed(self):
+        """T1: an e-mail to the service desk opens a ticket in the team, with
+        a to-do for its supervisors."""
+        raw = ("From: Contact A <contacta@example.com>\r\n"
+               "To: service@example.com\r\n"
+               "Subject: Furnace alarm E12\r\n"
+               "Message-Id: <intake-c1@example.com>\r\n"
+               "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+               "The furnace shows E12.\r\n")
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ticket_id = env["mail.thread"].message_process("helpdesk.ticket", raw)
+            ticket = env["helpdesk.ticket"].browse(ticket_id)
+            self.assertEqual(ticket.name, "Furnace alarm E12")
+            self.assertEqual(ticket.team_id, env.user.company_id.aftersales_team_id)
+            self.assertTrue(self._intake_todos(ticket))
 
 
 class TestPortalTicketPage(ServicePortalCase):
@@ -500,8 +796,7 @@ class TestPortalClose(ServicePortalCase):
         data = self.data["a"]
         stage_before = self._read("helpdesk.ticket", data["ticket"], "stage_id").id
         self.authenticate("staff_close_f3", PASSWORD)
-        response = self._get("/ticket/close?ticket_id=%s&stage_id=%s" % (
-            data["ticket"], done))
+        response = self._close(data["ticket"], done)
         self.assertEqual(response.status_code, 409)
         self.assertIn(self._read("aftersales.dispatch", data["dispatch"], "name"),
                       response.text)
