@@ -217,6 +217,9 @@ class ResPartner(models.Model):
         if "tz" in vals:
             # F1: the companies' cached time zones (res.company._aftersales_tz)
             self.env["res.company"].clear_caches()
+        if "aftersales_portal_manager" in vals:
+            # C1: the portal rule reads the flag; Odoo caches rule domains
+            self.env["ir.rule"].clear_caches()
         if "aftersales_strategic" in vals and not self.env.context.get(
                 "aftersales_reclassifying"):
             self.filtered("is_company").aftersales_reclassify()
