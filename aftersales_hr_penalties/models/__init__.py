@@ -3,7 +3,6 @@ from . import aftersales_penalty
 from . import aftersales_penalty_review
 from . import aftersales_dispatch
 from . import helpdesk_ticket
-from . import helpdesk_ticket_team
 from . import hr_employee
 from . import res_company
 from . import res_config_settings

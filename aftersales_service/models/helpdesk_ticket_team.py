@@ -6,6 +6,10 @@ from odoo import api, fields, models
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
 
+    team_leader_id = fields.Many2one(
+        "res.users", string="Team Leader",
+        help="Responsible for customers' visits when the company says so; "
+             "carries a verified complaint that names no responsible person.")
     # T3 rev. 2: the calendar each clock of the team's tickets runs on; empty:
     # the company's (round the clock for the first response, the service
     # working calendar for arrival and resolution)
