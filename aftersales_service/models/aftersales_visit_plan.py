@@ -230,7 +230,14 @@ class AftersalesVisitPlan(models.Model):
         self._check_approver()
         for plan in self:
             if plan.state not in ("draft", "to_approve"):
-                raise UserError(_("%s is not waiting for approval.") % plan.name)
+                labels = dict(plan._fields["state"]._description_selection(
+                    self.env))
+                raise UserError(_(
+                    "%(plan)s is %(state)s: only a plan in %(draft)s or "
+                    "%(waiting)s is approved.") % {
+                        "plan": plan.name, "state": labels[plan.state],
+                        "draft": labels["draft"],
+                        "waiting": labels["to_approve"]})
             if not plan.visit_ids:
                 raise UserError(_(
                     "%s has no visits: generate the visits before approving.")

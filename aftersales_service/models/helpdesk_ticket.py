@@ -879,13 +879,19 @@ class HelpdeskTicket(models.Model):
         # time by the ORM's own default_get (benchmark figure (a))
         for name, value in defaults.items():
             vals.setdefault(name, value)
+        # C1: the customer follows its ticket (staff replies reach it, the
+        # portal lists it), subscribed in the creation's own INSERTs as
+        # mail.thread subscribes the creator (benchmark figure (b))
+        customer = vals.get("partner_id")
+        if customer and (customer != self.env.user.partner_id.id
+                         or self.env.context.get("mail_create_nosubscribe")):
+            vals["message_follower_ids"] = list(
+                vals.get("message_follower_ids") or []) + self.env[
+                    "mail.followers"]._add_follower_command(
+                        self._name, [], {customer: None}, {}, force=True)[0]
         ticket = super(HelpdeskTicket, self._guard_door().with_context(
             aftersales_track_given=given)).create(vals)
         ticket = self.browse(ticket.id)
-        if vals.get("partner_id"):
-            # C1: the customer follows its ticket (staff replies reach it,
-            # the portal lists it)
-            ticket.message_subscribe(partner_ids=[vals["partner_id"]])
         if vals.get("equipment_id") and vals.get("problem_type_id"):
             ticket._check_repeat_repair()
         if on_call:
