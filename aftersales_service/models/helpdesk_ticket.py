@@ -882,15 +882,18 @@ class HelpdeskTicket(models.Model):
         # C1: the customer follows its ticket (staff replies reach it, the
         # portal lists it), subscribed in the creation's own INSERTs as
         # mail.thread subscribes the creator (benchmark figure (b))
+        creating = self._guard_door().with_context(aftersales_track_given=given)
         customer = vals.get("partner_id")
-        if customer and (customer != self.env.user.partner_id.id
-                         or self.env.context.get("mail_create_nosubscribe")):
+        if customer:
+            followers = {customer: None}
+            if not self.env.context.get("mail_create_nosubscribe"):
+                followers[self.env.user.partner_id.id] = None
             vals["message_follower_ids"] = list(
                 vals.get("message_follower_ids") or []) + self.env[
                     "mail.followers"]._add_follower_command(
-                        self._name, [], {customer: None}, {}, force=True)[0]
-        ticket = super(HelpdeskTicket, self._guard_door().with_context(
-            aftersales_track_given=given)).create(vals)
+                        self._name, [], followers, {}, force=True)[0]
+            creating = creating.with_context(mail_create_nosubscribe=True)
+        ticket = super(HelpdeskTicket, creating).create(vals)
         ticket = self.browse(ticket.id)
         if vals.get("equipment_id") and vals.get("problem_type_id"):
             ticket._check_repeat_repair()
