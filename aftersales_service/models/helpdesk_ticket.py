@@ -922,9 +922,10 @@ class HelpdeskTicket(models.Model):
             return super()._get_tracked_fields(updated_fields)
         # described only for what was given (a description per tracked field
         # costs a translation lookup each: benchmark figure (a))
-        return self.fields_get([
-            name for name in given
-            if getattr(self._fields.get(name), "track_visibility", False)])
+        names = [name for name in given
+                 if getattr(self._fields.get(name), "track_visibility", False)]
+        # fields_get([]) would describe every field
+        return self.fields_get(names) if names else {}
 
     @api.model
     def _aftersales_intake_values(self, equipment):
