@@ -10,8 +10,8 @@ from odoo.exceptions import AccessError
 from .common import AftersalesCase
 
 
-class TestCustomerClass(AftersalesCase):
-    """C2: key or general customer from last year's revenue or a strategic mark."""
+class RevenueCase(AftersalesCase):
+    """Confirmed sales of a customer in a given year (C2's revenue)."""
 
     @classmethod
     def setUpClass(cls):
@@ -24,6 +24,10 @@ class TestCustomerClass(AftersalesCase):
         order = self._sale(partner, [(self.service, 1, amount)])
         order.confirmation_date = "%s-06-30 10:00:00" % (year or self.last_year)
         return order
+
+
+class TestCustomerClass(RevenueCase):
+    """C2: key or general customer from last year's revenue or a strategic mark."""
 
     def test_below_threshold_general(self):
         """C2: 4,999,999.99 last year keeps the customer general."""
@@ -157,17 +161,8 @@ class TestEntitlement(AftersalesCase):
         self.assertEqual(contact.helpdesk_ticket_count, 1)
 
 
-class TestCustomerFile(AftersalesCase):
+class TestCustomerFile(RevenueCase):
     """C2, C3, C5: the customer file as sales and the supervisor use it."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.last_year = date.today().year - 1
-        cls.service = cls.env["product.product"].create({
-            "name": "Test Revenue", "type": "service", "list_price": 1.0})
-
-    _revenue = TestCustomerClass._revenue
 
     def test_reason_in_readers_language_and_currency_format(self):
         """C2: the class reason reads in each user's language with the
