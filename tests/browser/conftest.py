@@ -1,24 +1,17 @@
 """Browser tests: a real Odoo server on a copy of the test database, driven by
 Playwright on Debian's Chromium (never a downloaded browser)."""
 import os
-import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from scripts.loadlib import start_server, stop_server
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTEFACTS = ROOT / "artefacts" / "screenshots"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _psql(sql):
@@ -37,29 +30,11 @@ def odoo_url():
         subprocess.run(["rm", "-rf", str(data / "filestore" / db)], check=True)
         subprocess.run(["cp", "-a", str(data / "filestore" / template),
                         str(data / "filestore" / db)], check=True)
-    port = _free_port()
-    log = open(ROOT / "artefacts" / "browser-odoo.log", "w")
-    proc = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bin" / "odoo-launcher.py"),
-         "-c", str(data / "test.conf"), "-d", db, "--db-filter=^%s$" % db,
-         "--http-port=%d" % port, "--workers=0", "--max-cron-threads=0",
-         "--log-level=warn"],
-        stdout=log, stderr=subprocess.STDOUT)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.time() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url + "/web/login", timeout=5)
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError("Odoo did not start; see artefacts/browser-odoo.log")
-            time.sleep(0.5)
+    # threaded (no workers), so that longpolling works
+    proc, url, log = start_server(db, data / "test.conf",
+                                  ROOT / "artefacts" / "browser-odoo.log", workers=0)
     yield url
-    proc.terminate()
-    proc.wait(30)
-    log.close()
+    stop_server(proc, log)
     _psql('DROP DATABASE IF EXISTS "%s"' % db)
 
 
