@@ -45,6 +45,10 @@
         "views/aftersales_equipment_views.xml",
         "views/aftersales_warranty_contract_views.xml",
         "views/aftersales_problem_type_views.xml",
+        "views/aftersales_fault_code_views.xml",
+        "views/aftersales_handbook_entry_views.xml",
+        "views/aftersales_handbook_edition_views.xml",
+        "views/aftersales_consultation_views.xml",
         "views/aftersales_dispatch_views.xml",
         "views/aftersales_visit_views.xml",
         "views/aftersales_visit_plan_views.xml",
@@ -85,6 +89,7 @@
         "report/aftersales_register_reports.xml",
         "report/aftersales_return_reports.xml",
         "report/aftersales_ticket_kpi_views.xml",
+        "report/report_handbook_edition.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -96,5 +101,6 @@
         "demo/aftersales_demo.xml",
         "demo/aftersales_visit_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/aftersales_handbook_demo.xml",
     ],
 }

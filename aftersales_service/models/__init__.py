@@ -39,3 +39,8 @@ from . import aftersales_collection
 from . import aftersales_return
 from . import stock_move
 from . import aftersales_visit_action
+from . import aftersales_fault_code
+from . import aftersales_handbook_entry
+from . import aftersales_handbook_edition
+from . import aftersales_consultation
+from . import helpdesk_ticket_handbook
