@@ -59,7 +59,7 @@ class AftersalesConsultation(models.Model):
     user_ids = fields.Many2many(
         "res.users", "aftersales_consultation_onsite_user_rel",
         "consultation_id", "user_id", string="People to Send")
-    tools = fields.Text(string="Tools")
+    tools = fields.Text()
     concluded_by = fields.Many2one("res.users", readonly=True, copy=False)
     concluded_on = fields.Datetime(readonly=True, copy=False)
     # the ticket's, copied (see aftersales.ticket.document)

@@ -211,7 +211,6 @@ class AftersalesHandbookEntry(models.Model):
             if not (entry.review_note or "").strip():
                 raise UserError(_("%s: write why in \"Reviewer's Note\" before "
                                   "refusing it.") % describe(entry))
-        self._guard_write({"state": "draft"})
         self._aftersales_activity_done("handbook")
         todo = self.env.ref("mail.mail_activity_data_todo")
         for entry in self:
@@ -219,6 +218,8 @@ class AftersalesHandbookEntry(models.Model):
                 todo, entry.author_id, fields.Date.context_today(self),
                 _("Correct the handbook entry: %s") % entry.review_note,
                 decision="handbook_draft")
+        # a draft is its author's only: the reviewer no longer reads it
+        self.sudo()._guard_write({"state": "draft"})
         return True
 
     @api.multi
