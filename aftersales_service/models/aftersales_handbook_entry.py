@@ -273,10 +273,10 @@ class AftersalesHandbookEntry(models.Model):
         terms = {}
         for lang in {self.env.lang or "en_US", "en_US", "zh_CN"}:
             for entry in entries.with_context(lang=lang):
+                code = entry.fault_code_id.sudo()  # customers read no codes
                 terms.setdefault(entry.id, set()).update(search_terms(" ".join(
-                    entry[name] or "" for name in ("name", "symptom", "keywords")
-                ) + " " + (entry.fault_code_id.code or "") + " "
-                    + (entry.fault_code_id.name or "")))
+                    [entry[name] or "" for name in ("name", "symptom", "keywords")]
+                    + [code.code or "", code.name or ""])))
         wanted = search_terms(text)
         frequency = {}
         for entry_terms in terms.values():

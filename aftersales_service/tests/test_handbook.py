@@ -1,7 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools import company_today
 from .common import REPORT_CONTENT
 from .test_helpdesk_ticket import TicketCase
 
@@ -156,8 +160,10 @@ class TestHandbookEdition(HandbookCase):
         editions = self.env["aftersales.handbook.edition"]
         editions.cron_issue_monthly()
         editions.cron_issue_monthly()
-        edition = editions.search([("company_id", "=", self.company.id)],
-                                  order="month desc", limit=1)
+        today = fields.Date.from_string(company_today(editions))
+        month = (today.replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+        edition = editions.search([("company_id", "=", self.company.id),
+                                   ("month", "=", month)])
         self.assertEqual(edition.state, "issued")
         self.assertEqual(editions.search_count([
             ("company_id", "=", self.company.id), ("month", "=", edition.month)]), 1)
