@@ -55,6 +55,8 @@ class HelpdeskTicket(models.Model):
     def _compute_handbook_suggestion_ids(self):
         """K1: the first five matches, for the form only (never stored)."""
         entries = self.env["aftersales.handbook.entry"]
+        if not entries.check_access_rights("read", raise_exception=False):
+            return  # a salesperson reads the ticket, not the handbook
         for ticket in self:
             text = "%s %s" % (ticket.name or "",
                               html2plaintext(ticket.description or ""))
