@@ -206,6 +206,13 @@ class TestHandbookSuggestions(HandbookCase):
         draft.sudo(self.engineer).action_submit()
         self.assertNotIn(draft, self.entries.sudo(self.approver)._suggest("门磁报警"))
 
+    def test_salesperson_reads_ticket_without_handbook(self):
+        """K1: a salesperson opens his customer's ticket; the handbook is
+        not his to read, so no suggestions and no error."""
+        ticket = self._ticket(description="<p>主轴噪音</p>")
+        read = ticket.sudo(self.salesman).read(["handbook_suggestion_ids"])
+        self.assertEqual(read[0]["handbook_suggestion_ids"], [])
+
     def test_ticket_form_suggests_and_counts(self):
         """K1: the ticket shows the entry for its fault code first; "Solved
         With This" records it on the ticket and the open remote session."""
