@@ -210,6 +210,9 @@ class TestHandbookSuggestions(HandbookCase):
         """K1: a salesperson opens his customer's ticket; the handbook is
         not his to read, so no suggestions and no error."""
         ticket = self._ticket(description="<p>主轴噪音</p>")
+        order = self._sale(self.domestic, [(self.material, 1, None)],
+                           confirm=False, user=self.salesman)
+        order.aftersales_ticket_id = ticket
         read = ticket.sudo(self.salesman).read(["handbook_suggestion_ids"])
         self.assertEqual(read[0]["handbook_suggestion_ids"], [])
 
