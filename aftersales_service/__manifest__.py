@@ -46,6 +46,10 @@
         "views/aftersales_equipment_views.xml",
         "views/aftersales_warranty_contract_views.xml",
         "views/aftersales_problem_type_views.xml",
+        "views/aftersales_fault_code_views.xml",
+        "views/aftersales_handbook_entry_views.xml",
+        "views/aftersales_handbook_edition_views.xml",
+        "views/aftersales_consultation_views.xml",
         "views/aftersales_dispatch_views.xml",
         "views/aftersales_visit_views.xml",
         "views/aftersales_visit_plan_views.xml",
@@ -87,6 +91,7 @@
         "report/aftersales_register_reports.xml",
         "report/aftersales_return_reports.xml",
         "report/aftersales_ticket_kpi_views.xml",
+        "report/report_handbook_edition.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -98,6 +103,7 @@
         "demo/aftersales_demo.xml",
         "demo/aftersales_visit_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
+        "demo/aftersales_handbook_demo.xml",
     ],
     "qweb": [
         "static/src/xml/calendar.xml",

@@ -355,6 +355,48 @@ MATRIX += [
     ("aftersales.survey.campaign", role, OWN, OWN, OWN, OWN) for role in ROLES
 ]
 
+# K1, T2, T17: the handbook, fault codes and the internal consultation. The
+# reference entry waits for approval (drafted by another engineer): the
+# service staff do not see it yet, Quality and Engineering review it,
+# customers read approved entries only.
+_HB = ("staff", "supervisor", "salesperson", "quality_user", "quality_manager",
+       "engineering", "hr_officer", "employee", "portal", "other_company")
+MATRIX += [
+    ("aftersales.fault.code", role, NO if role == "portal" else YES, NO, NO, NO)
+    for role in _HB
+] + [
+    ("aftersales.fault.code.part", role, NO if role == "portal" else YES, NO, NO, NO)
+    for role in _HB
+] + [
+    ("aftersales.handbook.entry", role, *cells) for role, cells in (
+        ("staff", (OWN, OWN, OWN, NO)), ("supervisor", (OWN, OWN, OWN, NO)),
+        ("salesperson", (NO, NO, NO, NO)), ("quality_user", (YES, YES, YES, NO)),
+        ("quality_manager", (YES, YES, YES, NO)), ("engineering", (YES, YES, YES, NO)),
+        ("hr_officer", (NO, NO, NO, NO)), ("employee", (NO, NO, NO, NO)),
+        ("portal", (OWN, NO, NO, NO)), ("other_company", (OWN, OWN, OWN, NO)))
+] + [
+    ("aftersales.handbook.edition", role, *cells) for role, cells in (
+        ("staff", (YES, NO, NO, NO)), ("supervisor", (YES, NO, NO, NO)),
+        ("salesperson", (NO, NO, NO, NO)), ("quality_user", (YES, YES, YES, NO)),
+        ("quality_manager", (YES, YES, YES, NO)), ("engineering", (YES, YES, YES, NO)),
+        ("hr_officer", (NO, NO, NO, NO)), ("employee", (NO, NO, NO, NO)),
+        ("portal", (NO, NO, NO, NO)), ("other_company", (OWN, OWN, OWN, NO)))
+] + [
+    # an engineer of any department reads the consultations he is invited to
+    (model, role, *cells)
+    for model, invited_create in (("aftersales.consultation", NO),
+                                  ("aftersales.consultation.analysis", OWN))
+    for role, cells in (
+        ("staff", (YES, YES, YES, NO)), ("supervisor", (YES, YES, YES, NO)),
+        ("salesperson", (OWN, OWN, invited_create, NO)),
+        ("quality_user", (OWN, OWN, invited_create, NO)),
+        ("quality_manager", (OWN, OWN, invited_create, NO)),
+        ("engineering", (OWN, OWN, invited_create, NO)),
+        ("hr_officer", (OWN, OWN, invited_create, NO)),
+        ("employee", (OWN, OWN, invited_create, NO)),
+        ("portal", (NO, NO, NO, NO)), ("other_company", (OWN, OWN, OWN, NO)))
+]
+
 ROLE_GROUPS = {
     "staff": ["aftersales_service.group_aftersales_user"],
     "supervisor": ["aftersales_service.group_aftersales_supervisor"],
@@ -447,6 +489,16 @@ class TestAccessMatrix(AftersalesCase):
             "date_start": "2026-05-04 01:00:00", "date_end": "2026-05-05 09:00:00",
             "trainee_ids": [(0, 0, {"partner_id": env["res.partner"].create(
                 {"name": "Matrix Trainee", "parent_id": cls.domestic.id}).id})]})
+        fault_code = env["aftersales.fault.code"].create({
+            "code": "MATRIX", "name": "Matrix alarm", "product_categ_id": cls.categ.id,
+            "part_line_ids": [(0, 0, {"product_id": cls.material.id})]})
+        entry = env["aftersales.handbook.entry"].create({
+            "name": "Matrix entry", "symptom": "Matrix", "cause": "Matrix",
+            "solution": "Matrix", "author_id": engineer.id})
+        entry._guard_write({"state": "to_approve"})
+        consultation = env["aftersales.consultation"].create(
+            {"ticket_id": ticket.id, "question": "Matrix"})
+        consultation._guard_write({"state": "open"})
         return {
             "aftersales.equipment": equipment,
             "aftersales.warranty.contract": env[
@@ -524,6 +576,16 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.duty": env["aftersales.duty"].create({
                 "user_id": cls.engineer.id, "date_from": "2030-01-01 10:00:00",
                 "date_to": "2030-01-02 00:30:00"}),
+            "aftersales.fault.code": fault_code,
+            "aftersales.fault.code.part": fault_code.part_line_ids,
+            "aftersales.handbook.entry": entry,
+            "aftersales.handbook.edition": env["aftersales.handbook.edition"].create(
+                {"month": "2045-01"}),
+            "aftersales.consultation": consultation,
+            "aftersales.consultation.analysis": env[
+                "aftersales.consultation.analysis"].create({
+                    "consultation_id": consultation.id, "user_id": engineer.id,
+                    "analysis": "Matrix analysis"}),
             "aftersales.calendar.workday": env["aftersales.calendar.workday"].create({
                 "calendar_id": env.ref(
                     "aftersales_service.resource_calendar_service").id,

@@ -37,6 +37,8 @@ LOGINS = {
     "aftersales.quality.feedback": "wujing",
     "aftersales.quality.action": "gaoming",
     "aftersales.return.inspection": "wujing",
+    "aftersales.handbook.entry": "wujing",
+    "aftersales.handbook.edition": "wujing",
     "aftersales.survey": "wujing",
     "aftersales.survey.campaign": "wujing",
     "sale.order": "zhoumin",

@@ -42,3 +42,8 @@ from . import stock_move
 from . import aftersales_visit_action
 from . import ir_http
 from . import ir_attachment
+from . import aftersales_fault_code
+from . import aftersales_handbook_entry
+from . import aftersales_handbook_edition
+from . import aftersales_consultation
+from . import helpdesk_ticket_handbook

@@ -150,6 +150,20 @@ class AftersalesDispatch(models.Model):
     reopen_reason = fields.Text(
         string="Reason to Reopen", copy=False,
         help="Why a signed report must be changed; required to reopen it.")
+    # ------------------------------------------------------------------
+    # What the fault code (T2) and the consultation (T17) send along
+    # ------------------------------------------------------------------
+    fault_code_id = fields.Many2one(
+        related="ticket_id.fault_code_id", readonly=True)
+    expected_hours = fields.Float(
+        related="ticket_id.fault_code_id.expected_hours", readonly=True,
+        string="Expected Duration (hours)")
+    consultation_id = fields.Many2one(
+        "aftersales.consultation", string="Consultation", readonly=True,
+        copy=False, help="The internal technical consultation whose "
+        "conclusion this dispatch carries (T17).")
+    consultation_note = fields.Text(
+        string="Consultation Conclusion", readonly=True, copy=False)
     qualification_required = fields.Boolean(
         compute="_compute_qualification_required",
         help="The unit's product line (or a parent line) requires a valid "
@@ -210,6 +224,8 @@ class AftersalesDispatch(models.Model):
                 continue
             day = company_date(dispatch, dispatch.appointment
                                or fields.Datetime.now(), dispatch.company_id)
+            # T2: the fault code may need a certificate of its own line
+            categ = dispatch.fault_code_id.qualification_categ_id or categ
             for user in dispatch.user_ids | dispatch.leader_id:
                 held = qualifications.search([
                     ("user_id", "=", user.id),
@@ -257,6 +273,8 @@ class AftersalesDispatch(models.Model):
         if vals.get("name", "/") == "/":
             vals["name"] = self.env["ir.sequence"].next_by_code(
                 "aftersales.dispatch") or "/"
+        if vals.get("ticket_id"):
+            vals = self._aftersales_handbook_values(vals)
         if vals.get("leader_id"):
             vals["user_ids"] = list(vals.get("user_ids") or []) + [
                 (4, vals["leader_id"])]
@@ -440,12 +458,65 @@ class AftersalesDispatch(models.Model):
                     "complete.") % {"dispatch": dispatch.name,
                                     "missing": ", ".join(missing)})
 
+    @api.model
+    def _aftersales_handbook_values(self, vals):
+        """T2, T17: a new dispatch of a ticket takes its fault code's parts kit
+        and tools and the concluded consultation's parts, tools and qualified
+        people, besides what the caller gives."""
+        ticket = self.env["helpdesk.ticket"].browse(vals["ticket_id"]).sudo()
+        code = ticket.fault_code_id
+        consultation = ticket.consultation_ids.filtered(
+            lambda c: c.state == "concluded").sorted("concluded_on")[-1:]
+        if not code and not consultation:
+            return vals
+        vals = dict(vals)
+        given = set()
+        for command in vals.get("part_line_ids") or []:
+            if command[0] == 0:
+                given.add(command[2].get("product_id"))
+        lines = list(vals.get("part_line_ids") or [])
+        for line in code.part_line_ids:
+            if line.product_id.id not in given:
+                given.add(line.product_id.id)
+                lines.append((0, 0, {"product_id": line.product_id.id,
+                                     "quantity": line.quantity}))
+        for product in consultation.part_ids:
+            if product.id not in given:
+                given.add(product.id)
+                lines.append((0, 0, {"product_id": product.id, "quantity": 1.0}))
+        vals["part_line_ids"] = lines
+        if "tools" not in vals:
+            vals["tools"] = "\n".join(filter(None, [
+                code.tools, consultation.tools])) or False
+        if consultation:
+            vals["consultation_id"] = consultation.id
+            vals["consultation_note"] = consultation._dispatch_note()
+            people = consultation.user_ids
+            categ = code.qualification_categ_id or \
+                ticket.equipment_id.product_id.categ_id
+            if categ and categ._aftersales_requires_qualification():
+                people &= self._certified_users(categ, ticket.company_id)
+            vals["user_ids"] = list(vals.get("user_ids") or []) + [
+                (4, user.id) for user in people]
+        return vals
+
+    @api.model
+    def _certified_users(self, categ, company, day=None):
+        """T14: the users holding a certificate for ``categ`` (or a parent
+        line) valid on ``day`` (today in the company by default)."""
+        day = day or company_date(self, fields.Datetime.now(), company)
+        return self.env["aftersales.qualification"].sudo().search([
+            ("product_categ_id", "parent_of", categ.id),
+            ("issue_date", "<=", day), ("expiry_date", ">=", day),
+            ("user_id", "!=", False)], order="user_id").mapped("user_id")
+
     @api.multi
     def _qualified_users(self):
         """T14: users holding a qualification for the unit's product line valid
         on the appointment day."""
         self.ensure_one()
-        categ = self.equipment_id.product_id.categ_id
+        categ = self.fault_code_id.qualification_categ_id or \
+            self.equipment_id.product_id.categ_id
         day = company_date(self, self.appointment or fields.Datetime.now(),
                            self.company_id)
         return self.env["aftersales.qualification"].sudo().search([

@@ -31,6 +31,10 @@ class AftersalesRemoteSession(models.Model):
         [("solved", "Solved Remotely"), ("not_solved", "Not Solved: Needs On-site"),
          ("pending", "Waiting for the Customer")],
         required=True, default="pending")
+    handbook_entry_id = fields.Many2one(
+        "aftersales.handbook.entry", string="Handbook Entry Used",
+        ondelete="restrict", domain=[("state", "=", "approved")],
+        help="The handbook entry whose solution was followed (K1).")
     # the ticket's, copied (see aftersales.ticket.document)
     company_id = fields.Many2one("res.company", readonly=True)
 
@@ -41,6 +45,18 @@ class AftersalesRemoteSession(models.Model):
                 "%(record)s: \"%(field)s\" cannot be negative.") % {
                     "record": session.ticket_id.number,
                     "field": self.fields_get(["duration"])["duration"]["string"]})
+
+    @api.model
+    def default_get(self, fields_list):
+        """T2: a session on a ticket with a fault code starts from its remote
+        checklist."""
+        res = super().default_get(fields_list)
+        if "steps" in fields_list and not res.get("steps") and res.get("ticket_id"):
+            checklist = self.env["helpdesk.ticket"].browse(
+                res["ticket_id"]).fault_code_id.remote_checklist
+            if checklist:
+                res["steps"] = checklist
+        return res
 
     @api.model
     def create(self, vals):

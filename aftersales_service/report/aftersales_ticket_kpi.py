@@ -60,6 +60,28 @@ class AftersalesTicketKpi(models.Model):
     repeat_repair = fields.Float(
         group_operator="avg", readonly=True,
         help="1 for a repeat repair: the average is the repeat-repair rate.")
+    # K1, T17 (Q9): the handbook and the consultations
+    handbook_entry_id = fields.Many2one(
+        "aftersales.handbook.entry", string="Handbook Entry", readonly=True)
+    fault_code_id = fields.Many2one(
+        "aftersales.fault.code", string="Fault Code", readonly=True)
+    first_time_fix = fields.Float(
+        string="First-Time Fix", group_operator="avg", readonly=True,
+        help="For a closed ticket with on-site service: 1 when one dispatch "
+             "fixed it and no repeat repair followed, else 0.")
+    solved_remotely = fields.Float(
+        group_operator="avg", readonly=True,
+        help="For a closed repair or material ticket: 1 when a remote "
+             "session solved it without anyone going on site.")
+    solved_with_handbook = fields.Float(
+        string="Solved Remotely with the Handbook", group_operator="avg",
+        readonly=True,
+        help="For a closed repair or material ticket: 1 when it was solved "
+             "remotely with a handbook entry.")
+    open_consultation = fields.Float(
+        string="Open Consultations", group_operator="sum", readonly=True,
+        help="1 while the ticket's internal technical consultation has no "
+             "conclusion.")
     age_days = fields.Float(
         string="Age (Days)", group_operator="avg", readonly=True,
         help="Days since an open ticket was reported.")
@@ -98,7 +120,21 @@ class AftersalesTicketKpi(models.Model):
             CASE WHEN t.is_repeat_repair THEN 1.0 ELSE 0.0 END AS repeat_repair,
             CASE WHEN NOT COALESCE(s.closed, FALSE) THEN EXTRACT(
                 EPOCH FROM (NOW() AT TIME ZONE 'UTC') - t.reported_date) / 86400.0
-                 END AS age_days
+                 END AS age_days,
+            t.handbook_entry_id AS handbook_entry_id,
+            t.fault_code_id AS fault_code_id,
+            CASE WHEN s.closed AND kd.dispatches > 0 THEN
+                 CASE WHEN kd.dispatches = 1 AND NOT EXISTS (
+                     SELECT 1 FROM helpdesk_ticket rt WHERE rt.repeat_of_id = t.id)
+                 THEN 1.0 ELSE 0.0 END END AS first_time_fix,
+            CASE WHEN s.closed AND t.aftersales_kind IN ('repair', 'material') THEN
+                 CASE WHEN kd.dispatches = 0 AND kd.remote_solved
+                 THEN 1.0 ELSE 0.0 END END AS solved_remotely,
+            CASE WHEN s.closed AND t.aftersales_kind IN ('repair', 'material') THEN
+                 CASE WHEN kd.dispatches = 0 AND kd.remote_solved
+                      AND t.handbook_entry_id IS NOT NULL
+                 THEN 1.0 ELSE 0.0 END END AS solved_with_handbook,
+            CASE WHEN kd.consulting THEN 1.0 ELSE 0.0 END AS open_consultation
         """
 
     @api.model
@@ -109,6 +145,18 @@ class AftersalesTicketKpi(models.Model):
             LEFT JOIN aftersales_equipment e ON e.id = t.equipment_id
             LEFT JOIN res_partner p ON p.id = t.partner_id
             LEFT JOIN res_partner cp ON cp.id = p.commercial_partner_id
+            LEFT JOIN LATERAL (
+                SELECT (SELECT COUNT(*) FROM aftersales_dispatch d
+                        WHERE d.ticket_id = t.id AND d.state != 'cancelled')
+                           AS dispatches,
+                       EXISTS (SELECT 1 FROM aftersales_remote_session r
+                               WHERE r.ticket_id = t.id AND r.result = 'solved')
+                           AS remote_solved,
+                       EXISTS (SELECT 1 FROM aftersales_consultation c
+                               WHERE c.ticket_id = t.id
+                                 AND c.state IN ('draft', 'open'))
+                           AS consulting
+            ) kd ON TRUE
         """
 
     @api.model
