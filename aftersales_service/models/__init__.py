@@ -23,6 +23,7 @@ from . import aftersales_ticket_part
 from . import mail_activity
 from . import mail_activity_mixin
 from . import helpdesk_ticket_stage
+from . import helpdesk_ticket_channel
 from . import aftersales_duty
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
