@@ -5,5 +5,7 @@ from . import aftersales_time_correction
 from . import aftersales_promise_change
 from . import aftersales_import_list
 from . import aftersales_import_equipment
+from . import aftersales_import_customer
+from . import aftersales_import_qualification
 from . import aftersales_import
 from . import aftersales_import_error

@@ -61,7 +61,9 @@ class AftersalesImport(models.Model):
     # ------------------------------------------------------------------
     name = fields.Char(compute="_compute_name", store=True)
     kind = fields.Selection(
-        [("equipment", "Installed Base (service files)")],
+        [("equipment", "Installed Base (service files)"),
+         ("customer", "Customers' Zones and Classes"),
+         ("qualification", "Engineers' Certificates")],
         string="List", required=True, default="equipment",
         readonly=True, states={"draft": [("readonly", False)]})
     file = fields.Binary(
@@ -247,7 +249,8 @@ class AftersalesImport(models.Model):
     def _parse_excel(self, content):
         try:
             book = xlrd.open_workbook(file_contents=content)
-        except xlrd.XLRDError:
+        except Exception:  # xlrd raises many kinds on a damaged workbook
+            _logger.info("unreadable workbook", exc_info=True)
             raise UserError(_(
                 "The file cannot be read as an Excel file: save it from Excel "
                 "as .xlsx and import it again."))

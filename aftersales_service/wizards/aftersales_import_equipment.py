@@ -1,15 +1,10 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import logging
 from datetime import timedelta
 
-import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
-
-_logger = logging.getLogger(__name__)
 
 MARKETS = {
     "domestic": "domestic", "国内": "domestic", "内销": "domestic",
@@ -71,19 +66,9 @@ class AftersalesImportEquipment(models.AbstractModel):
     def _import_check_file(self, rows):
         """One row per unit: a serial twice in the file is an error from its
         second row on (the first one is imported)."""
-        first, errors = {}, []
-        for number, values in rows:
-            key = (values.get("serial") or "").strip().upper()
-            if not key:
-                continue
-            if key in first:
-                message = _('Serial number "%(serial)s" is already in row '
-                            '%(row)s: one row per unit.')
-                errors.append((number, "serial", message % {
-                    "serial": values["serial"], "row": first[key]}))
-            else:
-                first[key] = number
-        return errors
+        return self._duplicates(rows, "serial", _(
+            'Serial number "%(value)s" is already in row %(row)s: one row per '
+            'unit.'))
 
     # ------------------------------------------------------------------
     # Importing a chunk
@@ -102,18 +87,9 @@ class AftersalesImportEquipment(models.AbstractModel):
             if row_errors:
                 errors += [(number, key, message) for key, message in row_errors]
                 continue
-            try:
-                with self.env.cr.savepoint():
-                    outcome = self._save(units, vals, known)
-            except (AccessError, UserError, ValidationError) as error:
-                errors.append((number, False, error.name))
-                continue
-            except psycopg2.Error:
-                _logger.info("import row %s refused by the database", number,
-                             exc_info=True)
-                errors.append((number, False, _(
-                    "The row could not be saved: it conflicts with a record "
-                    "already in the database. Check its serial number.")))
+            outcome = self._save_row(number, errors, self._save, units, vals,
+                                     known)
+            if not outcome:
                 continue
             counts[outcome] += 1
         # the chunk's records are not read again: keep the memory flat

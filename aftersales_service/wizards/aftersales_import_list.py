@@ -1,6 +1,13 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+import psycopg2
+
 from odoo import _, api, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
 
 
 class AftersalesImportList(models.AbstractModel):
@@ -98,3 +105,36 @@ class AftersalesImportList(models.AbstractModel):
                      'tax id instead.') % text
         return _('No customer has the name, reference or tax id "%s": create '
                  'the customer first, or correct the name.') % text
+
+    @api.model
+    def _duplicates(self, rows, key, message):
+        """Errors for the rows repeating an earlier row's ``key`` (compared
+        without case): ``message`` % {value, row}; the first row is kept."""
+        first, errors = {}, []
+        for number, values in rows:
+            value = (values.get(key) or "").strip()
+            if not value:
+                continue
+            if value.upper() in first:
+                errors.append((number, key, message % {
+                    "value": value, "row": first[value.upper()]}))
+            else:
+                first[value.upper()] = number
+        return errors
+
+    @api.model
+    def _save_row(self, number, errors, method, *args):
+        """``method(*args)`` in a savepoint: a refusal (constraint, access,
+        the database) becomes the row's error and undoes only that row."""
+        try:
+            with self.env.cr.savepoint():
+                return method(*args)
+        except (AccessError, UserError, ValidationError) as error:
+            errors.append((number, False, error.name))
+        except psycopg2.Error:
+            _logger.info("import row %s refused by the database", number,
+                         exc_info=True)
+            errors.append((number, False, _(
+                "The row could not be saved: it conflicts with a record "
+                "already in the database.")))
+        return None
