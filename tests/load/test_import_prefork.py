@@ -12,7 +12,12 @@ import urllib.request
 
 import xlsxwriter
 
-from test_load import ROOT, Client, _drop, _free_port, _psql
+from test_load import ROOT, _drop, _psql
+
+try:  # main keeps the JSON-RPC client in scripts/loadlib (shared with make bench)
+    from scripts.loadlib import Client, free_port
+except ImportError:
+    from test_load import Client, _free_port as free_port
 
 HEADER = ["客户 / Customer", "产品编码 / Product Reference", "序列号 / Serial Number",
           "销售日期 / Sale Date", "发货日期 / Delivery Date",
@@ -33,7 +38,7 @@ def _xlsx(rows):
 
 def _start_prefork(db):
     """Odoo as the README deploys it: 2 workers, 1 cron worker, default limits."""
-    port, longpolling = _free_port(), _free_port()
+    port, longpolling = free_port(), free_port()
     log_path = ROOT / "artefacts" / "import-prefork-odoo.log"
     log = open(log_path, "w")
     proc = subprocess.Popen(
