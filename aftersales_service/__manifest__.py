@@ -79,6 +79,7 @@
         "wizards/aftersales_ticket_close_warning_views.xml",
         "wizards/aftersales_time_correction_views.xml",
         "wizards/aftersales_promise_change_views.xml",
+        "wizards/aftersales_import_views.xml",
         # reports
         "report/aftersales_reports.xml",
         "report/report_onsite.xml",

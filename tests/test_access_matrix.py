@@ -166,6 +166,28 @@ MATRIX = [
     ("aftersales.calendar.workday", "portal", NO, NO, NO, NO),
     ("aftersales.calendar.workday", "other_company", YES, NO, NO, NO),
 
+    # C1, T14: go-live imports, by the service supervisors of the company
+    ("aftersales.import", "staff", NO, NO, NO, NO),
+    ("aftersales.import", "supervisor", YES, YES, YES, NO),
+    ("aftersales.import", "salesperson", NO, NO, NO, NO),
+    ("aftersales.import", "quality_user", NO, NO, NO, NO),
+    ("aftersales.import", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.import", "engineering", NO, NO, NO, NO),
+    ("aftersales.import", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.import", "employee", NO, NO, NO, NO),
+    ("aftersales.import", "portal", NO, NO, NO, NO),
+    ("aftersales.import", "other_company", OWN, OWN, OWN, NO),
+    ("aftersales.import.error", "staff", NO, NO, NO, NO),
+    ("aftersales.import.error", "supervisor", YES, NO, NO, NO),
+    ("aftersales.import.error", "salesperson", NO, NO, NO, NO),
+    ("aftersales.import.error", "quality_user", NO, NO, NO, NO),
+    ("aftersales.import.error", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.import.error", "engineering", NO, NO, NO, NO),
+    ("aftersales.import.error", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.import.error", "employee", NO, NO, NO, NO),
+    ("aftersales.import.error", "portal", NO, NO, NO, NO),
+    ("aftersales.import.error", "other_company", OWN, NO, NO, NO),
+
     ("aftersales.qualification", "staff", YES, NO, NO, NO),
     ("aftersales.qualification", "supervisor", YES, YES, YES, NO),
     ("aftersales.qualification", "salesperson", NO, NO, NO, NO),
@@ -477,6 +499,7 @@ class TestAccessMatrix(AftersalesCase):
         penalty = env["aftersales.penalty"].create(
             {"employee_id": other_employee.id, "offence_type_id": offence.id})
         order = env["sale.order"].create({"partner_id": cls.domestic.id})
+        go_live = env["aftersales.import"].create({"file_name": "matrix.xlsx"})
         return_request = env["aftersales.return"].create({
             "equipment_id": equipment.id, "reason": "Matrix", "outcome": "repair"})
         visit = env["aftersales.visit"].create(
@@ -573,6 +596,9 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.promise.change": env["aftersales.promise.change"].create({
                 "ticket_id": ticket.id, "promised_date": "2030-01-01 01:00:00",
                 "reason": "Matrix"}),
+            "aftersales.import": go_live,
+            "aftersales.import.error": env["aftersales.import.error"].create(
+                {"import_id": go_live.id, "row": 2, "message": "Matrix"}),
             "aftersales.duty": env["aftersales.duty"].create({
                 "user_id": cls.engineer.id, "date_from": "2030-01-01 10:00:00",
                 "date_to": "2030-01-02 00:30:00"}),

@@ -185,6 +185,7 @@ class TestRpcActions(common.HttpCase):
             "aftersales.discount.approval": {"order_id": order.id, "discount": 5.0,
                                              "reason": "Loyal customer"},
             "aftersales.register.wizard": {},
+            "aftersales.import": {"file_name": "installed-base.xlsx"},
             "aftersales.time.correction": {
                 "res_model": "helpdesk.ticket", "res_id": onsite.id,
                 "field_name": "reported_date", "reason": "Typed the wrong hour"},

@@ -24,6 +24,7 @@ from . import mail_activity
 from . import mail_message
 from . import mail_activity_mixin
 from . import helpdesk_ticket_stage
+from . import helpdesk_ticket_channel
 from . import aftersales_duty
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team

@@ -285,3 +285,51 @@ class ResCompany(models.Model):
         if company.aftersales_visit_responsible == "team_leader":
             return leader or salesperson
         return salesperson or leader
+
+    # ------------------------------------------------------------------
+    # Demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_demo_currency(self, company_id, currency_id):
+        """Demo data only (``demo/res_company_demo.xml``): the demo company
+        keeps its books in ``currency``.
+
+        Odoo's generic demo posts invoices before this module is installed,
+        after which ``account`` refuses to change the company's currency, as it
+        should for a real database whose amounts would change meaning. The demo
+        amounts mean nothing, so the company and its entries move together;
+        the pricelists follow through the ORM (their orders recompute)."""
+        company = self.browse(company_id)
+        old = company.currency_id.id
+        if old == currency_id:
+            return True
+        cr = self.env.cr
+        params = {"new": currency_id, "old": old, "company": company_id}
+        cr.execute("UPDATE res_company SET currency_id = %(new)s "
+                   "WHERE id = %(company)s", params)
+        cr.execute("UPDATE account_move_line SET company_currency_id = %(new)s "
+                   "WHERE company_id = %(company)s", params)
+        cr.execute("UPDATE account_move SET currency_id = %(new)s "
+                   "WHERE company_id = %(company)s AND currency_id = %(old)s",
+                   params)
+        cr.execute("UPDATE account_invoice SET currency_id = %(new)s "
+                   "WHERE company_id = %(company)s AND currency_id = %(old)s",
+                   params)
+        cr.execute("UPDATE account_invoice_line l SET currency_id = %(new)s "
+                   "FROM account_invoice i WHERE i.id = l.invoice_id "
+                   "AND i.company_id = %(company)s AND l.currency_id = %(old)s",
+                   params)
+        cr.execute("UPDATE account_invoice_tax t SET currency_id = %(new)s "
+                   "FROM account_invoice i WHERE i.id = t.invoice_id "
+                   "AND i.company_id = %(company)s AND t.currency_id = %(old)s",
+                   params)
+        cr.execute("UPDATE account_payment p SET currency_id = %(new)s "
+                   "FROM account_journal j WHERE j.id = p.journal_id "
+                   "AND j.company_id = %(company)s AND p.currency_id = %(old)s",
+                   params)
+        self.invalidate_cache()
+        self.env["product.pricelist"].search([
+            ("currency_id", "=", old),
+            ("company_id", "in", [False, company_id])]).write(
+                {"currency_id": currency_id})
+        return True

@@ -13,6 +13,9 @@ class PortalCase(HttpCase):
 
     def setUp(self):
         super(PortalCase, self).setUp()
+        # R3: the customers' browsers ask for Chinese; with English active too,
+        # Odoo sends a visitor whose browser asks for nothing to /en_US/...
+        self.opener.headers["Accept-Language"] = "zh-CN,zh;q=0.9"
         # Odoo 11: rows must be committed on a cursor taken after the test mode
         # began, and that cursor closed, before the HTTP server can see them.
         with self.registry.cursor() as cr:

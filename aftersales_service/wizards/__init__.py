@@ -3,3 +3,9 @@ from . import aftersales_register_wizard
 from . import aftersales_ticket_close_warning
 from . import aftersales_time_correction
 from . import aftersales_promise_change
+from . import aftersales_import_list
+from . import aftersales_import_equipment
+from . import aftersales_import_customer
+from . import aftersales_import_qualification
+from . import aftersales_import
+from . import aftersales_import_error

@@ -1,0 +1,116 @@
+"""Go-live import under the README's prefork deployment (C1, issue #25): Odoo with
+2 HTTP workers, a cron worker and its default time limits imports 2,000 units
+with three mistakes from the web client's path (JSON-RPC create + "Import"), the
+request doing what its time allows and the cron the rest, without a worker
+killed for its CPU time."""
+import base64
+import io
+import os
+import subprocess
+import time
+import urllib.request
+
+import xlsxwriter
+
+from test_load import ROOT, _drop, _psql
+
+try:  # main keeps the JSON-RPC client in scripts/loadlib (shared with make bench)
+    from scripts.loadlib import Client, free_port
+except ImportError:
+    from test_load import Client, _free_port as free_port
+
+HEADER = ["客户 / Customer", "产品编码 / Product Reference", "序列号 / Serial Number",
+          "销售日期 / Sale Date", "发货日期 / Delivery Date",
+          "安装日期 / Installation Date", "保修截止日期 / Warranty End",
+          "市场 / Market", "保修合同 / Warranty Contract"]
+
+
+def _xlsx(rows):
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = book.add_worksheet()
+    for row_index, cells in enumerate([HEADER] + rows):
+        for col, value in enumerate(cells):
+            sheet.write_string(row_index, col, value)
+    book.close()
+    return output.getvalue()
+
+
+def _start_prefork(db):
+    """Odoo as the README deploys it: 2 workers, 1 cron worker, default limits."""
+    port, longpolling = free_port(), free_port()
+    log_path = ROOT / "artefacts" / "import-prefork-odoo.log"
+    log = open(log_path, "w")
+    proc = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bin" / "odoo-launcher.py"),
+         "-c", str(ROOT / ".odoo-data" / "test.conf"), "-d", db,
+         "--db-filter=^%s$" % db, "--http-port=%d" % port,
+         "--longpolling-port=%d" % longpolling, "--workers=2",
+         "--max-cron-threads=1", "--log-level=info"],
+        stdout=log, stderr=subprocess.STDOUT)
+    url = "http://127.0.0.1:%d" % port
+    deadline = time.time() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url + "/web/login", timeout=5)
+            return proc, url, log_path
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError("Odoo did not start; see %s" % log_path)
+            time.sleep(0.5)
+
+
+def test_import_2000_units_under_prefork_limits():
+    """C1: 1,997 units imported and 3 rows reported, within the default limits."""
+    template = os.environ.get("AFTERSALES_TEST_TEMPLATE", "aftersales_test_run")
+    db = template + "_import"
+    data = ROOT / ".odoo-data" / "filestore"
+    _drop(db)
+    _psql('CREATE DATABASE "%s" TEMPLATE "%s"' % (db, template))
+    if (data / template).is_dir():
+        subprocess.run(["rm", "-rf", str(data / db)], check=True)
+        subprocess.run(["cp", "-a", str(data / template), str(data / db)], check=True)
+    (ROOT / "artefacts").mkdir(exist_ok=True)
+    proc, url, log_path = _start_prefork(db)
+    try:
+        client = Client(url, db, "liuyang")
+        products = client.call("product.product", "search_read",
+                               [("aftersales_equipment", "=", True),
+                                ("default_code", "!=", False)],
+                               ["default_code"], limit=2)
+        codes = [p["default_code"] for p in products]
+        customers = client.call("res.partner", "search_read",
+                                [("customer", "=", True), ("is_company", "=", True),
+                                 ("parent_id", "=", False)], ["name"])
+        names = [c["name"] for c in customers]
+        unique = [n for n in names if names.count(n) == 1][:2]
+        rows = [[unique[i % 2], codes[i % len(codes)], "PF-%05d" % i,
+                 "2024-01-02", "2024-01-05", "2024-01-10", "", "国内", ""]
+                for i in range(2000)]
+        rows[499][1] = "NO-SUCH"
+        rows[999][2] = "PF-00001"
+        rows[1499][6] = "2023-12-31"
+        job_id = client.call("aftersales.import", "create", {
+            "file": base64.b64encode(_xlsx(rows)).decode(),
+            "file_name": "installed-base.xlsx"})
+        client.call("aftersales.import", "action_start", [job_id])
+        deadline = time.time() + 600
+        while True:
+            job = client.call("aftersales.import", "read", [job_id],
+                              ["state", "created_count", "error_row_count"])[0]
+            if job["state"] == "done" or time.time() > deadline:
+                break
+            time.sleep(3)
+        assert job["state"] == "done", job
+        assert (job["created_count"], job["error_row_count"]) == (1997, 3), job
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        _drop(db)
+    log = log_path.read_text()
+    assert "time limit" not in log, "a worker was killed: see %s" % log_path
+    assert "aftersales_import" not in log, "import errors: see %s" % log_path
