@@ -13,11 +13,11 @@ with its reference and the ratio:
 (d) the Excel register of all tickets vs the same rows written with bare xlsxwriter
     (target <= 3), peak Python memory of each
 (e) the KPI dashboard's grouping vs the equivalent bare SQL GROUP BY
+(f) the go-live import of 20,000 units (C1) vs a bare ORM create loop of the same
+    serials and service files (target <= 2), peak Python memory of each
 (g) throughput: N clients creating tickets through JSON-RPC, each database served in
     turn by Odoo in prefork mode (2 workers, no cron): creations per second (target
     >= 0.9x plain) and p50/p95 latency (p95 target <= 1.25x plain)
-(f) the go-live import of 20,000 units (C1) vs a bare ORM create loop of the same
-    serials and service files (target <= 2), peak Python memory of each
 
 Usage: python scripts/bench.py -c CONFIG --plain DB --suite DB [--scale 1.0]
 """
