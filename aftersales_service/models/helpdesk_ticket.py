@@ -1,10 +1,11 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import re
 from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html_escape
+from odoo.tools import html2plaintext, html_escape
 
 from .aftersales_equipment import WARRANTY_STATES
 from ..tools import (
@@ -1702,15 +1703,41 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def message_new(self, msg, custom_values=None):
-        """T1: a ticket e-mailed in lands in the after-sales team, and its
-        supervisors are told (C1)."""
+        """T1: a ticket e-mailed in lands in the team whose address it was
+        sent to, else the after-sales team, on the unit whose serial it
+        names; its supervisors are told (C1). The gateway has already made
+        the sender's contact the author (the ticket's customer)."""
         values = dict(custom_values or {})
         team = self.env.user.company_id.aftersales_team_id
         if team:
             values.setdefault("team_id", team.id)
+        unit = self._aftersales_unit_from_mail(msg)
+        if unit:
+            values.setdefault("equipment_id", unit.id)
         ticket = super().message_new(msg, custom_values=values)
         ticket._aftersales_customer_intake()
         return ticket
+
+    @api.model
+    def _aftersales_unit_from_mail(self, msg):
+        """T1: the unit of the sender's company whose serial the subject or
+        the body names, when exactly one is named; a serial of another
+        customer's unit, or from an unknown sender, links nothing."""
+        units = self.env["aftersales.equipment"].sudo()
+        author = self.env["res.partner"].sudo().browse(
+            msg.get("author_id") or []).exists()
+        if not author:
+            return units
+        text = "%s\n%s" % (msg.get("subject") or "",
+                           html2plaintext(msg.get("body") or ""))
+        words = set(re.findall(r"[A-Za-z0-9][A-Za-z0-9_./-]*[A-Za-z0-9]", text))
+        words = sorted(words | {word.upper() for word in words})[:1000]
+        if not words:
+            return units
+        units = units.search([
+            ("lot_id.name", "in", words),
+            ("partner_id", "child_of", author.commercial_partner_id.id)])
+        return units if len(units) == 1 else units.browse()
 
     @api.multi
     def _aftersales_customer_intake(self):

@@ -1,10 +1,14 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools.safe_eval import safe_eval
 
 
 class HelpdeskTicketTeam(models.Model):
-    _inherit = "helpdesk.ticket.team"
+    """T1: a team has its e-mail address (an alias, as Odoo's sales teams
+    do): a new e-mail to it opens a ticket in the team."""
+    _name = "helpdesk.ticket.team"
+    _inherit = ["mail.alias.mixin", "helpdesk.ticket.team"]
 
     team_leader_id = fields.Many2one(
         "res.users", string="Team Leader",
@@ -23,6 +27,12 @@ class HelpdeskTicketTeam(models.Model):
         "resource.calendar", string="Resolution Calendar",
         help="Empty: the company's service working calendar.")
 
+    # T1: new e-mails to the team's address open tickets in the team
+    alias_id = fields.Many2one(
+        "mail.alias", string="Alias", ondelete="restrict", required=True,
+        help="The team's e-mail address: a new e-mail to it opens a ticket "
+             "in the team; replies land on their ticket.")
+
     todo_ticket_count_sla_risk = fields.Integer(
         string="Tickets with SLA at Risk",
         compute="_compute_todo_ticket_count_sla_risk")
@@ -35,6 +45,17 @@ class HelpdeskTicketTeam(models.Model):
         counts = {row["team_id"][0]: row["team_id_count"] for row in data}
         for team in self:
             team.todo_ticket_count_sla_risk = counts.get(team.id, 0)
+
+    def get_alias_model_name(self, vals):
+        return "helpdesk.ticket"
+
+    def get_alias_values(self):
+        """T1: tickets e-mailed to the team are the team's."""
+        values = super().get_alias_values()
+        defaults = safe_eval(self.alias_defaults or "{}")
+        defaults["team_id"] = self.id
+        values["alias_defaults"] = repr(defaults)
+        return values
 
     @api.multi
     def _aftersales_calendars(self, company):
