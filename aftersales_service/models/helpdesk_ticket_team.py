@@ -27,6 +27,8 @@ class HelpdeskTicketTeam(models.Model):
         "resource.calendar", string="Resolution Calendar",
         help="Empty: the company's service working calendar.")
 
+    # R3: the team's name reads in the user's language
+    name = fields.Char(translate=True)
     # T1: new e-mails to the team's address open tickets in the team
     alias_id = fields.Many2one(
         "mail.alias", string="Alias", ondelete="restrict", required=True,
