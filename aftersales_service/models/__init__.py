@@ -50,3 +50,4 @@ from . import aftersales_handbook_entry
 from . import aftersales_handbook_edition
 from . import aftersales_consultation
 from . import helpdesk_ticket_handbook
+from . import helpdesk_ticket_flow

@@ -14,6 +14,16 @@ class HelpdeskTicketTeam(models.Model):
         "res.users", string="Team Leader",
         help="Responsible for customers' visits when the company says so; "
              "carries a verified complaint that names no responsible person.")
+    # T1: who takes a new ticket of the team
+    aftersales_assign = fields.Selection([
+        ("supervisor", "The Supervisor Assigns It"),
+        ("creator", "The Engineer Who Records the Call"),
+        ("leader", "The Team Leader"),
+    ], string="New Tickets Go To", default="supervisor", required=True,
+        help="The Engineer Who Records the Call: a service engineer (not a "
+             "supervisor) takes the tickets he records; the others (portal, "
+             "e-mail, a supervisor's) wait for the supervisor. The Team "
+             "Leader: every new ticket is his.")
     # T3 rev. 2: the calendar each clock of the team's tickets runs on; empty:
     # the company's (round the clock for the first response, the service
     # working calendar for arrival and resolution)
