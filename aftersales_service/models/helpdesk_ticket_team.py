@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.tools.safe_eval import safe_eval
 
 
@@ -74,11 +74,34 @@ class HelpdeskTicketTeam(models.Model):
         """T3 rev. 2: {clock: calendar} for this team (or no team) in
         ``company``; an empty calendar runs round the clock."""
         company = company.sudo()
-        team = self.sudo()
+        calendars = self.env["resource.calendar"].sudo()
+        response, arrival, resolution = (
+            calendars.browse(calendar_id) for calendar_id in
+            self._aftersales_team_calendar_ids(self.id)) if self else (
+                calendars, calendars, calendars)
         working = company.aftersales_working_calendar_id
         return {
-            "response": (team.aftersales_response_calendar_id
-                         or company.aftersales_response_calendar_id),
-            "arrival": team.aftersales_arrival_calendar_id or working,
-            "resolution": team.aftersales_resolution_calendar_id or working,
+            "response": response or company.aftersales_response_calendar_id,
+            "arrival": arrival or working,
+            "resolution": resolution or working,
         }
+
+    @api.model
+    @tools.ormcache("team_id")
+    def _aftersales_team_calendar_ids(self, team_id):
+        """T3 rev. 2: the team's own calendars (ids), cached: every ticket's
+        creation reads them; a change of a team's calendars drops the cache
+        (``write``)."""
+        team = self.sudo().browse(team_id)
+        return (team.aftersales_response_calendar_id.id,
+                team.aftersales_arrival_calendar_id.id,
+                team.aftersales_resolution_calendar_id.id)
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if set(vals) & {"aftersales_response_calendar_id",
+                        "aftersales_arrival_calendar_id",
+                        "aftersales_resolution_calendar_id"}:
+            self.clear_caches()
+        return res
