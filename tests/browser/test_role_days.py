@@ -29,11 +29,31 @@ def _open_todos(page, model_name):
     opened by an empty screen."""
     page.wait_for_selector(VIEW_LOADED)
     page.wait_for_selector(".o_loading", state="hidden")
+    crumbs = ".o_control_panel .breadcrumb li"
+    before = page.locator(crumbs).count()
     page.click(".o_mail_navbar_item > a.dropdown-toggle:has(.fa-clock-o)")
     page.click('.o_mail_channel_preview[data-model_name="%s"]' % model_name)
+    # the to-do's view comes on top of what was on screen
+    page.wait_for_function("n => document.querySelectorAll(%r).length > n"
+                           % crumbs, arg=before)
     page.wait_for_selector(".o_view_manager_content :is(.o_list_view, .o_form_view, "
                            ".o_kanban_view)")
     page.wait_for_selector(".o_loading", state="hidden")
+
+
+def _open_todo_record(page, model_name, record_name):
+    """Open the record ``record_name`` from the to-dos of ``model_name``: the
+    to-do opens the record itself when it is the only one, else the list of
+    the records (titled in the user's language), where the person picks it."""
+    _open_todos(page, model_name)
+    title = page.inner_text(".o_control_panel .breadcrumb li.active").strip()
+    if title == model_name:
+        page.wait_for_selector(".o_view_manager_content .o_list_view")
+        page.click(".o_list_view tr.o_data_row:has-text('%s')" % record_name)
+    page.wait_for_selector(".o_form_view")
+    page.wait_for_selector(".o_loading", state="hidden")
+    title = page.inner_text(".o_control_panel .breadcrumb li.active").strip()
+    assert record_name in title, title
 
 
 def _open_action(page, url, xmlid):
@@ -96,8 +116,10 @@ def _flow(odoo_url, page, shot):
 
     # --- Quality (Q1, Q3): forms open on "to register", the to-do on the form
     relogin(page, odoo_url, "wujing")
-    call_kw(page, odoo_url, "aftersales.quality.feedback", "create",
-            [{"defect_description": "Spindle noise at 40,000 rpm"}])
+    feedback_id = call_kw(page, odoo_url, "aftersales.quality.feedback", "create",
+                          [{"defect_description": "Spindle noise at 40,000 rpm"}])
+    feedback = call_kw(page, odoo_url, "aftersales.quality.feedback", "read",
+                       [[feedback_id], ["name"]])[0]["name"]
     page.reload()
     page.wait_for_selector("#oe_main_menu_navbar")
     _open_action(page, odoo_url,
@@ -105,8 +127,8 @@ def _flow(odoo_url, page, shot):
     page.wait_for_selector(".o_list_view")
     assert page.locator(".o_searchview_facet:has-text('待登记')").count() == 1
     shot(page, "roles-3-quality-to-register")
-    _open_todos(page, _model_name(page, odoo_url, "aftersales.quality.feedback"))
-    page.wait_for_selector(".o_form_view")
+    _open_todo_record(page, _model_name(page, odoo_url,
+                                        "aftersales.quality.feedback"), feedback)
     assert "Spindle noise at 40,000 rpm" in page.inner_text(
         ".o_form_view .o_field_widget[name=defect_description]")
     assert _state_shown(page) == "草稿"
@@ -172,9 +194,12 @@ def _flow(odoo_url, page, shot):
 
     # --- The general manager (C5): the to-do opens the plan ---------------
     relogin(page, odoo_url, "huangjianguo")
-    _open_todos(page, _model_name(page, odoo_url, "aftersales.visit.plan"))
-    page.wait_for_selector(".o_form_view")
-    assert str(year) in page.inner_text(".o_form_view h1")
+    plan_name = call_kw(page, odoo_url, "aftersales.visit.plan", "read",
+                        [[plan_id], ["name"]])[0]["name"]
+    assert str(year) in plan_name
+    _open_todo_record(page, _model_name(page, odoo_url, "aftersales.visit.plan"),
+                      plan_name)
+    assert plan_name in page.inner_text(".o_form_view h1")
     assert page.inner_text(".o_field_widget[name=year]").strip() == str(year)
     assert _state_shown(page) == "待审批"
     page.click(APPROVE)
