@@ -40,11 +40,13 @@ class HelpdeskTicket(models.Model):
         it by default (he would become the lead engineer he approves)."""
         if vals.get("user_id"):
             return {}
-        team = self.env["helpdesk.ticket.team"].browse(vals.get("team_id")).sudo()
+        team = vals.get("team_id")
+        settings = self.env["helpdesk.ticket.team"]._aftersales_team_settings(
+            team) if team else {}
         user = self.env["res.users"]
-        if team.aftersales_assign == "leader":
-            user = team.team_leader_id
-        elif team.aftersales_assign == "creator" and self.env.uid != SUPERUSER_ID \
+        if settings.get("assign") == "leader":
+            user = user.browse(settings["leader"])
+        elif settings.get("assign") == "creator" and self.env.uid != SUPERUSER_ID \
                 and self.env.user.has_group(GROUP_SERVICE_USER) \
                 and not self.env.user.has_group(GROUP_SUPERVISOR):
             user = self.env.user

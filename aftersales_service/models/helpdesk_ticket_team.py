@@ -75,32 +75,37 @@ class HelpdeskTicketTeam(models.Model):
         ``company``; an empty calendar runs round the clock."""
         company = company.sudo()
         calendars = self.env["resource.calendar"].sudo()
-        response, arrival, resolution = (
-            calendars.browse(calendar_id) for calendar_id in
-            self._aftersales_team_calendar_ids(self.id)) if self else (
-                calendars, calendars, calendars)
+        settings = self._aftersales_team_settings(self.id) if self else {}
         working = company.aftersales_working_calendar_id
         return {
-            "response": response or company.aftersales_response_calendar_id,
-            "arrival": arrival or working,
-            "resolution": resolution or working,
+            "response": (calendars.browse(settings.get("response"))
+                         or company.aftersales_response_calendar_id),
+            "arrival": calendars.browse(settings.get("arrival")) or working,
+            "resolution": (calendars.browse(settings.get("resolution"))
+                           or working),
         }
 
     @api.model
     @tools.ormcache("team_id")
-    def _aftersales_team_calendar_ids(self, team_id):
-        """T3 rev. 2: the team's own calendars (ids), cached: every ticket's
-        creation reads them; a change of a team's calendars drops the cache
-        (``write``)."""
+    def _aftersales_team_settings(self, team_id):
+        """T1, T3 rev. 2: what every new ticket reads of its team (who takes
+        it, the clocks' calendars), as ids, cached: a ticket's creation reads
+        no team row; a change of these settings drops the cache (``write``).
+        Read-only: the cache hands the same dict to every caller."""
         team = self.sudo().browse(team_id)
-        return (team.aftersales_response_calendar_id.id,
-                team.aftersales_arrival_calendar_id.id,
-                team.aftersales_resolution_calendar_id.id)
+        return {
+            "assign": team.aftersales_assign,
+            "leader": team.team_leader_id.id,
+            "response": team.aftersales_response_calendar_id.id,
+            "arrival": team.aftersales_arrival_calendar_id.id,
+            "resolution": team.aftersales_resolution_calendar_id.id,
+        }
 
     @api.multi
     def write(self, vals):
         res = super().write(vals)
-        if set(vals) & {"aftersales_response_calendar_id",
+        if set(vals) & {"aftersales_assign", "team_leader_id",
+                        "aftersales_response_calendar_id",
                         "aftersales_arrival_calendar_id",
                         "aftersales_resolution_calendar_id"}:
             self.clear_caches()
