@@ -31,7 +31,6 @@
         "views/aftersales_dispatch_views.xml",
         "views/aftersales_return_views.xml",
         "views/helpdesk_ticket_views.xml",
-        "views/helpdesk_ticket_team_views.xml",
         "views/hr_employee_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/aftersales_penalty_confirm_views.xml",

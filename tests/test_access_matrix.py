@@ -244,6 +244,17 @@ MATRIX = [
     ("aftersales.ticket.kpi", "employee", NO, NO, NO, NO),
     ("aftersales.ticket.kpi", "portal", NO, NO, NO, NO),
     ("aftersales.ticket.kpi", "other_company", OWN, NO, NO, NO),
+    # the monthly figures beside the month before and the targets (Q9)
+    ("aftersales.ticket.kpi.month", "staff", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "supervisor", YES, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "salesperson", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "quality_user", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "engineering", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "employee", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "portal", NO, NO, NO, NO),
+    ("aftersales.ticket.kpi.month", "other_company", OWN, NO, NO, NO),
 
     # returns and exchanges (T13): service staff ask, Quality inspects
     ("aftersales.return", "staff", YES, YES, YES, NO),
@@ -552,6 +563,8 @@ class TestAccessMatrix(AftersalesCase):
                  "user_id": engineer.id}),
             "aftersales.ticket.kpi": env["aftersales.ticket.kpi"].search(
                 [("ticket_id", "=", ticket.id)]),
+            "aftersales.ticket.kpi.month": env["aftersales.ticket.kpi.month"].search(
+                [("company_id", "=", ticket.company_id.id)], limit=1),
             "aftersales.register.wizard": env["aftersales.register.wizard"].create(
                 {}),
             "aftersales.return": return_request,

@@ -28,6 +28,8 @@ from . import helpdesk_ticket_channel
 from . import aftersales_duty
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket_tag
 from . import sale_order
 from . import stock_picking
 from . import aftersales_visit_plan
@@ -48,3 +50,4 @@ from . import aftersales_handbook_entry
 from . import aftersales_handbook_edition
 from . import aftersales_consultation
 from . import helpdesk_ticket_handbook
+from . import helpdesk_ticket_flow

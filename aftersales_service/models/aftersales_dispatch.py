@@ -328,6 +328,7 @@ class AftersalesDispatch(models.Model):
             if position:
                 vals.update(dispatch._check_in_location(*position))
             dispatch._guard_write(vals)
+        self.mapped("ticket_id")._aftersales_follow_job("onsite")  # T5
         return True
 
     @api.multi
@@ -355,6 +356,7 @@ class AftersalesDispatch(models.Model):
                     "%(missing)s.") % {"dispatch": dispatch.name,
                                        "missing": ", ".join(missing)})
         self._guard_write({"state": "done"})
+        self.mapped("ticket_id")._aftersales_follow_job("report")  # T5
         return True
 
     @api.multi

@@ -66,4 +66,5 @@ class AftersalesRemoteSession(models.Model):
         session = super().create(vals)
         ticket = session.ticket_id
         ticket._aftersales_set_first_response(session.date)
+        ticket._aftersales_follow_job("remote")  # T5
         return session

@@ -856,6 +856,8 @@ class HelpdeskTicket(models.Model):
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
             vals.get("reported_date") or defaults.get("reported_date")
             or fields.Datetime.now())
+        # T1: the after-sales team owns it (before the clocks read its calendars)
+        vals.update(self._aftersales_team_values(vals, defaults))
         # T18: the time the customer is told, in the same INSERT
         if not vals.get("promised_date"):
             vals["promised_date"] = self._aftersales_default_promise(
@@ -871,10 +873,15 @@ class HelpdeskTicket(models.Model):
         # time by the ORM's own default_get (benchmark figure (a))
         for name, value in defaults.items():
             vals.setdefault(name, value)
+        # T1: its engineer when the team assigns (a default: not tracked)
+        owner = self._aftersales_assignee_values(vals)
+        vals.update(owner)
         # C1: the customer follows its ticket (staff replies reach it, the
         # portal lists it), subscribed in the creation's own INSERTs as
         # mail.thread subscribes the creator (benchmark figure (b))
-        creating = self._guard_door().with_context(aftersales_track_given=given)
+        creating = self._guard_door().with_context(
+            aftersales_track_given=given,
+            aftersales_self_assigned=owner.get("user_id") == self.env.uid)
         customer = vals.get("partner_id")
         if customer:
             followers = {customer: None}
@@ -1123,7 +1130,7 @@ class HelpdeskTicket(models.Model):
             ticket._check_onsite_gate()
             dispatches |= dispatches.create({
                 "ticket_id": ticket.id,
-                "leader_id": (leader or ticket.user_id or self.env.user).id,
+                "leader_id": (leader or ticket._aftersales_lead_engineer()).id,
                 "appointment": appointment or ticket.arrival_deadline
                 or fields.Datetime.now(),
                 "part_line_ids": [(0, 0, {"product_id": part.product_id.id,

@@ -19,3 +19,15 @@ class HelpdeskTicketStage(models.Model):
         help="Tickets in this stage wait for the customer (a later appointment "
              "the customer asked for, parts the customer sends): their "
              "deadlines stop until they leave it.")
+    # T5: the step of the job a ticket reaches in this stage; the ticket
+    # moves here by itself when the job gets there
+    aftersales_step = fields.Selection([
+        ("remote", "Remote Support"),
+        ("approval", "Waiting for Approval"),
+        ("dispatched", "Dispatched"),
+        ("onsite", "On Site"),
+        ("report", "Report Done"),
+    ], string="Step of the Job",
+        help="Tickets move to this stage by themselves when the job reaches "
+             "this step (a remote session, the on-site request, its approval, "
+             "the check-in, the filed report); never back.")

@@ -1,6 +1,6 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools import GROUP_SUPERVISOR, company_today
@@ -16,6 +16,16 @@ class HelpdeskTicketTeam(models.Model):
         "res.users", string="Team Leader",
         help="Responsible for customers' visits when the company says so; "
              "carries a verified complaint that names no responsible person.")
+    # T1: who takes a new ticket of the team
+    aftersales_assign = fields.Selection([
+        ("supervisor", "The Supervisor Assigns It"),
+        ("creator", "The Engineer Who Records the Call"),
+        ("leader", "The Team Leader"),
+    ], string="New Tickets Go To", default="supervisor", required=True,
+        help="The Engineer Who Records the Call: a service engineer (not a "
+             "supervisor) takes the tickets he records; the others (portal, "
+             "e-mail, a supervisor's) wait for the supervisor. The Team "
+             "Leader: every new ticket is his.")
     # T3 rev. 2: the calendar each clock of the team's tickets runs on; empty:
     # the company's (round the clock for the first response, the service
     # working calendar for arrival and resolution)
@@ -29,6 +39,8 @@ class HelpdeskTicketTeam(models.Model):
         "resource.calendar", string="Resolution Calendar",
         help="Empty: the company's service working calendar.")
 
+    # R3: the team's name reads in the user's language
+    name = fields.Char(translate=True)
     # T1: new e-mails to the team's address open tickets in the team
     alias_id = fields.Many2one(
         "mail.alias", string="Alias", ondelete="restrict", required=True,
@@ -86,7 +98,7 @@ class HelpdeskTicketTeam(models.Model):
             row = rates.get(team.id, {})
             for name in ("first_time_fix", "solved_remotely",
                          "solved_with_handbook"):
-                team["aftersales_%s" % name] = round(100 * (row.get(name) or 0.0))
+                team["aftersales_%s" % name] = round(row.get(name) or 0.0)
             team.aftersales_open_consultations = int(
                 open_counts.get(team.id) or 0)
 
@@ -126,11 +138,34 @@ class HelpdeskTicketTeam(models.Model):
         """T3 rev. 2: {clock: calendar} for this team (or no team) in
         ``company``; an empty calendar runs round the clock."""
         company = company.sudo()
-        team = self.sudo()
+        calendars = self.env["resource.calendar"].sudo()
+        response, arrival, resolution = (
+            calendars.browse(calendar_id) for calendar_id in
+            self._aftersales_team_calendar_ids(self.id)) if self else (
+                calendars, calendars, calendars)
         working = company.aftersales_working_calendar_id
         return {
-            "response": (team.aftersales_response_calendar_id
-                         or company.aftersales_response_calendar_id),
-            "arrival": team.aftersales_arrival_calendar_id or working,
-            "resolution": team.aftersales_resolution_calendar_id or working,
+            "response": response or company.aftersales_response_calendar_id,
+            "arrival": arrival or working,
+            "resolution": resolution or working,
         }
+
+    @api.model
+    @tools.ormcache("team_id")
+    def _aftersales_team_calendar_ids(self, team_id):
+        """T3 rev. 2: the team's own calendars (ids), cached: every ticket's
+        creation reads them; a change of a team's calendars drops the cache
+        (``write``)."""
+        team = self.sudo().browse(team_id)
+        return (team.aftersales_response_calendar_id.id,
+                team.aftersales_arrival_calendar_id.id,
+                team.aftersales_resolution_calendar_id.id)
+
+    @api.multi
+    def write(self, vals):
+        res = super().write(vals)
+        if set(vals) & {"aftersales_response_calendar_id",
+                        "aftersales_arrival_calendar_id",
+                        "aftersales_resolution_calendar_id"}:
+            self.clear_caches()
+        return res

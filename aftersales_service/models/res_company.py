@@ -117,6 +117,18 @@ class ResCompany(models.Model):
         string="SLA at Risk in the Last Part of a Clock (%)", default=25,
         help="A short clock (an urgent first reply) is at risk only in this "
              "last share of its length, never from the moment it starts.")
+    # Q9: what the monthly figures are read against (percentages)
+    aftersales_target_response = fields.Float(
+        string="Target: First Response in Time (%)", default=95.0)
+    aftersales_target_arrival = fields.Float(
+        string="Target: Arrival in Time (%)", default=90.0)
+    aftersales_target_resolved = fields.Float(
+        string="Target: Resolved (%)", default=90.0)
+    aftersales_target_first_time_fix = fields.Float(
+        string="Target: First-Time Fix (%)", default=80.0)
+    aftersales_target_repeat_repair = fields.Float(
+        string="Limit: Repeat Repairs (%)", default=5.0,
+        help="The highest share of repeat repairs the company accepts.")
     # C1: the largest file a customer uploads on the portal
     aftersales_upload_max_mb = fields.Integer(
         string="Largest Customer Upload (MB)", default=10,
@@ -239,6 +251,22 @@ class ResCompany(models.Model):
                 raise ValidationError(_(
                     "The share of a clock shown as at risk is a percentage "
                     "from 1 to 100."))
+
+    @api.constrains("aftersales_target_response", "aftersales_target_arrival",
+                    "aftersales_target_resolved",
+                    "aftersales_target_first_time_fix",
+                    "aftersales_target_repeat_repair")
+    def _check_aftersales_targets(self):
+        """Q9: a target is a percentage."""
+        for company in self:
+            for name in ("aftersales_target_response", "aftersales_target_arrival",
+                         "aftersales_target_resolved",
+                         "aftersales_target_first_time_fix",
+                         "aftersales_target_repeat_repair"):
+                if not 0 <= company[name] <= 100:
+                    raise ValidationError(_(
+                        "\"%s\" is a percentage: enter a number from 0 to "
+                        "100.") % company.fields_get([name])[name]["string"])
 
     @api.constrains("aftersales_training_pass_mark")
     def _check_aftersales_training_pass_mark(self):

@@ -74,6 +74,16 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_sla_risk_hours")
     aftersales_sla_risk_percent = fields.Integer(
         related="company_id.aftersales_sla_risk_percent")
+    aftersales_target_response = fields.Float(
+        related="company_id.aftersales_target_response")
+    aftersales_target_arrival = fields.Float(
+        related="company_id.aftersales_target_arrival")
+    aftersales_target_resolved = fields.Float(
+        related="company_id.aftersales_target_resolved")
+    aftersales_target_first_time_fix = fields.Float(
+        related="company_id.aftersales_target_first_time_fix")
+    aftersales_target_repeat_repair = fields.Float(
+        related="company_id.aftersales_target_repeat_repair")
     aftersales_repeat_repair_days = fields.Integer(
         related="company_id.aftersales_repeat_repair_days")
     aftersales_followup_days = fields.Integer(

@@ -5,4 +5,5 @@ from . import register_dispatch_xlsx
 from . import register_fees_xlsx
 from . import register_followup_xlsx
 from . import aftersales_ticket_kpi
+from . import aftersales_ticket_kpi_month
 from . import aftersales_return_register_xlsx

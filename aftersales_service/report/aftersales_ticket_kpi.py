@@ -12,12 +12,13 @@ class AftersalesTicketKpi(models.Model):
     """Q9, T3, T4, T8: the service supervisor's KPI dashboard, one row per
     ticket over an SQL view so that pivot and graph aggregate in the database.
 
-    The rates are 0/1 columns averaged by the pivot: compliance % = average x
-    100. A clock still running (response or arrival not yet met nor missed)
-    and a ticket without on-site service are NULL, so they count neither for
-    nor against the rate. Cancelled tickets are left out. Other addons add
-    columns by extending ``_select`` and ``_from`` (aftersales_quality adds
-    the satisfaction average)."""
+    The rates are 0/100 columns averaged by the pivot, so that the average
+    reads as a percentage (Q9). A clock still running (response or arrival
+    not yet met nor missed) and a ticket without on-site service are NULL,
+    so they count neither for nor against the rate. Cancelled tickets are
+    left out. Other addons add columns by extending ``_select`` and
+    ``_from`` (aftersales_quality adds the satisfaction average); the
+    monthly figures (``aftersales.ticket.kpi.month``) read the same SQL."""
 
     _name = "aftersales.ticket.kpi"
     _description = "Service KPI"
@@ -46,38 +47,39 @@ class AftersalesTicketKpi(models.Model):
     is_open = fields.Boolean(string="Open", readonly=True)
     age_bucket = fields.Selection(AGE_BUCKETS, string="Open For", readonly=True)
     response_met = fields.Float(
-        string="Response in Time", group_operator="avg", readonly=True,
-        help="1 when the first response met its deadline, 0 when it missed "
-             "it; the average is the response compliance rate.")
+        string="Response in Time (%)", group_operator="avg", readonly=True,
+        help="100 when the first response met its deadline, 0 when it "
+             "missed it; the average is the response compliance rate.")
     arrival_met = fields.Float(
-        string="Arrival in Time", group_operator="avg", readonly=True,
-        help="1 when the engineer arrived on site by the deadline, 0 when "
+        string="Arrival in Time (%)", group_operator="avg", readonly=True,
+        help="100 when the engineer arrived on site by the deadline, 0 when "
              "late; empty without on-site service.")
     resolved = fields.Float(
-        group_operator="avg", readonly=True,
-        help="1 for a closed ticket: the average is the resolution rate.")
+        string="Resolved (%)", group_operator="avg", readonly=True,
+        help="100 for a closed ticket: the average is the resolution rate.")
     hours_to_close = fields.Float(group_operator="avg", readonly=True)
     repeat_repair = fields.Float(
-        group_operator="avg", readonly=True,
-        help="1 for a repeat repair: the average is the repeat-repair rate.")
+        string="Repeat Repairs (%)", group_operator="avg", readonly=True,
+        help="100 for a repeat repair: the average is the repeat-repair "
+             "rate.")
     # K1, T17 (Q9): the handbook and the consultations
     handbook_entry_id = fields.Many2one(
         "aftersales.handbook.entry", string="Handbook Entry", readonly=True)
     fault_code_id = fields.Many2one(
         "aftersales.fault.code", string="Fault Code", readonly=True)
     first_time_fix = fields.Float(
-        string="First-Time Fix", group_operator="avg", readonly=True,
-        help="For a closed ticket with on-site service: 1 when one dispatch "
-             "fixed it and no repeat repair followed, else 0.")
+        string="First-Time Fix (%)", group_operator="avg", readonly=True,
+        help="For a closed ticket with on-site service: 100 when one "
+             "dispatch fixed it and no repeat repair followed, else 0.")
     solved_remotely = fields.Float(
-        group_operator="avg", readonly=True,
-        help="For a closed repair or material ticket: 1 when a remote "
+        string="Solved Remotely (%)", group_operator="avg", readonly=True,
+        help="For a closed repair or material ticket: 100 when a remote "
              "session solved it without anyone going on site.")
     solved_with_handbook = fields.Float(
-        string="Solved Remotely with the Handbook", group_operator="avg",
+        string="Solved Remotely with the Handbook (%)", group_operator="avg",
         readonly=True,
-        help="For a closed repair or material ticket: 1 when it was solved "
-             "remotely with a handbook entry.")
+        help="For a closed repair or material ticket: 100 when it was "
+             "solved remotely with a handbook entry.")
     open_consultation = fields.Float(
         string="Open Consultations", group_operator="sum", readonly=True,
         help="1 while the ticket's internal technical consultation has no "
@@ -109,15 +111,16 @@ class AftersalesTicketKpi(models.Model):
                  WHEN t.reported_date > (NOW() AT TIME ZONE 'UTC')
                       - INTERVAL '30 days' THEN '2_month'
                  ELSE '3_older' END AS age_bucket,
-            CASE t.response_state WHEN 'met' THEN 1.0
+            CASE t.response_state WHEN 'met' THEN 100.0
                  WHEN 'missed' THEN 0.0 END AS response_met,
-            CASE t.arrival_state WHEN 'met' THEN 1.0
+            CASE t.arrival_state WHEN 'met' THEN 100.0
                  WHEN 'missed' THEN 0.0 END AS arrival_met,
-            CASE WHEN s.closed THEN 1.0 ELSE 0.0 END AS resolved,
+            CASE WHEN s.closed THEN 100.0 ELSE 0.0 END AS resolved,
             CASE WHEN s.closed THEN EXTRACT(
                 EPOCH FROM t.closed_date - t.reported_date) / 3600.0
                  END AS hours_to_close,
-            CASE WHEN t.is_repeat_repair THEN 1.0 ELSE 0.0 END AS repeat_repair,
+            CASE WHEN t.is_repeat_repair THEN 100.0 ELSE 0.0 END
+                 AS repeat_repair,
             CASE WHEN NOT COALESCE(s.closed, FALSE) THEN EXTRACT(
                 EPOCH FROM (NOW() AT TIME ZONE 'UTC') - t.reported_date) / 86400.0
                  END AS age_days,
@@ -126,14 +129,14 @@ class AftersalesTicketKpi(models.Model):
             CASE WHEN s.closed AND kd.dispatches > 0 THEN
                  CASE WHEN kd.dispatches = 1 AND NOT EXISTS (
                      SELECT 1 FROM helpdesk_ticket rt WHERE rt.repeat_of_id = t.id)
-                 THEN 1.0 ELSE 0.0 END END AS first_time_fix,
+                 THEN 100.0 ELSE 0.0 END END AS first_time_fix,
             CASE WHEN s.closed AND t.aftersales_kind IN ('repair', 'material') THEN
                  CASE WHEN kd.dispatches = 0 AND kd.remote_solved
-                 THEN 1.0 ELSE 0.0 END END AS solved_remotely,
+                 THEN 100.0 ELSE 0.0 END END AS solved_remotely,
             CASE WHEN s.closed AND t.aftersales_kind IN ('repair', 'material') THEN
                  CASE WHEN kd.dispatches = 0 AND kd.remote_solved
                       AND t.handbook_entry_id IS NOT NULL
-                 THEN 1.0 ELSE 0.0 END END AS solved_with_handbook,
+                 THEN 100.0 ELSE 0.0 END END AS solved_with_handbook,
             CASE WHEN kd.consulting THEN 1.0 ELSE 0.0 END AS open_consultation
         """
 

@@ -42,6 +42,9 @@ class AftersalesCase(SavepointCase):
                                        mail_create_nolog=True))
         cls.company = cls.env.ref("base.main_company")
         cls.company.write({
+            # T1: the fixtures' tickets belong to no team unless a test gives
+            # one (test_ticket_ownership follows the demo's after-sales team)
+            "aftersales_team_id": False,
             "aftersales_warranty_months_domestic": 12,
             "aftersales_warranty_months_export": 3,
             "aftersales_key_customer_revenue": 5000000.0,

@@ -1,7 +1,9 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
+
+from ..report.aftersales_ticket_kpi_month import RATES
 
 from .test_helpdesk_ticket import TicketCase
 
@@ -98,10 +100,10 @@ class TestTicketKpi(KpiCase):
                              "repeat_repair", "hours_to_close"],
                             groupby="reported_date:month")
         self.assertEqual(row["reported_date_count"], 4)
-        self.assertAlmostEqual(row["response_met"], 0.25)
-        self.assertAlmostEqual(row["arrival_met"], 0.5)
-        self.assertAlmostEqual(row["resolved"], 0.5)
-        self.assertAlmostEqual(row["repeat_repair"], 0.25)
+        self.assertAlmostEqual(row["response_met"], 25)
+        self.assertAlmostEqual(row["arrival_met"], 50)
+        self.assertAlmostEqual(row["resolved"], 50)
+        self.assertAlmostEqual(row["repeat_repair"], 25)
         self.assertAlmostEqual(row["hours_to_close"], (24 + 72) / 2.0)
 
     def test_open_tickets_by_urgency_and_age(self):
@@ -131,7 +133,7 @@ class TestTicketKpi(KpiCase):
         """Q9: grouped per technician and per customer class."""
         row, = self._totals(["resolved"], groupby="user_id")
         self.assertEqual(row["user_id"][0], self.staff.id)
-        self.assertAlmostEqual(row["resolved"], 0.5)
+        self.assertAlmostEqual(row["resolved"], 50)
         row, = self._totals(["resolved"], groupby="customer_class")
         self.assertEqual(row["customer_class"], "general")
         self.assertEqual(row["customer_class_count"], 4)
@@ -141,3 +143,65 @@ class TestTicketKpi(KpiCase):
         with self.assertRaises(AccessError):
             self.env["aftersales.ticket.kpi"].sudo(self.staff).read_group(
                 [], ["resolved"], ["team_id"])
+
+
+class TestMonthlyFigures(KpiCase):
+    """Q9, F1: each month's rates in %, beside the month before and the
+    company's targets, months counted in the company's time zone."""
+
+    def _month(self, name):
+        return self.env["aftersales.ticket.kpi.month"].sudo(self.supervisor).search(
+            [("name", "=", name), ("company_id", "=", self.company.id)])
+
+    def test_month_equals_its_tickets(self):
+        """Q9: a month's figures are the averages of its tickets' rates (the
+        KPI view over the same local month), with the default targets."""
+        june = self._month("2025-06")
+        # June 2025 in Shanghai, in UTC
+        kpi, = self.kpi.read_group(
+            [("company_id", "=", self.company.id),
+             ("reported_date", ">=", "2025-05-31 16:00:00"),
+             ("reported_date", "<", "2025-06-30 16:00:00")],
+            ["company_id"] + [column for column, _name in RATES], ["company_id"])
+        self.assertGreaterEqual(june.tickets, 4)
+        self.assertEqual(june.tickets, kpi["company_id_count"])
+        for column, name in RATES:
+            self.assertAlmostEqual(june[name], kpi[column] or 0.0, msg=name)
+        self.assertEqual(
+            (june.response_target, june.arrival_target, june.resolved_target,
+             june.first_time_fix_target, june.repeat_repair_target),
+            (95.0, 90.0, 90.0, 80.0, 5.0))
+        self.company.sudo().aftersales_target_response = 97.5
+        june.invalidate_cache()
+        self.assertEqual(june.response_target, 97.5)
+
+    def test_local_month_and_previous_month(self):
+        """F1, Q9: a call at 01:00 on 1 July in Shenzhen (17:00 UTC on 30
+        June) counts in July, whose row shows June beside it."""
+        july_before = self._month("2025-07").tickets
+        self._kpi_ticket("2025-06-30 17:00:00")
+        july, june = self._month("2025-07"), self._month("2025-06")
+        self.assertEqual(july.tickets, july_before + 1)
+        self.assertAlmostEqual(july.resolved_previous, june.resolved)
+        self.assertAlmostEqual(july.response_previous, june.response)
+
+    def test_target_is_a_percentage(self):
+        """Q9: a target above 100 % is refused with its name."""
+        with self.assertRaises(ValidationError) as refusal:
+            self.company.sudo().with_context(lang="en_US").write(
+                {"aftersales_target_resolved": 120})
+        self.assertIn("Resolved", refusal.exception.name)
+
+    def test_staff_cannot_read(self):
+        """Q9: the figures are the supervisor's."""
+        with self.assertRaises(AccessError):
+            self.env["aftersales.ticket.kpi.month"].sudo(self.staff).search([])
+
+    def test_undefined_fault_type_counted_last(self):
+        """Q9: tickets without a problem type are counted as such and come
+        after the named types."""
+        self._kpi_ticket("2025-06-22 08:00:00", problem_type_id=False)
+        rows = self._totals(["problem_type_id"], groupby="problem_type_id")
+        self.assertFalse(rows[-1]["problem_type_id"])
+        self.assertEqual(rows[-1]["problem_type_id_count"], 1)
+        self.assertTrue(all(row["problem_type_id"] for row in rows[:-1]))

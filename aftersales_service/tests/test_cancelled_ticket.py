@@ -72,7 +72,7 @@ class TestCancelledIsNotDone(TicketCase):
         kpi = self.env["aftersales.ticket.kpi"].search(
             [("ticket_id", "in", (done | cancelled).ids)])
         self.assertEqual(kpi.mapped("ticket_id"), done)
-        self.assertEqual(kpi.resolved, 1.0)
+        self.assertEqual(kpi.resolved, 100.0)
 
     def test_own_cancellation_stage(self):
         """F3: a stage the manager marks as cancelling behaves like Cancelled."""

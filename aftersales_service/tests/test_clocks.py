@@ -193,6 +193,10 @@ class TestTicketClocks(ClockCase):
         ticket = self._ticket_on("2026-03-14 02:00:00", team_id=team.id)
         # 24 working hours from Monday 08:30: Wednesday 17:30
         self.assertEqual(ticket.response_deadline, "2026-03-18 09:30:00")
+        # the team's calendar changed: the next ticket runs round the clock
+        team.aftersales_response_calendar_id = False
+        ticket = self._ticket_on("2026-03-14 02:00:00", team_id=team.id)
+        self.assertEqual(ticket.response_deadline, "2026-03-15 02:00:00")
 
 
 class TestPauses(ClockCase):

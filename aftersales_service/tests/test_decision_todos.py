@@ -47,8 +47,9 @@ class TestOnsiteDecisionTodos(DecisionTodoMixin, PaidCase):
 
     def _requested(self):
         """A free job whose on-site request waits for a supervisor."""
+        # T5: the team's engineer leads, never the approving supervisor
         ticket = self._ticket(onsite_reason="Spindle must be replaced",
-                              team_id=self.team.id)
+                              team_id=self.team.id, user_id=self.staff.id)
         self._remote(ticket)
         unrelated = self._unrelated_todo(ticket, self.supervisor2)
         before = ticket.sudo().activity_ids.ids
@@ -96,7 +97,7 @@ class TestOnsiteDecisionTodos(DecisionTodoMixin, PaidCase):
 
     def _quoted(self):
         """A chargeable job with its quotation and the salesperson's to-do."""
-        ticket = self._paid_ticket(team_id=self.team.id)
+        ticket = self._paid_ticket(team_id=self.team.id, user_id=self.staff.id)
         order = self._quote(ticket)
         send = order.sudo().activity_ids
         self.assertEqual(send.mapped("user_id"), self.salesman)

@@ -83,6 +83,20 @@ class TestDemoCompany(SavepointCase):
         portal = self.env.ref("aftersales_service.helpdesk_channel_portal")
         self.assertEqual(portal.with_context(lang="zh_CN").name, "客户门户")
 
+    def test_team_and_stages_in_chinese(self):
+        """R3, T1: the after-sales team and the stages read Chinese for a
+        Chinese user and English for an English one."""
+        team = self.env.ref("aftersales_service.helpdesk_team_service")
+        self.assertEqual(team.with_context(lang="zh_CN").name, "售后服务部")
+        self.assertEqual(team.with_context(lang="en_US").name,
+                         "After-Sales Service Department")
+        for stage in self.env["helpdesk.ticket.stage"].with_context(
+                lang="zh_CN").search([]):
+            self.assertRegex(stage.name, "[\u4e00-\u9fff]", stage.id)
+        self.assertTrue(self.env["helpdesk.ticket.category"]._fields[
+            "name"].translate)
+        self.assertTrue(self.env["helpdesk.ticket.tag"]._fields["name"].translate)
+
     def test_english_beside_chinese(self):
         """R3: a user can switch between Chinese and English."""
         langs = dict(self.env["res.lang"].get_installed())

@@ -441,9 +441,9 @@ class TestHandbookKpi(HandbookCase):
             [("team_id", "=", self.team.id)],
             ["first_time_fix", "solved_remotely", "solved_with_handbook",
              "open_consultation", "team_id"], ["team_id"])[0]
-        self.assertAlmostEqual(row["first_time_fix"], 0.5)
-        self.assertAlmostEqual(row["solved_remotely"], 0.5)
-        self.assertAlmostEqual(row["solved_with_handbook"], 0.25)
+        self.assertAlmostEqual(row["first_time_fix"], 50)
+        self.assertAlmostEqual(row["solved_remotely"], 50)
+        self.assertAlmostEqual(row["solved_with_handbook"], 25)
         self.assertEqual(row["open_consultation"], 1.0)
         used = kpi.read_group([("team_id", "=", self.team.id),
                                ("handbook_entry_id", "!=", False)],

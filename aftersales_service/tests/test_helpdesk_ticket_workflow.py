@@ -35,8 +35,10 @@ class TestOnsiteGuard(TicketCase):
             ticket.sudo(self.supervisor).write({"onsite_state": "approved"})
 
     def test_buttons_still_work(self):
-        """T5: request by staff, approval by the supervisor through the actions."""
-        ticket = self._ticket(onsite_reason="Spindle must be replaced")
+        """T5: request by staff, approval by the supervisor through the actions
+        (the ticket's engineer leads, never the approving supervisor)."""
+        ticket = self._ticket(onsite_reason="Spindle must be replaced",
+                              user_id=self.staff.id)
         self._remote(ticket)
         ticket.sudo(self.staff).action_request_onsite()
         self.assertEqual(ticket.onsite_state, "requested")

@@ -154,7 +154,7 @@ class TestPortalSolvedByEntry(PortalHandbookCase):
         self.assertEqual(self._use_count(), uses + 1)
         kpi = self._kpi(ticket_id)
         self.assertEqual((kpi["resolved"], kpi["solved_remotely"],
-                          kpi["solved_with_handbook"]), (1.0, 1.0, 1.0))
+                          kpi["solved_with_handbook"]), (100.0, 100.0, 100.0))
         page = self._get("/my/ticket/%s?solved_with_entry=1" % ticket_id)
         self.assertEqual(page.status_code, 200)
         self.assertIn("o_aftersales_solved_with_entry", page.text)

@@ -515,6 +515,34 @@ class TestPortalTicketPage(ServicePortalCase):
         self.assertIn("/my/ticket/%s/attachment/%s" % (data["ticket"], data["photo"]),
                       page.text)
         self.assertNotIn(data["ticket_token"], page.text)
+        self.assertIn("o_aftersales_engineer", page.text)
+
+    def test_ticket_page_engineer_and_unit_contract(self):
+        """C1, W6: the customer sees who is on its ticket and, on the unit,
+        its warranty contract with the renewal date; never another's."""
+        with self.registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            ticket = env["helpdesk.ticket"].browse(self.data["a"]["ticket"])
+            ticket.user_id = env.ref("aftersales_service.user_service_wang")
+            engineer = ticket.user_id.name
+            unit = env["aftersales.equipment"].browse(self.data["a"]["unit"])
+            unit.installation_date = "2026-01-15"
+            contract = env["aftersales.warranty.contract"].create({
+                "partner_id": unit.partner_id.id, "warranty_months": 24,
+                "equipment_ids": [(4, unit.id)]})
+            reference, ends = contract.name, contract.date_end
+            self.assertTrue(ends)
+        self.authenticate("portal_a_c1", PASSWORD)
+        page = self._get("/my/ticket/%s" % self.data["a"]["ticket"])
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(engineer, page.text)
+        page = self._get("/my/equipment/%s" % self.data["a"]["unit"])
+        self.assertIn("o_aftersales_contract", page.text)
+        self.assertIn(reference, page.text)
+        self.assertIn(ends[:4], page.text)
+        self.authenticate("portal_b_c1", PASSWORD)
+        page = self._get("/my/equipment/%s" % self.data["b"]["unit"])
+        self.assertNotIn(reference, page.text)
 
     def test_unit_page_history(self):
         """C1: the unit's page lists parts replaced and the next maintenance visit."""

@@ -10,11 +10,13 @@ odoo.define('aftersales_service.role_screens', function (require) {
  */
 var basicFields = require('web.basic_fields');
 var fieldRegistry = require('web.field_registry');
+var session = require('web.session');
 var systray = require('mail.systray');
 
 systray.ActivityMenu.include({
     /**
-     * @override: the server's action for the clicked group of to-dos.
+     * @override: the server's action for the clicked group of to-dos, in the
+     * user's language and time zone (its title, and "today" for the groups).
      */
     _onActivityFilterClick: function (event) {
         var self = this;
@@ -23,6 +25,7 @@ systray.ActivityMenu.include({
             model: 'mail.activity',
             method: 'aftersales_open_activities',
             args: [data.res_model, data.filter],
+            kwargs: {context: session.user_context},
         }).then(function (action) {
             self.do_action(action);
         });
