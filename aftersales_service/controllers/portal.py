@@ -29,6 +29,8 @@ from ..models.ir_attachment import UPLOAD_DOCUMENTS
 from ..tools import company_tz, to_int, user_can
 
 MAX_NAME_CHARS = 128
+# K1: what the suggestions read of a description
+MAX_SUGGEST_CHARS = 500
 
 
 class AftersalesHelpdeskTicketController(HelpdeskTicketController):
@@ -331,10 +333,23 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             return request.not_found()
         if request.httprequest.method != "POST":
             return self._aftersales_report_form(unit, units, post)
+        entry = None
+        if post.get("handbook_entry_id"):
+            # K1: "This solved it" on one of the suggestions
+            entry = self._aftersales_suggestable(post.get("handbook_entry_id"))
+            if not entry:
+                return request.not_found()
+            # the entry's problem type (or its fault code's) if none chosen
+            entry_type = entry.sudo().problem_type_id \
+                or entry.sudo().fault_code_id.problem_type_id
+            if not to_int(post.get("problem_type_id")) and entry_type:
+                post = dict(post, problem_type_id=str(entry_type.id))
         vals, error = self._aftersales_report_values(unit, post)
         if error:
             return self._aftersales_report_form(unit, units, post, error)
         ticket = request.env["helpdesk.ticket"].sudo().create(vals)
+        if entry:
+            return self._aftersales_report_solved(ticket, entry)
         ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
         ticket._aftersales_customer_intake()
         for upload in self._aftersales_photos():
@@ -342,6 +357,47 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
                 ticket, upload["name"], upload["data"])
         ticket.action_send_portal_link()
         return werkzeug.utils.redirect("/my/ticket/%s?reported=1" % ticket.id)
+
+    def _aftersales_report_solved(self, ticket, entry):
+        """K1, Q9: the report is recorded as solved remotely by the customer
+        with the entry, and closed: nobody needs to take it."""
+        ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+        for upload in self._aftersales_photos():
+            request.env["ir.attachment"]._aftersales_upload(
+                ticket, upload["name"], upload["data"])
+        ticket._aftersales_portal_solved_with_entry(entry.sudo(), request.env.user)
+        return werkzeug.utils.redirect(
+            "/my/ticket/%s?solved_with_entry=1" % ticket.id, code=303)
+
+    def _aftersales_suggestable(self, entry_id):
+        """K1: the approved handbook entry the customer may read (its record
+        rules decide), or an empty record."""
+        entries = request.env["aftersales.handbook.entry"]
+        if not entries.check_access_rights("read", raise_exception=False):
+            return entries
+        return entries.search([("id", "=", to_int(entry_id)),
+                               ("state", "=", "approved")], limit=1)
+
+    @http.route(["/my/equipment/<int:equipment_id>/handbook"],
+                type="http", auth="user", website=True, methods=["GET"])
+    def portal_equipment_handbook(self, equipment_id, text=None, **kw):
+        """K1: the approved handbook entries that match what the customer is
+        typing about an own unit, as a fragment of the fault form (in the
+        customer's language); a foreign or unknown unit is a 404. Reads
+        only: a GET."""
+        unit = self._aftersales_equipment_get(equipment_id)
+        if not unit:
+            return request.not_found()
+        entries = request.env["aftersales.handbook.entry"]
+        text = (text or "").strip()[:MAX_SUGGEST_CHARS]
+        if len(text) >= 2 and entries.check_access_rights(
+                "read", raise_exception=False):
+            entries = entries._suggest(text, unit.product_id.categ_id, limit=3)
+        else:
+            entries = entries.browse()
+        return request.render(
+            "aftersales_service.portal_equipment_handbook_suggestions",
+            {"entries": entries, "unit": unit})
 
     def _aftersales_report_form(self, unit, units, post, error=None):
         values = self._aftersales_layout_values()

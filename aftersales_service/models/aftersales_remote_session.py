@@ -21,7 +21,9 @@ class AftersalesRemoteSession(models.Model):
         default=lambda self: self.env.user)
     method = fields.Selection(
         [("phone", "Phone"), ("video", "Video Call"),
-         ("remote_desktop", "Remote Desktop"), ("im", "Instant Messaging")],
+         ("remote_desktop", "Remote Desktop"), ("im", "Instant Messaging"),
+         # K1: the customer solved it with a handbook entry on the portal
+         ("portal", "Customer Portal (Handbook)")],
         required=True, default="phone")
     duration = fields.Float(string="Duration (hours)")
     steps = fields.Text(

@@ -142,6 +142,47 @@ class HelpdeskTicket(models.Model):
         return True
 
     @api.multi
+    def _aftersales_portal_solved_with_entry(self, entry, user):
+        """K1, Q9: the customer's "This solved it" on the portal fault form.
+        The ticket just reported is solved remotely by the customer with the
+        approved ``entry``: a remote session by the portal, result "solved",
+        with the entry; the entry on the ticket; then the one close (blockers
+        checked, follow-up and survey). So the KPI counts it as solved
+        remotely with the handbook, and the entry's use count grows."""
+        self.ensure_one()
+        if entry.state != "approved":
+            raise UserError(_("%s is not an approved handbook entry.")
+                            % describe(entry))
+        if self.stage_id.closed:
+            raise UserError(_("Ticket %s is already closed.") % self.number)
+        self._aftersales_use_handbook_entry(entry)
+        self.env["aftersales.remote.session"].create({
+            "ticket_id": self.id,
+            "user_id": user.id,
+            "method": "portal",
+            "result": "solved",
+            "handbook_entry_id": entry.id,
+            "steps": _("The customer followed the handbook entry \"%(entry)s\" "
+                       "on the portal and says it solved the problem.\n%(solution)s")
+            % {"entry": entry.name, "solution": entry.solution or ""},
+        })
+        self.message_post(
+            body=_("The customer solved the problem with the handbook entry "
+                   "%s on the portal.") % entry.reference,
+            author_id=user.partner_id.id, message_type="comment",
+            subtype="mail.mt_comment")
+        self.write({"stage_id": self._aftersales_done_stage().id})
+        return True
+
+    @api.multi
+    def _portal_consultation(self):
+        """T17: the consultation whose answer the customer waits for (open,
+        with its date), read for the portal page; else an empty record."""
+        self.ensure_one()
+        return self.sudo().consultation_ids.filtered(
+            lambda c: c.state == "open" and c.answer_date)[:1]
+
+    @api.multi
     def action_open_consultation(self):
         """T17: the supervisor opens (or finds) the ticket's consultation."""
         self.ensure_one()

@@ -3,6 +3,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools.safe_eval import safe_eval
 
+from ..tools import GROUP_SUPERVISOR, company_today
+
 
 class HelpdeskTicketTeam(models.Model):
     """T1: a team has its e-mail address (an alias, as Odoo's sales teams
@@ -49,6 +51,25 @@ class HelpdeskTicketTeam(models.Model):
         string="Tickets with SLA at Risk",
         compute="_compute_todo_ticket_count_sla_risk")
 
+    # Q9, K1, T17: the supervisor's figures on the dashboard (the KPI view's)
+    aftersales_first_time_fix = fields.Integer(
+        string="First-Time Fix (%)", compute="_compute_aftersales_handbook_kpi",
+        groups=GROUP_SUPERVISOR,
+        help="This year's closed tickets with on-site service fixed by one "
+             "dispatch and no repeat repair.")
+    aftersales_solved_remotely = fields.Integer(
+        string="Solved Remotely (%)", compute="_compute_aftersales_handbook_kpi",
+        groups=GROUP_SUPERVISOR,
+        help="This year's closed repair and material tickets solved remotely.")
+    aftersales_solved_with_handbook = fields.Integer(
+        string="Solved Remotely with the Handbook (%)",
+        compute="_compute_aftersales_handbook_kpi", groups=GROUP_SUPERVISOR,
+        help="This year's closed repair and material tickets solved remotely "
+             "with a handbook entry.")
+    aftersales_open_consultations = fields.Integer(
+        string="Open Consultations", compute="_compute_aftersales_handbook_kpi",
+        groups=GROUP_SUPERVISOR)
+
     def _compute_todo_ticket_count_sla_risk(self):
         """T3, T4: one grouped count for the whole dashboard."""
         data = self.env["helpdesk.ticket"].read_group(
@@ -57,6 +78,49 @@ class HelpdeskTicketTeam(models.Model):
         counts = {row["team_id"][0]: row["team_id_count"] for row in data}
         for team in self:
             team.todo_ticket_count_sla_risk = counts.get(team.id, 0)
+
+    def _compute_aftersales_handbook_kpi(self):
+        """Q9: the rates of this year's tickets (in the company's calendar)
+        and the consultations open now, by team: one grouped read each, from
+        the KPI view, so that the dashboard and the KPI menu agree."""
+        kpi = self.env["aftersales.ticket.kpi"].sudo()
+        year = "%s-01-01" % company_today(self)[:4]
+        rates = {row["team_id"][0]: row for row in kpi.read_group(
+            [("team_id", "in", self.ids), ("reported_date", ">=", year)],
+            ["team_id", "first_time_fix", "solved_remotely",
+             "solved_with_handbook"], ["team_id"])}
+        open_counts = {row["team_id"][0]: row["open_consultation"]
+                       for row in kpi.read_group(
+                           [("team_id", "in", self.ids),
+                            ("open_consultation", "=", 1)],
+                           ["team_id", "open_consultation"], ["team_id"])}
+        for team in self:
+            row = rates.get(team.id, {})
+            for name in ("first_time_fix", "solved_remotely",
+                         "solved_with_handbook"):
+                team["aftersales_%s" % name] = round(row.get(name) or 0.0)
+            team.aftersales_open_consultations = int(
+                open_counts.get(team.id) or 0)
+
+    @api.multi
+    def action_view_aftersales_kpi(self):
+        """Q9: the KPI view of first-time fix and the handbook, for this team."""
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_ticket_kpi_handbook_action").read()[0]
+        action["context"] = dict(safe_eval(action.get("context") or "{}"),
+                                 search_default_team_id=self.id)
+        return action
+
+    @api.multi
+    def action_view_aftersales_consultations(self):
+        """T17: the team's consultations without a conclusion."""
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_service.aftersales_consultation_action").read()[0]
+        action["domain"] = [("ticket_id.team_id", "=", self.id),
+                            ("state", "in", ("draft", "open"))]
+        return action
 
     def get_alias_model_name(self, vals):
         return "helpdesk.ticket"

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from lxml import etree
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -44,6 +46,27 @@ class HandbookCase(TicketCase):
                   "product_categ_id": self.categ.id}
         values.update(vals)
         return self.entries.sudo(user or self.engineer).create(values)
+
+    @classmethod
+    def _kpi_ticket(cls, **vals):
+        values = {"name": "HB KPI", "equipment_id": cls.unit.id,
+                  "team_id": cls.team.id,
+                  "problem_type_id": cls.env.ref(
+                      "aftersales_service.problem_type_functional").id}
+        values.update(vals)
+        return cls.env["helpdesk.ticket"].create(values)
+
+    @classmethod
+    def _dispatched(cls, ticket, count):
+        for __ in range(count):
+            dispatch = cls.env["aftersales.dispatch"].create({
+                "ticket_id": ticket.id, "leader_id": cls.staff.id,
+                "appointment": fields.Datetime.to_string(
+                    fields.Datetime.from_string(ticket.reported_date)
+                    + timedelta(hours=2)),
+                "no_parts_used": True})
+            dispatch.write(dict(REPORT_CONTENT))
+            cls._sign_report(dispatch)
 
     def _published(self, **vals):
         entry = self._draft(**vals)
@@ -387,7 +410,9 @@ class TestHandbookKpi(HandbookCase):
         super().setUpClass()
         cls.team = cls.env["helpdesk.ticket.team"].create({"name": "Test HB Team"})
         entry = cls.env.ref("aftersales_service.handbook_entry_spindle_noise")
-        make = cls._kpi_ticket
+
+        def make(**vals):
+            return cls._kpi_ticket(reported_date="2025-07-01 08:00:00", **vals)
         cls.a, cls.b = make(), make()
         cls._dispatched(cls.a, 1)
         cls._dispatched(cls.b, 2)
@@ -408,24 +433,6 @@ class TestHandbookKpi(HandbookCase):
                 forms.action_register()
             ticket.write({"stage_id": done.id})
 
-    @classmethod
-    def _kpi_ticket(cls, **vals):
-        values = {"name": "HB KPI", "equipment_id": cls.unit.id,
-                  "reported_date": "2025-07-01 08:00:00", "team_id": cls.team.id,
-                  "problem_type_id": cls.env.ref(
-                      "aftersales_service.problem_type_functional").id}
-        values.update(vals)
-        return cls.env["helpdesk.ticket"].create(values)
-
-    @classmethod
-    def _dispatched(cls, ticket, count):
-        for __ in range(count):
-            dispatch = cls.env["aftersales.dispatch"].create({
-                "ticket_id": ticket.id, "leader_id": cls.staff.id,
-                "appointment": "2025-07-01 10:00:00", "no_parts_used": True})
-            dispatch.write(dict(REPORT_CONTENT))
-            cls._sign_report(dispatch)
-
     def test_kpi_figures(self):
         """Q9: the rates and the count of open consultations, as the
         supervisor reads them."""
@@ -442,3 +449,74 @@ class TestHandbookKpi(HandbookCase):
                                ("handbook_entry_id", "!=", False)],
                               ["handbook_entry_id"], ["handbook_entry_id"])
         self.assertEqual(used[0]["handbook_entry_id_count"], 1)
+
+
+class TestHandbookDashboard(HandbookCase):
+    """Q9, K1, T17: the supervisor's team dashboard shows this year's
+    first-time fix and remote solutions and the open consultations,
+    against a hand-counted team: one dispatch (fixed first time), two
+    remote solutions (one with an entry), one open consultation."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team = cls.env["helpdesk.ticket.team"].create({"name": "Test HB Desk"})
+        entry = cls.env.ref("aftersales_service.handbook_entry_spindle_noise")
+        now = fields.Datetime.to_string(
+            fields.Datetime.from_string(fields.Datetime.now()) - timedelta(hours=2))
+        # in warranty today: on-site service is free
+        unit = cls._equipment(cls.furnace, "TK-HB-DASH", cls.domestic,
+                              delivery_date=fields.Date.to_string(
+                                  fields.Date.from_string(company_today(cls.env.user))
+                                  - timedelta(days=30)))
+
+        def make(**vals):
+            return cls._kpi_ticket(reported_date=now, equipment_id=unit.id, **vals)
+        onsite = make()
+        cls._dispatched(onsite, 1)
+        remote = [make(handbook_entry_id=entry.id), make()]
+        for ticket in remote:
+            cls.env["aftersales.remote.session"].create({
+                "ticket_id": ticket.id, "steps": "Phone", "result": "solved"})
+        waiting = make()
+        cls.env["aftersales.consultation"].create(
+            {"ticket_id": waiting.id, "question": "Unknown alarm"})
+        done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        for ticket in [onsite] + remote:
+            if "aftersales.quality.feedback" in cls.env:  # Q1 before the close
+                forms = cls.env["aftersales.quality.feedback"].search(
+                    [("ticket_id", "=", ticket.id), ("state", "=", "draft")])
+                forms.write({"defect_category_id": cls.env[
+                    "aftersales.quality.defect.category"].search([], limit=1).id})
+                forms.action_register()
+            ticket.write({"stage_id": done.id})
+
+    def test_supervisor_reads_the_figures(self):
+        """Q9: the figures as the supervisor's dashboard reads them."""
+        names = ["aftersales_first_time_fix", "aftersales_solved_remotely",
+                 "aftersales_solved_with_handbook", "aftersales_open_consultations"]
+        teams = self.env["helpdesk.ticket.team"].sudo(self.supervisor)
+        arch = teams.fields_view_get(view_type="kanban")
+        for name in names:
+            self.assertIn(name, arch["fields"])
+        row = teams.browse(self.team.id).read(names)[0]
+        self.assertEqual([row[name] for name in names], [100, 67, 33, 1])
+        action = teams.browse(self.team.id).action_view_aftersales_kpi()
+        self.assertEqual(action["res_model"], "aftersales.ticket.kpi")
+        self.assertEqual(action["context"]["search_default_team_id"], self.team.id)
+        action = teams.browse(self.team.id).action_view_aftersales_consultations()
+        self.assertEqual(self.env[action["res_model"]].sudo(self.supervisor)
+                         .search_count(action["domain"]), 1)
+
+    def test_engineer_sees_no_figures(self):
+        """Q9: the figures are the supervisor's: an engineer's dashboard
+        hides them and leaves their fields out."""
+        for user, hidden in ((self.engineer, True), (self.supervisor, False)):
+            arch = self.env["helpdesk.ticket.team"].sudo(user).fields_view_get(
+                view_type="kanban")
+            self.assertEqual("aftersales_first_time_fix" in arch["fields"],
+                             not hidden)
+            block = etree.fromstring(arch["arch"]).xpath(
+                "//div[contains(@class, 'o_aftersales_team_kpi')]")[0]
+            self.assertEqual('"invisible": true' in (block.get("modifiers") or ""),
+                             hidden)

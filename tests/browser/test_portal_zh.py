@@ -1,4 +1,5 @@
-"""C1, T1, W2, R3: a Chinese customer reports a fault on its unit from the portal,
+"""C1, T1, W2, R3, K1: a Chinese customer reports a fault on its unit from the
+portal (the handbook suggesting a known solution while the customer types),
 with a photo, and sees the ticket with its promised first-response time."""
 import base64
 
@@ -23,14 +24,17 @@ def _portal_customer(page, url):
         "groups_id": [(6, 0, [portal])]}], {"context": {"no_reset_password": True}})
     unit = call_kw(page, url, "ir.model.data", "xmlid_to_res_id",
                    ["aftersales_service.equipment_w4_1"])
+    entry = call_kw(page, url, "aftersales.handbook.entry", "search_read",
+                    [[("reference", "=", "KB-D001")], ["name"]],
+                    {"context": {"lang": "zh_CN"}})[0]["name"]
     page.goto(url + "/web/session/logout")
-    return unit
+    return unit, entry
 
 
 def test_report_a_fault_in_chinese(odoo_url, page, shot, tmp_path):
     """T1, W2: log in as a Chinese customer, open a unit, report a problem with
     a photo, and land on the ticket with its first-response deadline."""
-    unit = _portal_customer(page, odoo_url)
+    unit, entry = _portal_customer(page, odoo_url)
     page.goto(odoo_url + "/web/login")
     page.fill("input[name=login]", "chenjing_portal")
     page.fill("input[name=password]", "Portal-Zh-1")
@@ -46,6 +50,11 @@ def test_report_a_fault_in_chinese(odoo_url, page, shot, tmp_path):
     shot(page, "portal-zh-2-unit")
     page.click("a.o_aftersales_report")
     page.wait_for_selector("button.o_aftersales_report_submit")
+    # K1: while the customer types, the handbook suggests its known solution
+    page.type("#description", "主轴转速一高就有很大的噪音", delay=40)
+    page.wait_for_selector(".o_aftersales_suggestion:has-text('%s')" % entry)
+    assert page.locator(".o_aftersales_solved_by_entry").count() >= 1
+    shot(page, "portal-zh-3a-handbook-suggestion")
     page.select_option("#problem_type_id", index=1)
     page.select_option("#urgency", "urgent")
     page.select_option("#production_state", "stopped")
