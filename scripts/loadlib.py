@@ -43,15 +43,17 @@ class Client:
             "model": model, "method": method, "args": list(args), "kwargs": kwargs})
 
 
-def start_server(db, config, log_path, workers=2):
-    """Odoo in prefork mode on ``db`` alone, no cron: (process, url, log)."""
+def start_server(db, config, log_path, workers=2, cron_threads=0, log_level="warn"):
+    """Odoo in prefork mode on ``db`` alone, no cron unless asked:
+    (process, url, log)."""
     port, longpolling = free_port(), free_port()
     log = open(str(log_path), "w")
     proc = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bin" / "odoo-launcher.py"),
          "-c", str(config), "-d", db, "--db-filter=^%s$" % db,
          "--http-port=%d" % port, "--longpolling-port=%d" % longpolling,
-         "--workers=%d" % workers, "--max-cron-threads=0", "--log-level=warn"],
+         "--workers=%d" % workers, "--max-cron-threads=%d" % cron_threads,
+         "--log-level=%s" % log_level],
         stdout=log, stderr=subprocess.STDOUT)
     url = "http://127.0.0.1:%d" % port
     deadline = time.time() + 120

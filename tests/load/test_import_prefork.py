@@ -5,19 +5,12 @@ request doing what its time allows and the cron the rest, without a worker
 killed for its CPU time."""
 import base64
 import io
-import os
-import subprocess
 import time
-import urllib.request
 
 import xlsxwriter
 
-from test_load import ROOT, _drop, _psql
-
-try:  # main keeps the JSON-RPC client in scripts/loadlib (shared with make bench)
-    from scripts.loadlib import Client, free_port
-except ImportError:
-    from test_load import Client, _free_port as free_port
+from scripts.loadlib import Client, start_server, stop_server
+from test_load import ROOT, _clone, _drop
 
 HEADER = ["客户 / Customer", "产品编码 / Product Reference", "序列号 / Serial Number",
           "销售日期 / Sale Date", "发货日期 / Delivery Date",
@@ -36,43 +29,13 @@ def _xlsx(rows):
     return output.getvalue()
 
 
-def _start_prefork(db):
-    """Odoo as the README deploys it: 2 workers, 1 cron worker, default limits."""
-    port, longpolling = free_port(), free_port()
-    log_path = ROOT / "artefacts" / "import-prefork-odoo.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "python"), str(ROOT / "bin" / "odoo-launcher.py"),
-         "-c", str(ROOT / ".odoo-data" / "test.conf"), "-d", db,
-         "--db-filter=^%s$" % db, "--http-port=%d" % port,
-         "--longpolling-port=%d" % longpolling, "--workers=2",
-         "--max-cron-threads=1", "--log-level=info"],
-        stdout=log, stderr=subprocess.STDOUT)
-    url = "http://127.0.0.1:%d" % port
-    deadline = time.time() + 120
-    while True:
-        try:
-            urllib.request.urlopen(url + "/web/login", timeout=5)
-            return proc, url, log_path
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError("Odoo did not start; see %s" % log_path)
-            time.sleep(0.5)
-
-
 def test_import_2000_units_under_prefork_limits():
     """C1: 1,997 units imported and 3 rows reported, within the default limits."""
-    template = os.environ.get("AFTERSALES_TEST_TEMPLATE", "aftersales_test_run")
-    db = template + "_import"
-    data = ROOT / ".odoo-data" / "filestore"
-    _drop(db)
-    _psql('CREATE DATABASE "%s" TEMPLATE "%s"' % (db, template))
-    if (data / template).is_dir():
-        subprocess.run(["rm", "-rf", str(data / db)], check=True)
-        subprocess.run(["cp", "-a", str(data / template), str(data / db)], check=True)
-    (ROOT / "artefacts").mkdir(exist_ok=True)
-    proc, url, log_path = _start_prefork(db)
+    db = _clone("_import")
+    # Odoo as the README deploys it: 2 workers, 1 cron worker, default limits
+    log_path = ROOT / "artefacts" / "import-prefork-odoo.log"
+    proc, url, log = start_server(db, ROOT / ".odoo-data" / "test.conf", log_path,
+                                  cron_threads=1, log_level="info")
     try:
         client = Client(url, db, "liuyang")
         products = client.call("product.product", "search_read",
@@ -105,11 +68,7 @@ def test_import_2000_units_under_prefork_limits():
         assert job["state"] == "done", job
         assert (job["created_count"], job["error_row_count"]) == (1997, 3), job
     finally:
-        proc.terminate()
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_server(proc, log)
         _drop(db)
     log = log_path.read_text()
     assert "time limit" not in log, "a worker was killed: see %s" % log_path

@@ -28,10 +28,26 @@ def _psql(sql):
 
 
 def _drop(db):
-    """Drop the copy once the stopped server's connections are gone."""
+    """Drop the copy, once the stopped server's connections are gone, and its
+    filestore."""
     _psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
           "WHERE datname = '%s' AND pid <> pg_backend_pid()" % db)
     _psql('DROP DATABASE IF EXISTS "%s"' % db)
+    subprocess.run(["rm", "-rf", str(ROOT / ".odoo-data" / "filestore" / db)],
+                   check=True)
+
+
+def _clone(suffix):
+    """A copy of the test database (and its filestore) for one server run."""
+    template = os.environ.get("AFTERSALES_TEST_TEMPLATE", "aftersales_test_run")
+    db = template + suffix
+    data = ROOT / ".odoo-data" / "filestore"
+    _drop(db)
+    _psql('CREATE DATABASE "%s" TEMPLATE "%s"' % (db, template))
+    if (data / template).is_dir():
+        subprocess.run(["cp", "-a", str(data / template), str(data / db)], check=True)
+    (ROOT / "artefacts").mkdir(exist_ok=True)
+    return db
 
 
 def _worker(url, db, login, units, stop, results):
@@ -67,15 +83,7 @@ def _worker(url, db, login, units, stop, results):
 def test_twenty_clients_for_a_minute():
     """20 clients × 60 s on 2 workers: zero errors, every ticket stored with
     consistent SLA clocks (T3)."""
-    template = os.environ.get("AFTERSALES_TEST_TEMPLATE", "aftersales_test_run")
-    db = template + "_load"
-    data = ROOT / ".odoo-data" / "filestore"
-    _drop(db)
-    _psql('CREATE DATABASE "%s" TEMPLATE "%s"' % (db, template))
-    if (data / template).is_dir():
-        subprocess.run(["rm", "-rf", str(data / db)], check=True)
-        subprocess.run(["cp", "-a", str(data / template), str(data / db)], check=True)
-    (ROOT / "artefacts").mkdir(exist_ok=True)
+    db = _clone("_load")
     proc, url, log = start_server(db, ROOT / ".odoo-data" / "test.conf",
                                   ROOT / "artefacts" / "load-odoo.log")
     try:
@@ -110,7 +118,6 @@ def test_twenty_clients_for_a_minute():
         _check_database(db, results)
     finally:
         _drop(db)
-        subprocess.run(["rm", "-rf", str(data / db)], check=True)
 
 
 def _timestamp(value):
