@@ -4,12 +4,17 @@ import itertools
 _LOADS = itertools.count()
 
 
-def login(page, url, login, password):
+def login(page, url, login, password, portal=False):
+    """Log in from the login page: staff land in the web client, a portal
+    customer (``portal``) on its /my pages."""
     page.goto(url + "/web/login")
     page.fill("input[name=login]", login)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
-    page.wait_for_selector("#oe_main_menu_navbar")
+    if portal:
+        page.wait_for_url("**/my**")
+    else:
+        page.wait_for_selector("#oe_main_menu_navbar")
 
 
 def open_menu(page, xmlid):

@@ -78,11 +78,7 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
                     [[order_id], ["access_token"]])[0]["access_token"]
     # the customer accepts and signs it on the portal (Odoo's sale portal)
     _portal_contact(page, odoo_url, order["partner_id"][0])
-    page.goto(odoo_url + "/web/login")
-    page.fill("input[name=login]", "majun_portal")
-    page.fill("input[name=password]", "Portal-Bj-1")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/my**")
+    login(page, odoo_url, "majun_portal", "Portal-Bj-1", portal=True)
     page.goto("%s/my/orders/%s?access_token=%s" % (odoo_url, order_id, token))
     page.click("a[href='#portal_sign']")
     page.fill("#o_portal_sign_name", "Ma Jun")

@@ -62,11 +62,7 @@ def test_phone_call_to_portal_reply(odoo_url, page, shot):
     assert emailed == 1
     # C1, R3: the caller finds the ticket on the portal, in Chinese
     page.goto(odoo_url + "/web/session/logout")
-    page.goto(odoo_url + "/web/login")
-    page.fill("input[name=login]", "liping_portal")
-    page.fill("input[name=password]", "Portal-Zh-2")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/my**")
+    login(page, odoo_url, "liping_portal", "Portal-Zh-2", portal=True)
     page.goto(odoo_url + "/my/tickets")
     page.wait_for_selector("a[href*='/my/ticket/%s']" % ticket_id)
     assert "烧结后牙冠颜色发黄" in page.content()

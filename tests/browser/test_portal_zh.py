@@ -35,11 +35,7 @@ def test_report_a_fault_in_chinese(odoo_url, page, shot, tmp_path):
     """T1, W2: log in as a Chinese customer, open a unit, report a problem with
     a photo, and land on the ticket with its first-response deadline."""
     unit, entry = _portal_customer(page, odoo_url)
-    page.goto(odoo_url + "/web/login")
-    page.fill("input[name=login]", "chenjing_portal")
-    page.fill("input[name=password]", "Portal-Zh-1")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/my**")
+    login(page, odoo_url, "chenjing_portal", "Portal-Zh-1", portal=True)
     page.goto(odoo_url + "/my/equipment")
     page.wait_for_selector("a[href='/my/equipment/%s']" % unit)
     assert "我的设备" in page.content()
