@@ -146,12 +146,11 @@ class AftersalesImport(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def action_download_template(self):
+        """The list's template, downloaded as a report: the form stays usable
+        (a redirect to the file left its buttons disabled)."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_url", "target": "self",
-            "url": "/web/content?model=aftersales.import&id=%s&field=template_file"
-                   "&filename_field=template_file_name&download=true" % self.id,
-        }
+        return self.env.ref(
+            "aftersales_service.action_import_template_xlsx").report_action(self)
 
     @api.multi
     def action_start(self):
@@ -163,13 +162,15 @@ class AftersalesImport(models.Model):
             raise UserError(_("This import has already been started."))
         job._load_file()
         job._run(job._seconds())
-        return self._reopen()
+        # the form reloads in place (an action would add a breadcrumb)
+        return True
 
     @api.multi
     def action_refresh(self):
-        """Show the progress of a running import."""
+        """Show the progress of a running import: the form reloads in place,
+        however often it is clicked."""
         self.ensure_one()
-        return self._reopen()
+        return True
 
     @api.multi
     def action_import_corrected(self):
