@@ -34,6 +34,8 @@ REPORT = (("work_done", "更换主轴夹头，校准刀具长度传感器"),
 def test_walkthrough(odoo_url, browser):
     """USAGE.rst's service call from intake to follow-up, in one go."""
     SHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SHOTS.glob("*.png"):
+        old.unlink()
     context = browser.new_context(viewport={"width": 1366, "height": 900},
                                   timezone_id="Asia/Shanghai", locale="zh-CN")
     page = context.new_page()
