@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import hashlib
+import json
 import math
 
 from odoo import _, api, fields, models
@@ -15,6 +17,17 @@ EARTH_RADIUS_KM = 6371.0088
 # the context keys the check-in button sends the browser's position in
 LATITUDE_KEY = "aftersales_latitude"
 LONGITUDE_KEY = "aftersales_longitude"
+# T6: the report's text the customer's signature covers, as the signed
+# on-site report prints it (with "No Parts Replaced", the replaced parts and
+# the engineers: ``AftersalesDispatch._signed_content``)
+SIGNED_TEXT_FIELDS = ("work_done", "fault_cause", "solution", "parameters",
+                      "test_result", "outstanding_issues", "usage_advice",
+                      "customer_opinion")
+# the dispatch's fields whose change may alter the signed content
+SIGNED_FIELDS = SIGNED_TEXT_FIELDS + ("no_parts_used", "part_line_ids",
+                                      "user_ids", "leader_id")
+# the fields whose writing may sign a report, or confirm it without signature
+CONFIRMING_FIELDS = ("customer_signature", "signed_on", "signature_exception_by")
 
 
 def haversine_km(lat1, lon1, lat2, lon2):
@@ -43,12 +56,14 @@ class AftersalesDispatch(models.Model):
     # stamped by "Check In" and "Check Out", never typed, not even in a new
     # dispatch (a supervisor corrects the times); the signature's time is
     # stamped when it is given; a signed report is final until a supervisor
-    # reopens it (T6).
+    # reopens it (T6), but for what the signature does not cover (parts taken
+    # along and not replaced): see ``_signed_content``.
     _guarded_fields = ("state", "arrival_time", "departure_time",
                        "arrival_user_id", "departure_user_id",
                        "arrival_latitude", "arrival_longitude",
                        "arrival_distance_km", "signed_on",
-                       "signature_exception_by", "signature_exception_on")
+                       "signature_exception_by", "signature_exception_on",
+                       "signed_content_hash")
     _corrected_fields = ("arrival_time", "departure_time")
     _stamped_fields = ("arrival_time", "departure_time")
     _open_when_final = ("reopen_reason",)
@@ -129,6 +144,12 @@ class AftersalesDispatch(models.Model):
     customer_signature = fields.Binary(attachment=True, copy=False)
     signed_by = fields.Char(copy=False)
     signed_on = fields.Datetime(copy=False)
+    signed_content_hash = fields.Char(
+        string="Signed Content Fingerprint", readonly=True, copy=False,
+        help="A fingerprint of what the customer signed (or the supervisor "
+             "accepted): the report's text, the replaced parts and the "
+             "engineers. A signed report changes only while it stays the "
+             "same.")
     signature_exception_reason = fields.Text(
         string="Why Not Signed", copy=False,
         help="Why the customer does not sign the report; a service supervisor "
@@ -281,6 +302,8 @@ class AftersalesDispatch(models.Model):
         dispatch = super().create(vals)
         if vals.get("customer_signature"):
             dispatch._check_report_complete()  # T6: signed only once complete
+        if set(CONFIRMING_FIELDS) & set(vals):
+            dispatch._snapshot_signed_content()
         return dispatch
 
     @api.multi
@@ -288,8 +311,12 @@ class AftersalesDispatch(models.Model):
         """The lead engineer is always one of the engineers; a new signature
         is dated when it is given."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        # T6: a signed report is changed or signed again only once reopened
+        # T6: a signed report is changed or signed again only once reopened,
+        # but for what its signature does not cover (checked after the write)
         self._guard_check_write(vals)
+        signed = self.browse()
+        if set(SIGNED_FIELDS) & set(vals) and not self._guard_is_open():
+            signed = self._guard_final()
         records = self
         if vals.get("customer_signature") and not self._guard_is_open():
             vals = dict(vals, signed_on=fields.Datetime.now())  # F2: stamped
@@ -301,6 +328,9 @@ class AftersalesDispatch(models.Model):
         if vals.get("customer_signature"):
             # T6: signed on the engineer's screen, with the report in the same save
             self._check_report_complete()
+        signed._check_signed_content()
+        if set(CONFIRMING_FIELDS) & set(vals):
+            self._snapshot_signed_content()
         if "ticket_id" in vals:  # the expenses' copy of the ticket follows
             self.env["hr.expense"].sudo().search([
                 ("aftersales_dispatch_id", "in", self.ids)]).write(
@@ -546,6 +576,75 @@ class AftersalesDispatch(models.Model):
     def _guard_final_message(self, names):
         return self._not_signed_message(self)
 
+    @api.multi
+    def _guard_check_write(self, vals):
+        """T6: the parts of a signed report are not refused here: a part taken
+        along and not replaced is not what the customer signed, so whether a
+        change of the parts alters the signed content is checked after the
+        write (``_check_signed_content``)."""
+        if "part_line_ids" in vals and not self._guard_is_open():
+            vals = {name: value for name, value in vals.items()
+                    if name != "part_line_ids"}
+        return super()._guard_check_write(vals)
+
+    @api.multi
+    def _signed_content(self):
+        """T6: a fingerprint of what the customer's signature covers, as the
+        signed on-site report prints it: the report's text, "No Parts
+        Replaced", the replaced parts (part, serial or lot, quantity) and the
+        engineers. The stamped times are not in it: only their buttons set
+        them, and a supervisor corrects them with a reason in the chatter."""
+        self.ensure_one()
+        dispatch = self.sudo()
+        # a search, not the cached lines: a part line just written or
+        # created through its own model is read as stored
+        parts = self.env["aftersales.dispatch.part"].sudo().search([
+            ("dispatch_id", "=", dispatch.id), ("used", "=", True)])
+        content = {
+            "text": [dispatch[name] or "" for name in SIGNED_TEXT_FIELDS],
+            "no_parts_used": bool(dispatch.no_parts_used),
+            "parts": sorted([part.product_id.id, part.lot_id.id or 0,
+                             "%.6f" % part.quantity] for part in parts),
+            "engineers": sorted(dispatch.user_ids.ids),
+            "leader": dispatch.leader_id.id,
+        }
+        return hashlib.sha256(
+            json.dumps(content, sort_keys=True).encode("utf-8")).hexdigest()
+
+    @api.multi
+    def _snapshot_signed_content(self):
+        """T6: at the signature (or the supervisor's acceptance without
+        signature) the signed content's fingerprint is stored; a reopened
+        report drops it."""
+        for dispatch in self:
+            snapshot = False
+            if dispatch._guard_final():
+                snapshot = dispatch._signed_content()
+            if snapshot != (dispatch.signed_content_hash or False):
+                dispatch._guard_write({"signed_content_hash": snapshot})
+
+    @api.multi
+    def _check_signed_content(self):
+        """T6, F3: a change to a signed report stands only when what the
+        customer signed stays the same (a part taken along and not replaced
+        may be added); anything else needs the supervisor's reopen and a new
+        signature. A report signed without a fingerprint changes nothing."""
+        if self._guard_is_open():
+            return
+        changed = self._guard_final().filtered(
+            lambda d: d.signed_content_hash != d._signed_content())
+        if changed:
+            raise FactError(_(
+                "The on-site report %s is signed by the customer (or accepted "
+                "without signature by a supervisor) and this change alters what "
+                "was signed: the report's text, \"No Parts Replaced\", the "
+                "replaced parts with their serials and quantities, or the "
+                "engineers. A part taken along and not replaced can still be "
+                "added. To change the signed content, a service supervisor "
+                "writes the \"Reason to Reopen\" and clicks \"Reopen Signed "
+                "Report\"; the customer then signs again.")
+                % ", ".join(changed.mapped("name")))
+
     @api.model
     def _not_signed_message(self, signed):
         return _(
@@ -699,30 +798,29 @@ class AftersalesDispatchPart(models.Model):
         if self.filtered(lambda p: p.quantity <= 0):
             raise ValidationError(_("A spare part's quantity must be positive."))
 
-    # T6, F3: the parts of a signed report are final with it; only the
-    # report's own actions (its door) change them
-    @api.model
-    def _dispatch_door_open(self):
-        return self.env["aftersales.dispatch"]._guard_is_open()
-
+    # T6, F3: the parts of a signed report change only while what the
+    # customer signed stays the same (a part taken along, not replaced), or
+    # by the report's own actions (its door); checked after the change, on
+    # what is stored
     @api.model
     def create(self, vals):
-        if vals.get("dispatch_id") and not self._dispatch_door_open():
-            self.env["aftersales.dispatch"].browse(
-                vals["dispatch_id"])._check_not_signed()
         dispatch = self.env["aftersales.dispatch"].browse(vals.get("dispatch_id"))
         if dispatch.state == "planned":
             dispatch.ticket_id._check_onsite_gate()  # S2: no parts before it
-        return super().create(vals)
+        line = super().create(vals)
+        line.dispatch_id._check_signed_content()
+        return line
 
     @api.multi
     def write(self, vals):
-        if not self._dispatch_door_open():
-            self.mapped("dispatch_id")._check_not_signed()
-        return super().write(vals)
+        dispatches = self.mapped("dispatch_id")
+        res = super().write(vals)
+        (dispatches | self.mapped("dispatch_id"))._check_signed_content()
+        return res
 
     @api.multi
     def unlink(self):
-        if not self._dispatch_door_open():
-            self.mapped("dispatch_id")._check_not_signed()
-        return super().unlink()
+        dispatches = self.mapped("dispatch_id")
+        res = super().unlink()
+        dispatches.exists()._check_signed_content()
+        return res

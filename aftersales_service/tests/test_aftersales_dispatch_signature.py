@@ -43,21 +43,25 @@ class TestDispatchSignature(SignatureCase):
         self.assertEqual(self.dispatch.customer_signature, SIGNATURE)
 
     def test_signed_report_locked(self):
-        """T6: a signed report cannot be edited, re-signed or its parts changed."""
+        """T6: a signed report cannot be edited, re-signed or its replaced
+        parts changed (test_dispatch_signed_content: a part taken along and
+        not replaced may be added)."""
         self._sign()
         dispatch = self.dispatch.sudo(self.staff)
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
             dispatch.write({"solution": "Something else"})
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
             dispatch.write({"customer_signature": SIGNATURE, "signed_by": "Other"})
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
             dispatch.part_line_ids.write({"quantity": 2})
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(ValidationError), self.cr.savepoint():
             self.env["aftersales.dispatch.part"].sudo(self.staff).create({
-                "dispatch_id": dispatch.id, "product_id": self.part.id})
-        with self.assertRaises(ValidationError):
+                "dispatch_id": dispatch.id, "product_id": self.part.id,
+                "used": True})
+        with self.assertRaises(ValidationError), self.cr.savepoint():
             dispatch.part_line_ids.unlink()
         self.assertEqual(self.dispatch.solution, "New heater")
+        self.assertEqual(self.dispatch.part_line_ids.quantity, 1.0)
 
     def test_signed_report_can_be_filed(self):
         """T6: filing a signed, complete report is not an edit."""

@@ -78,3 +78,47 @@ def start_ticket(page, subject, serial, description):
     pick_m2o(page, "equipment_id", serial)
     page.click(".note-editable")
     page.keyboard.type(description)
+
+
+VIEW_LOADED = (".o_view_manager_content :is(.o_kanban_view, .o_list_view, "
+               ".o_form_view, .oe_view_nocontent)")
+
+
+def open_todos(page, model_name):
+    """Click the systray's group of to-dos of ``model_name`` and wait for
+    what it opens. The action the web client opens at login must have
+    loaded first: one finishing after the click replaces what the to-do
+    opened by an empty screen."""
+    page.wait_for_selector(VIEW_LOADED)
+    page.wait_for_selector(".o_loading", state="hidden")
+    crumbs = ".o_control_panel .breadcrumb li"
+    before = page.locator(crumbs).count()
+    page.click(".o_mail_navbar_item > a.dropdown-toggle:has(.fa-clock-o)")
+    page.click('.o_mail_channel_preview[data-model_name="%s"]' % model_name)
+    # the to-do's view comes on top of what was on screen
+    page.wait_for_function("n => document.querySelectorAll(%r).length > n"
+                           % crumbs, arg=before)
+    page.wait_for_selector(".o_view_manager_content :is(.o_list_view, .o_form_view, "
+                           ".o_kanban_view)")
+    page.wait_for_selector(".o_loading", state="hidden")
+
+
+def open_todo_record(page, model_name, record_name):
+    """Open the record ``record_name`` from the to-dos of ``model_name``: the
+    to-do opens the record itself when it is the only one, else the list of
+    the records (titled in the user's language), where the person picks it."""
+    open_todos(page, model_name)
+    title = page.inner_text(".o_control_panel .breadcrumb li.active").strip()
+    if title == model_name:
+        page.wait_for_selector(".o_view_manager_content .o_list_view")
+        page.click(".o_list_view tr.o_data_row:has-text('%s')" % record_name)
+    page.wait_for_selector(".o_form_view")
+    page.wait_for_selector(".o_loading", state="hidden")
+    title = page.inner_text(".o_control_panel .breadcrumb li.active").strip()
+    assert record_name in title, title
+
+
+def model_name(page, url, model):
+    """The model's name as a Chinese user reads it (the to-dos' group)."""
+    return call_kw(page, url, "ir.model", "search_read", [[("model", "=", model)]],
+                   {"fields": ["name"], "context": {"lang": "zh_CN"}})[0]["name"]

@@ -10,50 +10,15 @@ Odoo 11 renders a form's header buttons without their method's name (only
 label and classes), so the buttons are found by the label a person reads."""
 import datetime
 
-from odoo_browser import call_kw, login, open_menu, open_record, pick_m2o, relogin
+from odoo_browser import (call_kw, login, model_name, open_menu, open_record,
+                          open_todo_record, open_todos, pick_m2o, relogin)
 
 ASK_APPROVAL = ".o_statusbar_buttons button:text-is('提交审批')"
 APPROVE = ".o_statusbar_buttons button:text-is('批准')"
-VIEW_LOADED = (".o_view_manager_content :is(.o_kanban_view, .o_list_view, "
-               ".o_form_view, .oe_view_nocontent)")
 
 
 def _state_shown(page):
     return page.inner_text(".o_statusbar_status button.btn-primary").strip()
-
-
-def _open_todos(page, model_name):
-    """Click the systray's group of to-dos of ``model_name`` and wait for
-    what it opens. The action the web client opens at login must have
-    loaded first: one finishing after the click replaces what the to-do
-    opened by an empty screen."""
-    page.wait_for_selector(VIEW_LOADED)
-    page.wait_for_selector(".o_loading", state="hidden")
-    crumbs = ".o_control_panel .breadcrumb li"
-    before = page.locator(crumbs).count()
-    page.click(".o_mail_navbar_item > a.dropdown-toggle:has(.fa-clock-o)")
-    page.click('.o_mail_channel_preview[data-model_name="%s"]' % model_name)
-    # the to-do's view comes on top of what was on screen
-    page.wait_for_function("n => document.querySelectorAll(%r).length > n"
-                           % crumbs, arg=before)
-    page.wait_for_selector(".o_view_manager_content :is(.o_list_view, .o_form_view, "
-                           ".o_kanban_view)")
-    page.wait_for_selector(".o_loading", state="hidden")
-
-
-def _open_todo_record(page, model_name, record_name):
-    """Open the record ``record_name`` from the to-dos of ``model_name``: the
-    to-do opens the record itself when it is the only one, else the list of
-    the records (titled in the user's language), where the person picks it."""
-    _open_todos(page, model_name)
-    title = page.inner_text(".o_control_panel .breadcrumb li.active").strip()
-    if title == model_name:
-        page.wait_for_selector(".o_view_manager_content .o_list_view")
-        page.click(".o_list_view tr.o_data_row:has-text('%s')" % record_name)
-    page.wait_for_selector(".o_form_view")
-    page.wait_for_selector(".o_loading", state="hidden")
-    title = page.inner_text(".o_control_panel .breadcrumb li.active").strip()
-    assert record_name in title, title
 
 
 def _open_action(page, url, xmlid):
@@ -62,11 +27,6 @@ def _open_action(page, url, xmlid):
     page.goto("%s/web?load=%s#action=%d" % (url, xmlid, action_id))
     page.wait_for_selector(".o_view_manager_content")
     page.wait_for_selector(".o_loading", state="hidden")
-
-
-def _model_name(page, url, model):
-    return call_kw(page, url, "ir.model", "search_read", [[("model", "=", model)]],
-                   {"fields": ["name"], "context": {"lang": "zh_CN"}})[0]["name"]
 
 
 def _plan_todos(page, url, plan_id):
@@ -102,7 +62,7 @@ def _flow(odoo_url, page, shot):
     assert len(reviews) == 1 and reviews[0]["to_review_count"] > 0
     page.reload()
     page.wait_for_selector("#oe_main_menu_navbar")
-    _open_todos(page, _model_name(page, odoo_url, "aftersales.penalty.review"))
+    open_todos(page, model_name(page, odoo_url, "aftersales.penalty.review"))
     page.wait_for_selector(".o_form_view .o_field_widget[name=penalty_ids] tbody tr")
     assert "新提议" in page.inner_text(".o_form_view h1")
     shot(page, "roles-1-hr-todo-opens-the-days-list")
@@ -127,8 +87,8 @@ def _flow(odoo_url, page, shot):
     page.wait_for_selector(".o_list_view")
     assert page.locator(".o_searchview_facet:has-text('待登记')").count() == 1
     shot(page, "roles-3-quality-to-register")
-    _open_todo_record(page, _model_name(page, odoo_url,
-                                        "aftersales.quality.feedback"), feedback)
+    open_todo_record(
+        page, model_name(page, odoo_url, "aftersales.quality.feedback"), feedback)
     assert "Spindle noise at 40,000 rpm" in page.inner_text(
         ".o_form_view .o_field_widget[name=defect_description]")
     assert _state_shown(page) == "草稿"
@@ -197,8 +157,8 @@ def _flow(odoo_url, page, shot):
     plan_name = call_kw(page, odoo_url, "aftersales.visit.plan", "read",
                         [[plan_id], ["name"]])[0]["name"]
     assert str(year) in plan_name
-    _open_todo_record(page, _model_name(page, odoo_url, "aftersales.visit.plan"),
-                      plan_name)
+    open_todo_record(
+        page, model_name(page, odoo_url, "aftersales.visit.plan"), plan_name)
     assert plan_name in page.inner_text(".o_form_view h1")
     assert page.inner_text(".o_field_widget[name=year]").strip() == str(year)
     assert _state_shown(page) == "待审批"

@@ -6,9 +6,12 @@ odoo.define('aftersales_service.role_screens', function (require) {
  * - a to-do in the systray opens its record (the server picks the form of
  *   the one record, else a list), not a bare kanban of the model;
  * - a year is shown without thousands separators ("2028", not "2,028");
- * - the suite's calendars get a Create button (their template has none).
+ * - the suite's calendars get a Create button (their template has none);
+ * - a to-do marked done in a form's chatter reloads the whole record, since
+ *   marking it done may write on the record (T9: the follow-up's outcome).
  */
 var basicFields = require('web.basic_fields');
+var Chatter = require('mail.Chatter');
 var fieldRegistry = require('web.field_registry');
 var session = require('web.session');
 var systray = require('mail.systray');
@@ -29,6 +32,21 @@ systray.ActivityMenu.include({
         }).then(function (action) {
             self.do_action(action);
         });
+    },
+});
+
+Chatter.include({
+    /**
+     * @override: after a change of the to-dos the whole record is read again
+     * (what is being typed is kept), not only the chatter's fields: the
+     * follow-up to-do marked done has written its outcome on the ticket.
+     */
+    _onReloadMailFields: function (event) {
+        if (event.data.activity) {
+            this.trigger_up('reload', {keepChanges: true});
+            return;
+        }
+        return this._super.apply(this, arguments);
     },
 });
 
