@@ -61,6 +61,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
+        "views/helpdesk_ticket_channel_views.xml",
         "views/resource_calendar_views.xml",
         "views/aftersales_duty_views.xml",
         "views/res_partner_views.xml",

@@ -1711,13 +1711,19 @@ class HelpdeskTicket(models.Model):
     @api.model
     def message_new(self, msg, custom_values=None):
         """T1: a ticket e-mailed in lands in the team whose address it was
-        sent to, else the after-sales team, on the unit whose serial it
-        names; its supervisors are told (C1). The gateway has already made
-        the sender's contact the author (the ticket's customer)."""
+        sent to, on the unit whose serial it names; its supervisors are told
+        (C1). The after-sales team's address is the general one: its tickets,
+        as those of an address with no team, go where the company routes
+        them (``_aftersales_team_values``). The gateway has already made the
+        sender's contact the author (the ticket's customer)."""
         values = dict(custom_values or {})
-        team = self.env.user.company_id.aftersales_team_id
-        if team:
-            values.setdefault("team_id", team.id)
+        general = self.env["res.company"]._aftersales_routing(
+            self.env.user.company_id.id)[1]
+        if values.get("team_id") == general:
+            del values["team_id"]
+        if not values.get("channel_id"):
+            values["channel_id"] = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email").id
         unit = self._aftersales_unit_from_mail(msg)
         if unit:
             values.setdefault("equipment_id", unit.id)
