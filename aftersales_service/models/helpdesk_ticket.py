@@ -322,6 +322,11 @@ class HelpdeskTicket(models.Model):
         compute="_compute_portal_access_url", groups="base.group_user",
         string="Customer Link",
         help="The ticket's page on the customer portal with its access token.")
+    # Q7: the closing e-mail's one-click rating (links from the quality addon)
+    aftersales_rating_html = fields.Html(
+        compute="_compute_aftersales_rating_html", groups="base.group_user",
+        sanitize=False, string="Rating Links",
+        help="The one-click rating the closing e-mail offers the customer.")
 
     # ------------------------------------------------------------------
     # Computes
@@ -953,6 +958,8 @@ class HelpdeskTicket(models.Model):
         closing = self.browse()
         if self._aftersales_closing_stage(vals.get("stage_id")):
             closing = self - self._aftersales_done()
+            # C1, Q7: the closing e-mail's links carry the ticket's token
+            closing._portal_ensure_token()
         res = super().write(vals)
         if vals.get("partner_id"):
             self.message_subscribe(partner_ids=[vals["partner_id"]])
@@ -1504,6 +1511,15 @@ class HelpdeskTicket(models.Model):
         return True
 
     @api.multi
+    def _aftersales_rating_links(self):
+        """Hook: the one-click rating links the closing e-mail gives the
+        customer, as dicts ``score``, ``label``, ``stars``, ``url``; none
+        here: the quality addon, which keeps the ratings with its surveys
+        (Q7), gives them."""
+        self.ensure_one()
+        return []
+
+    @api.multi
     def _aftersales_on_close_refused(self, blockers):
         """Hook: what follows a refused Close button on this ticket, whose
         ``blockers`` (sentences) keep it open; nothing here. The penalties
@@ -1662,6 +1678,16 @@ class HelpdeskTicket(models.Model):
         for ticket in self.filtered("access_token"):
             ticket.portal_access_url = "%s/my/ticket/%s?access_token=%s" % (
                 base, ticket.id, ticket.access_token)
+
+    @api.multi
+    def _compute_aftersales_rating_html(self):
+        """Q7: the closing e-mail's rating block, in the reader's language
+        (the e-mail's); empty when no addon gives links."""
+        for ticket in self:
+            links = ticket._aftersales_rating_links()
+            ticket.aftersales_rating_html = self.env["ir.qweb"].render(
+                "aftersales_service.mail_ticket_rating_links",
+                {"links": links}).decode() if links else False
 
     @api.multi
     def action_send_portal_link(self):
