@@ -26,8 +26,9 @@ def shows_time(html, hour, minute):
 
 def shows_seconds(html):
     """Whether ``html`` shows a time of day with its seconds (09:30:00,
-    09时30分00秒)."""
-    return bool(re.search(r"\b\d\d(:|时)\d\d(:|分)\d\d", html))
+    09时30分00秒) in its text (not in QWeb's ``data-oe-original`` attributes)."""
+    text = re.sub(r"<[^>]*>", " ", html)
+    return bool(re.search(r"\b\d\d(:|时)\d\d(:|分)\d\d", text))
 
 
 @contextmanager
