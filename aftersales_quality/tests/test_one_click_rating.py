@@ -135,7 +135,8 @@ class TestOneClickRating(HttpCase):
         self.url_open(self._link(self.other, 2))
         rows = self.env["aftersales.ticket.kpi"].read_group(
             [("ticket_id", "in", (self.ticket | self.other).ids)],
-            ["team_id", "one_click_rating"], ["team_id", "reported_date:month"],
+            ["team_id", "reported_date", "one_click_rating"],
+            ["team_id", "reported_date:month"],
             lazy=False)
         self.assertEqual(len(rows), 1)
         self.assertEqual(rows[0]["team_id"][0], self.team.id)
