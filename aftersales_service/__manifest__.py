@@ -29,6 +29,7 @@
         "security/ir.model.access.csv",
         "security/aftersales_rules.xml",
         # data
+        "data/res_lang_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
@@ -40,6 +41,7 @@
         "data/aftersales_return_data.xml",
         "data/mail_template_portal_data.xml",
         "data/mail_template_helpdesk_data.xml",
+        "data/mail_ticket_rating_templates.xml",
         # views
         "views/assets.xml",
         "views/menus.xml",
@@ -61,6 +63,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
+        "views/helpdesk_ticket_channel_views.xml",
         "views/resource_calendar_views.xml",
         "views/aftersales_duty_views.xml",
         "views/res_partner_views.xml",

@@ -3,6 +3,8 @@
 from odoo import http
 from odoo.http import request
 
+from odoo.addons.aftersales_service.tools import to_int
+
 from ..models.aftersales_survey import SCORE_FIELDS
 
 
@@ -43,3 +45,51 @@ class AftersalesSurveyController(http.Controller):
             survey.action_answer()
         return request.render(
             "aftersales_quality.portal_survey_thanks", {"survey": survey})
+
+    # ------------------------------------------------------------------
+    # Q7: the one-click rating of the closing e-mail
+    # ------------------------------------------------------------------
+    def _rated(self, ticket_id, access_token):
+        """The ticket's survey the link rates: the ticket's own token, a
+        finished job, the rating still open; anything else is a 404."""
+        ticket = request.env["helpdesk.ticket"].sudo().browse(ticket_id).exists()
+        if not ticket or not ticket._portal_token_matches(access_token):
+            raise request.not_found()
+        survey = ticket._aftersales_rating_survey()
+        if not survey:
+            raise request.not_found()
+        # the page speaks the customer's language, as the e-mail did
+        lang = ticket.partner_id.lang or survey.company_id.partner_id.lang \
+            or "en_US"
+        request.context = dict(request.context, lang=lang)
+        return ticket.with_context(lang=lang), survey.with_context(lang=lang)
+
+    def _rating_page(self, ticket, survey, access_token, commented=False):
+        labels = ticket._aftersales_rating_labels()
+        return request.render("aftersales_quality.portal_rating_thanks", {
+            "ticket": ticket, "survey": survey, "access_token": access_token,
+            "label": labels.get(survey.rating), "commented": commented,
+        })
+
+    @http.route("/aftersales/rating/<int:ticket_id>", type="http", auth="public",
+                methods=["GET"])
+    def rating_click(self, ticket_id, score=None, access_token=None, **kwargs):
+        """One click in the e-mail records the rating (a later click changes
+        it) and thanks the customer, with a box for a comment."""
+        ticket, survey = self._rated(ticket_id, access_token)
+        score = to_int(score)
+        if score not in (1, 2, 3, 4, 5):
+            raise request.not_found()
+        survey._record_rating(score)
+        return self._rating_page(ticket, survey, access_token)
+
+    @http.route("/aftersales/rating/<int:ticket_id>", type="http", auth="public",
+                methods=["POST"])
+    def rating_comment(self, ticket_id, access_token=None, comment=None,
+                       **kwargs):
+        """The thank-you page's comment (CSRF token of the page's session)."""
+        ticket, survey = self._rated(ticket_id, access_token)
+        if not survey.rating:
+            raise request.not_found()
+        survey._record_rating(survey.rating, comment=(comment or "")[:4000])
+        return self._rating_page(ticket, survey, access_token, commented=True)

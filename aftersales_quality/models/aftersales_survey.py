@@ -83,6 +83,16 @@ class AftersalesSurvey(models.Model):
         help="Technical: the answer is kept as given; a quality manager may "
              "still correct it.")
     # ------------------------------------------------------------------
+    # The one-click rating from the closing e-mail: 1-5 (0: none) (Q7)
+    # ------------------------------------------------------------------
+    rating = fields.Integer(
+        string="One-Click Rating", readonly=True, copy=False,
+        group_operator="avg",
+        help="The customer's click (1 to 5) in the closing e-mail of the ticket; "
+             "the last click within the company's days counts.")
+    rating_date = fields.Datetime(string="Rated On", readonly=True, copy=False)
+    rating_comment = fields.Text(readonly=True, copy=False)
+    # ------------------------------------------------------------------
     # Evaluation: what the answer says (Q7)
     # ------------------------------------------------------------------
     score_average = fields.Float(
@@ -122,6 +132,14 @@ class AftersalesSurvey(models.Model):
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.constrains("rating")
+    def _check_rating(self):
+        for survey in self:
+            if not 0 <= survey.rating <= 5:
+                raise ValidationError(_(
+                    "Survey %s: the one-click rating is from 1 to 5.")
+                    % survey.name)
+
     @api.constrains(*SCORE_FIELDS)
     def _check_scores(self):
         labels = self.fields_get(list(SCORE_FIELDS))
@@ -189,6 +207,25 @@ class AftersalesSurvey(models.Model):
         self.write({"state": "answered",
                     "answered_date": company_today(self)})
         self.filtered("is_unhappy")._follow_up_unhappy()
+        return True
+
+    @api.multi
+    def _record_rating(self, score, comment=None):
+        """Q7: the customer's click in the closing e-mail (``score`` 1-5; a
+        new click replaces the last) and, from the thank-you page, a comment.
+        A rating at or below the unhappy score is followed up once, as an
+        unhappy answer is."""
+        self.ensure_one()
+        if score not in (1, 2, 3, 4, 5):
+            raise UserError(_("Choose a rating from 1 to 5."))
+        threshold = self.company_id.aftersales_survey_unhappy_score
+        was_unhappy = 0 < self.rating <= threshold
+        values = {"rating": score, "rating_date": fields.Datetime.now()}
+        if comment is not None:
+            values["rating_comment"] = comment.strip() or False
+        self.sudo().write(values)
+        if score <= threshold and not was_unhappy:
+            self.sudo()._follow_up_unhappy()
         return True
 
     # ------------------------------------------------------------------

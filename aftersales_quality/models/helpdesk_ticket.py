@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import datetime, timedelta
+
 from odoo import _, api, fields, models
 
 from odoo.addons.aftersales_service.tools import sudo_as_author
@@ -71,6 +73,50 @@ class HelpdeskTicket(models.Model):
         res = super()._aftersales_on_closed()
         self._aftersales_survey_ensure()
         return res
+
+    @api.multi
+    def _aftersales_rating_links(self):
+        """Q7: the five links of the closing e-mail (1 very unsatisfied to 5
+        very satisfied), each with the ticket's portal token: one click, no
+        login. A cancelled ticket is no job to rate. Read while the e-mail
+        is rendered (the close gave the token), before the close's survey
+        exists: the click finds or makes it (``_aftersales_rating_survey``)."""
+        self.ensure_one()
+        if not self.partner_id or not self.sudo().access_token \
+                or not self._aftersales_done():
+            return []
+        base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        labels = self._aftersales_rating_labels()
+        return [{
+            "score": score, "label": labels[score], "stars": "\u2605" * score,
+            "url": "%s/aftersales/rating/%s?score=%s&access_token=%s" % (
+                base, self.id, score, self.sudo().access_token),
+        } for score in (5, 4, 3, 2, 1)]
+
+    @api.model
+    def _aftersales_rating_labels(self):
+        """Q7: the words of the five ratings, in the reader's language."""
+        return {1: _("Very Unsatisfied"), 2: _("Unsatisfied"), 3: _("Neutral"),
+                4: _("Satisfied"), 5: _("Very Satisfied")}
+
+    @api.multi
+    def _aftersales_rating_survey(self):
+        """Q7: the survey a click of this ticket's closing e-mail rates: the
+        job's after-job survey, while the rating is open (the company's days
+        after the close). Empty for an open, reopened or cancelled ticket and
+        once the days are over."""
+        self.ensure_one()
+        ticket = self.sudo()
+        surveys = self.env["aftersales.survey"].sudo()
+        if not ticket._aftersales_done():
+            return surveys
+        days = ticket.company_id.aftersales_rating_days
+        if ticket.closed_date and fields.Datetime.from_string(
+                ticket.closed_date) + timedelta(days=days) < datetime.now():
+            return surveys
+        return surveys.search([("ticket_id", "=", ticket.id),
+                               ("kind", "=", "after_job")], limit=1) \
+            or ticket._aftersales_survey_ensure()[:1]
 
     @api.multi
     def _aftersales_survey_ensure(self):

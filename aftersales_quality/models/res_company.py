@@ -11,6 +11,13 @@ class ResCompany(models.Model):
         string="Unhappy Survey Score", default=2,
         help="A survey answer at or below this score on any dimension flags the "
              "customer for more frequent surveys and a follow-up.")
+    # Q7: how long the closing e-mail's rating links take a (changed) rating
+    aftersales_rating_days = fields.Integer(
+        string="One-Click Rating Open (days)", default=30,
+        help="Days after a ticket is closed during which the rating links of "
+             "the closing e-mail record the customer's rating; a later click "
+             "changes the rating given before. After that the links no longer "
+             "work.")
 
     @api.constrains("aftersales_survey_unhappy_score")
     def _check_aftersales_survey_unhappy_score(self):
@@ -18,3 +25,7 @@ class ResCompany(models.Model):
             if not 1 <= company.aftersales_survey_unhappy_score <= 4:
                 raise ValidationError(_(
                     "The \"Unhappy Survey Score\" must be between 1 and 4."))
+
+    @api.constrains("aftersales_rating_days")
+    def _check_aftersales_rating_days(self):
+        self._aftersales_check_not_negative(["aftersales_rating_days"])

@@ -8,3 +8,5 @@ class ResConfigSettings(models.TransientModel):
 
     aftersales_survey_unhappy_score = fields.Integer(
         related="company_id.aftersales_survey_unhappy_score")
+    aftersales_rating_days = fields.Integer(
+        related="company_id.aftersales_rating_days")

@@ -15,20 +15,29 @@ class AftersalesTicketKpi(models.Model):
         group_operator="avg", readonly=True,
         help="Average score (1 to 5) of the answered surveys of the ticket; "
              "empty while none is answered.")
+    one_click_rating = fields.Float(
+        group_operator="avg", readonly=True,
+        help="The customer's one-click rating (1 to 5) from the closing "
+             "e-mail; empty while not rated.")
 
     @api.model
     def _select(self):
         return super()._select() + """,
-            sv.satisfaction AS satisfaction
+            sv.satisfaction AS satisfaction,
+            sv.one_click_rating AS one_click_rating
         """
 
     @api.model
     def _from(self):
         return super()._from() + """
             LEFT JOIN (
-                SELECT ticket_id, AVG(score_average) AS satisfaction
+                SELECT ticket_id,
+                       AVG(score_average) FILTER (WHERE state = 'answered')
+                           AS satisfaction,
+                       AVG(NULLIF(rating, 0)) AS one_click_rating
                 FROM aftersales_survey
-                WHERE state = 'answered' AND ticket_id IS NOT NULL
+                WHERE ticket_id IS NOT NULL
+                  AND (state = 'answered' OR rating > 0)
                 GROUP BY ticket_id
             ) sv ON sv.ticket_id = t.id
         """

@@ -98,7 +98,6 @@ class AftersalesHelpdeskTicketController(HelpdeskTicketController):
             "name": kw.get("subject"),
             "channel_id": request.env["helpdesk.ticket.channel"].sudo().search(
                 [("name", "=", "Web")], limit=1).id,
-            "team_id": request.env.user.company_id.sudo().aftersales_team_id.id,
         }
         ticket = request.env["helpdesk.ticket"].sudo().create(vals)
         ticket.message_subscribe_users(user_ids=request.env.user.ids)
@@ -457,9 +456,6 @@ class AftersalesCustomerPortal(HelpdeskCustomerPortal):
             "company_id": (unit.company_id or request.env.user.company_id).id,
             "channel_id": request.env.ref(
                 "aftersales_service.helpdesk_channel_portal").id,
-            # T1, C1: the after-sales team takes the customers' reports
-            "team_id": (unit.company_id or request.env.user.company_id)
-            .sudo().aftersales_team_id.id,
             "problem_type_id": problem_type.id,
             "urgency": urgency,
             "production_state": production,

@@ -322,6 +322,11 @@ class HelpdeskTicket(models.Model):
         compute="_compute_portal_access_url", groups="base.group_user",
         string="Customer Link",
         help="The ticket's page on the customer portal with its access token.")
+    # Q7: the closing e-mail's one-click rating (links from the quality addon)
+    aftersales_rating_html = fields.Html(
+        compute="_compute_aftersales_rating_html", groups="base.group_user",
+        sanitize=False, string="Rating Links",
+        help="The one-click rating the closing e-mail offers the customer.")
 
     # ------------------------------------------------------------------
     # Computes
@@ -953,6 +958,8 @@ class HelpdeskTicket(models.Model):
         closing = self.browse()
         if self._aftersales_closing_stage(vals.get("stage_id")):
             closing = self - self._aftersales_done()
+            # C1, Q7: the closing e-mail's links carry the ticket's token
+            closing._portal_ensure_token()
         res = super().write(vals)
         if vals.get("partner_id"):
             self.message_subscribe(partner_ids=[vals["partner_id"]])
@@ -1504,6 +1511,15 @@ class HelpdeskTicket(models.Model):
         return True
 
     @api.multi
+    def _aftersales_rating_links(self):
+        """Hook: the one-click rating links the closing e-mail gives the
+        customer, as dicts ``score``, ``label``, ``stars``, ``url``; none
+        here: the quality addon, which keeps the ratings with its surveys
+        (Q7), gives them."""
+        self.ensure_one()
+        return []
+
+    @api.multi
     def _aftersales_on_close_refused(self, blockers):
         """Hook: what follows a refused Close button on this ticket, whose
         ``blockers`` (sentences) keep it open; nothing here. The penalties
@@ -1664,6 +1680,16 @@ class HelpdeskTicket(models.Model):
                 base, ticket.id, ticket.access_token)
 
     @api.multi
+    def _compute_aftersales_rating_html(self):
+        """Q7: the closing e-mail's rating block, in the reader's language
+        (the e-mail's); empty when no addon gives links."""
+        for ticket in self:
+            links = ticket._aftersales_rating_links()
+            ticket.aftersales_rating_html = self.env["ir.qweb"].render(
+                "aftersales_service.mail_ticket_rating_links",
+                {"links": links}).decode() if links else False
+
+    @api.multi
     def action_send_portal_link(self):
         """C1: e-mail the customer a link that opens this ticket only."""
         template = self.env.ref("aftersales_service.mail_template_ticket_portal")
@@ -1711,13 +1737,19 @@ class HelpdeskTicket(models.Model):
     @api.model
     def message_new(self, msg, custom_values=None):
         """T1: a ticket e-mailed in lands in the team whose address it was
-        sent to, else the after-sales team, on the unit whose serial it
-        names; its supervisors are told (C1). The gateway has already made
-        the sender's contact the author (the ticket's customer)."""
+        sent to, on the unit whose serial it names; its supervisors are told
+        (C1). The after-sales team's address is the general one: its tickets,
+        as those of an address with no team, go where the company routes
+        them (``_aftersales_team_values``). The gateway has already made the
+        sender's contact the author (the ticket's customer)."""
         values = dict(custom_values or {})
-        team = self.env.user.company_id.aftersales_team_id
-        if team:
-            values.setdefault("team_id", team.id)
+        general = self.env["res.company"]._aftersales_routing(
+            self.env.user.company_id.id)[1]
+        if values.get("team_id") == general:
+            del values["team_id"]
+        if not values.get("channel_id"):
+            values["channel_id"] = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email").id
         unit = self._aftersales_unit_from_mail(msg)
         if unit:
             values.setdefault("equipment_id", unit.id)

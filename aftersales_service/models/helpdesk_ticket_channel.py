@@ -10,3 +10,8 @@ class HelpdeskTicketChannel(models.Model):
     _inherit = "helpdesk.ticket.channel"
 
     name = fields.Char(translate=True)
+    # T1: the team of the channel's tickets when the company routes by channel
+    aftersales_team_id = fields.Many2one(
+        "helpdesk.ticket.team", string="Service Team",
+        help="When new tickets go to the team by intake channel: the team of "
+             "this channel's tickets; empty: the after-sales team.")

@@ -23,14 +23,41 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _aftersales_team_values(self, vals, defaults):
-        """T1: a ticket given no team belongs to the company's after-sales
-        team (setting), so it shows on the team's dashboard and figures."""
+        """T1: a ticket given no team goes to the team of its channel, its
+        customer or its unit's product line, as the company routes them
+        (setting), else to the after-sales team, so it shows on the team's
+        dashboard and figures. The setting is cached: the default routing
+        reads no row."""
         if vals.get("team_id") or defaults.get("team_id"):
             return {}
-        company = (self.env["res.company"].browse(vals.get("company_id"))
-                   or self.env.user.company_id).sudo()
-        team = company.aftersales_team_id
-        return {"team_id": team.id} if team else {}
+        routing, team = self.env["res.company"]._aftersales_routing(
+            vals.get("company_id") or self.env.user.company_id.id)
+        routed = self._aftersales_routed_team(routing, vals)
+        team = routed.id or team
+        return {"team_id": team} if team else {}
+
+    @api.model
+    def _aftersales_routed_team(self, routing, vals):
+        """T1: the team ``routing`` gives the new ticket of ``vals`` (empty
+        when the channel, customer or product line names none)."""
+        env = self.env
+        team = env["helpdesk.ticket.team"]
+        if routing == "channel":
+            channel = vals.get("channel_id") or env.context.get(
+                "default_channel_id")
+            team = env["helpdesk.ticket.channel"].sudo().browse(
+                channel).aftersales_team_id
+        elif routing == "customer" and vals.get("partner_id"):
+            partner = env["res.partner"].sudo().browse(vals["partner_id"])
+            team = partner.aftersales_team_id \
+                or partner.commercial_partner_id.aftersales_team_id
+        elif routing == "product_line" and vals.get("equipment_id"):
+            categ = env["aftersales.equipment"].sudo().browse(
+                vals["equipment_id"]).product_id.categ_id
+            while categ and not categ.aftersales_team_id:
+                categ = categ.parent_id
+            team = categ.aftersales_team_id
+        return team.filtered("active")
 
     @api.model
     def _aftersales_assignee_values(self, vals):

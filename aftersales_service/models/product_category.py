@@ -24,6 +24,13 @@ class ProductCategory(models.Model):
         help="Engineers dispatched to units of this product line, or of the "
              "lines below it, must hold a valid qualification.")
 
+    # T1: the team of the line's tickets when the company routes by product line
+    aftersales_team_id = fields.Many2one(
+        "helpdesk.ticket.team", string="Service Team",
+        help="When new tickets go to the team by product line: the team of the "
+             "tickets on units of this category or of the categories below it "
+             "that set none; empty: the parent's, else the after-sales team.")
+
     @api.constrains("aftersales_warranty_months_domestic",
                     "aftersales_warranty_months_export")
     def _check_aftersales_warranty_months(self):

@@ -78,6 +78,16 @@ class ResCompany(models.Model):
     aftersales_team_id = fields.Many2one(
         "helpdesk.ticket.team", string="After-Sales Team",
         help="Installation tickets opened by a delivery go to this team.")
+    # T1: which team a new ticket goes to; the after-sales team is the fallback
+    aftersales_team_routing = fields.Selection([
+        ("team", "The After-Sales Team"),
+        ("channel", "By Intake Channel"),
+        ("customer", "By Customer"),
+        ("product_line", "By Product Line"),
+    ], string="New Tickets Go To the Team", default="team", required=True,
+        help="By intake channel, customer or the unit's product line: the team "
+             "set on the channel, on the customer or on the product category "
+             "(or its parent); where none is set, the after-sales team.")
     # T3 rev. 2: the calendars the clocks run on, unless a team has its own
     aftersales_response_calendar_id = fields.Many2one(
         "resource.calendar", string="First Response Calendar",
@@ -181,6 +191,8 @@ class ResCompany(models.Model):
     @api.multi
     def write(self, vals):
         res = super().write(vals)
+        if {"aftersales_team_routing", "aftersales_team_id"} & set(vals):
+            self.clear_caches()  # _aftersales_routing
         if "aftersales_team_restriction" in vals:
             # record rules read the setting; their cached domains must go
             self.env["ir.rule"].clear_caches()
@@ -221,6 +233,15 @@ class ResCompany(models.Model):
         ticket's creation and clocks read it; a change of a partner's zone
         drops the cache (``res.partner.write``)."""
         return self.sudo().browse(company_id).partner_id.tz or False
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _aftersales_routing(self, company_id):
+        """T1: (how new tickets find their team, the after-sales team's id),
+        cached: a ticket's creation reads no company row; ``write`` of either
+        setting drops the cache."""
+        company = self.sudo().browse(company_id)
+        return company.aftersales_team_routing, company.aftersales_team_id.id
 
     @api.model
     def _aftersales_default_calendars(self):

@@ -56,6 +56,13 @@ class ResPartner(models.Model):
         string="Long-term Customer",
         help="Visited at least once a year.")
     # T4
+    # T1: the team of the customer's tickets (a region, a key account) when
+    # the company routes by customer; read on the commercial partner
+    aftersales_team_id = fields.Many2one(
+        "helpdesk.ticket.team", string="Service Team",
+        help="When new tickets go to the team by customer: the team of this "
+             "customer's tickets (a region, a key account); empty: the "
+             "after-sales team.")
     aftersales_distance_zone = fields.Selection(
         DISTANCE_ZONES, string="Distance Zone",
         help="Sets the on-site arrival deadline.")

@@ -19,9 +19,16 @@ SHANGHAI = "Asia/Shanghai"
 
 
 def shows_time(html, hour, minute):
-    """Whether ``html`` shows the time of day hour:minute, in the English
-    (09:30:00) or the Chinese (09时30分00秒) format of times."""
-    return bool(re.search(r"\b%02d(:|时)%02d(:|分)" % (hour, minute), html))
+    """Whether ``html`` shows the time of day hour:minute (09:30, or the
+    Chinese 09时30分 a manager may choose)."""
+    return bool(re.search(r"\b%02d(:|时)%02d\b" % (hour, minute), html))
+
+
+def shows_seconds(html):
+    """Whether ``html`` shows a time of day with its seconds (09:30:00,
+    09时30分00秒) in its text (not in QWeb's ``data-oe-original`` attributes)."""
+    text = re.sub(r"<[^>]*>", " ", html)
+    return bool(re.search(r"\b\d\d(:|时)\d\d(:|分)\d\d", text))
 
 
 @contextmanager
@@ -233,6 +240,22 @@ class TestLocalTimeShown(LocalTimeCase):
         self.assertFalse(shows_time(html, 1, 30))
         self.assertFalse(shows_time(html, 3, 30))
 
+    def test_printed_times_without_seconds(self):
+        """F1: the on-site report and the service receipt print times to the
+        minute, in Chinese and in English."""
+        dispatch = self._dispatch("2025-06-02 01:00:00", "2025-06-02 01:30:00",
+                                  "2025-06-02 16:45:00")
+        for xmlid, ids in (("action_report_onsite", dispatch.ids),
+                           ("action_report_service_receipt",
+                            dispatch.ticket_id.ids)):
+            report = self.env.ref("aftersales_service.%s" % xmlid)
+            for lang in ("zh_CN", "en_US"):
+                html = report.sudo(self.staff).with_context(
+                    lang=lang).render_qweb_html(ids)[0].decode()
+                self.assertTrue(shows_time(html, 9, 30), (xmlid, lang))
+                self.assertIn("09:30", html)
+                self.assertFalse(shows_seconds(html), (xmlid, lang, html))
+
     def test_ticket_link_mail_quotes_local_deadline(self):
         """F1, C1: the customer's e-mail gives the answer deadline in the
         company's time, without a zone name."""
@@ -272,3 +295,15 @@ class TestPortalLocalTime(ServicePortalCase):
         own = self._arrival_shown("/my/dispatch/%s/sign" % data["dispatch"])
         self.assertTrue(shows_time(own, 16, 30))
         self.assertFalse(shows_time(own, 3, 30))
+
+    def test_portal_pages_without_seconds(self):
+        """F1: the customer's ticket page and signing page read times to the
+        minute (in Chinese)."""
+        data = self.data["a"]
+        self.authenticate("portal_a_c1", PASSWORD)
+        for url in ("/my/ticket/%s" % data["ticket"],
+                    "/my/dispatch/%s/sign" % data["dispatch"],
+                    "/my/tickets"):
+            page = self._arrival_shown(url)
+            self.assertTrue(re.search(r"\b\d\d:\d\d\b", page), url)
+            self.assertFalse(shows_seconds(page), (url, page))
