@@ -58,6 +58,9 @@
         "views/aftersales_training_trainee_views.xml",
         "views/aftersales_collection_views.xml",
         "views/aftersales_return_views.xml",
+        "views/aftersales_checklist_item_views.xml",
+        "views/aftersales_visit_unit_views.xml",
+        "views/aftersales_takeback_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
@@ -93,6 +96,9 @@
         "report/aftersales_return_reports.xml",
         "report/aftersales_ticket_kpi_views.xml",
         "report/report_handbook_edition.xml",
+        "report/report_installation.xml",
+        "report/report_maintenance.xml",
+        "report/report_takeback_receipt.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -105,6 +111,7 @@
         "demo/aftersales_visit_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/aftersales_handbook_demo.xml",
+        "demo/aftersales_checklist_item_demo.xml",
     ],
     "qweb": [
         "static/src/xml/calendar.xml",

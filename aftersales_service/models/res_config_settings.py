@@ -52,6 +52,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_working_calendar_id")
     aftersales_team_id = fields.Many2one(
         related="company_id.aftersales_team_id")
+    aftersales_installation_days = fields.Integer(
+        related="company_id.aftersales_installation_days")
     aftersales_upload_max_mb = fields.Integer(
         related="company_id.aftersales_upload_max_mb")
     aftersales_pause_on_quotation = fields.Boolean(
