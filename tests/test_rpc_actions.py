@@ -28,6 +28,7 @@ DEFAULT_LOGIN = "liuyang"
 LOGINS = {
     "aftersales.collection": "wanglei",
     "aftersales.dispatch": "wanglei",
+    "aftersales.takeback": "wanglei",
     "aftersales.penalty": "zhengfang",
     "aftersales.penalty.confirm": "zhengfang",
     "aftersales.penalty.reject": "zhengfang",
@@ -163,6 +164,8 @@ class TestRpcActions(common.HttpCase):
             "aftersales.warranty.contract": env[
                 "aftersales.warranty.contract"].create({
                     "partner_id": customer.id, "warranty_months": 12}),
+            "aftersales.takeback": env["aftersales.takeback"].create({
+                "equipment_id": unit.id, "reason": "repair"}),
             "aftersales.visit": visit,
             "aftersales.visit.action": env["aftersales.visit.action"].create({
                 "visit_id": visit.id, "name": "Check the spindle"}),

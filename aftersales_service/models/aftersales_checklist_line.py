@@ -35,6 +35,36 @@ class AftersalesChecklistLine(models.Model):
     value = fields.Char(string="Measured Value")
     note = fields.Char()
 
+    # ------------------------------------------------------------------
+    # CRUD: an installation's checks are changed by who may change its ticket
+    # ------------------------------------------------------------------
+    @api.model
+    def create(self, vals):
+        line = super().create(vals)
+        line._check_ticket_access()
+        return line
+
+    @api.multi
+    def write(self, vals):
+        self._check_ticket_access()
+        res = super().write(vals)
+        if "ticket_id" in vals:
+            self._check_ticket_access()
+        return res
+
+    @api.multi
+    def unlink(self):
+        self._check_ticket_access()
+        return super().unlink()
+
+    @api.multi
+    def _check_ticket_access(self):
+        """The record rules of the ticket decide who changes its checks."""
+        self.mapped("ticket_id").check_access_rule("write")
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
     @api.multi
     def _missing(self):
         """The checks not done yet: no result, or no value where the check

@@ -304,10 +304,12 @@ class AftersalesVisit(models.Model):
         if self.visit_type != "preventive":
             return []
         missing = []
-        recorded = self.maintenance_unit_ids.mapped("equipment_id")
-        for unit in self.equipment_ids - recorded:
-            missing.append(_("a maintenance record of unit %s (button \"Load "
-                             "the Units\")") % unit.display_name)
+        unrecorded = self.equipment_ids - self.maintenance_unit_ids.mapped(
+            "equipment_id")
+        if unrecorded:
+            missing.append(_("a maintenance record of the units %s (button "
+                             "\"Load the Units\")") % _(", ").join(
+                                 unrecorded.mapped("display_name")))
         for record in self.maintenance_unit_ids:
             checks = record.line_ids._missing_text()
             if checks:
