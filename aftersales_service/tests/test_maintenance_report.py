@@ -92,8 +92,9 @@ class TestMaintenanceReport(AftersalesCase):
         """T23: the customer signs a complete report only."""
         self.as_wang.action_schedule()
         self._fill(runout=False)
-        with self.assertRaises(UserError):
+        with self.assertRaises(UserError), self.cr.savepoint():
             self._sign()
+        self.visit.invalidate_cache()
         self.assertFalse(self.visit.signed_on)
 
     def test_signed_report_is_stamped_and_final(self):
