@@ -35,8 +35,8 @@ class TestTakebackQuality(AftersalesCase):
         self.assertEqual(self.entry.quality_state, "to_check")
         self.assertIn(self.wujing, self._todos().mapped("user_id"))
         with self.assertRaises(UserError) as refusal:
-            self.entry.sudo(self.wanglei).action_return()
-        self.assertIn("Quality", str(refusal.exception))
+            self.entry.sudo(self.wanglei).with_context(lang="en_US").action_return()
+        self.assertIn("Quality department", str(refusal.exception))
         self.assertEqual(self.entry.state, "ready")
 
     def test_only_quality_decides(self):
