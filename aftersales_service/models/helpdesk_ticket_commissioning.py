@@ -51,17 +51,21 @@ class HelpdeskTicket(models.Model):
         kind = vals.get("aftersales_kind") or self.default_get(
             ["aftersales_kind"]).get("aftersales_kind")
         equipment = self.env["aftersales.equipment"].browse(
-            vals.get("equipment_id") or self.env.context.get("default_equipment_id"))
-        if kind == "installation" and equipment:
-            vals = dict(vals)
-            if not vals.get("installation_due_date"):
-                vals["installation_due_date"] = self._aftersales_installation_due(
-                    equipment.sudo())
-            if not vals.get("commissioning_line_ids"):
-                vals["commissioning_line_ids"] = self.env[
-                    "aftersales.checklist.item"].sudo()._line_commands(
-                        "commissioning", equipment.sudo().product_categ_id)
-        return super().create(vals)
+            vals.get("equipment_id") or self.env.context.get(
+                "default_equipment_id")).sudo()
+        installation = kind == "installation" and equipment
+        if installation and not vals.get("installation_due_date"):
+            vals = dict(vals, installation_due_date=self._aftersales_installation_due(
+                equipment))
+        ticket = super().create(vals)
+        if installation and not vals.get("commissioning_line_ids"):
+            # whoever opens it (a storekeeper validating the delivery) gives
+            # the installation its checklist
+            lines = self.env["aftersales.checklist.line"].sudo()
+            for command in self.env["aftersales.checklist.item"].sudo()._line_commands(
+                    "commissioning", equipment.product_categ_id):
+                lines.create(dict(command[2], ticket_id=ticket.id))
+        return ticket
 
     # ------------------------------------------------------------------
     # Actions

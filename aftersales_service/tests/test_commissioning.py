@@ -77,6 +77,20 @@ class TestCommissioningChecklist(CommissioningCase):
                           "Training given"])
         self.assertTrue(ticket.commissioning_line_ids[0].needs_value)
 
+    def test_delivery_opens_installation_with_checklist(self):
+        """T11, T22: the storekeeper's delivery of a machine opens its
+        installation, due by the delivery plus the setting's days, with the
+        product line's checklist (the storekeeper has no service rights)."""
+        storekeeper = self._user("t_storekeeper", "stock.group_stock_user")
+        lots = self._stock_serials(self.machine, ["SN-DLV-1"])
+        order = self._sale(self.domestic, [(self.machine, 1, None)])
+        self._deliver(order.picking_ids.sudo(storekeeper))
+        ticket = self.env["helpdesk.ticket"].search([
+            ("equipment_id.lot_id", "in", lots.ids),
+            ("aftersales_kind", "=", "installation")])
+        self.assertEqual(len(ticket.commissioning_line_ids), 3)
+        self.assertTrue(ticket.installation_due_date)
+
     def test_load_adds_only_new_checks(self):
         """T22: a check added to the line later is loaded once by the button."""
         ticket = self._installation()
