@@ -110,10 +110,10 @@ class AftersalesVisit(models.Model):
              "parts and advice.")
     customer_signature = fields.Binary(attachment=True, copy=False)
     signed_by = fields.Char(
-        string="Signed By", copy=False,
+        copy=False,
         help="Name of the customer's person who signed the maintenance report.")
     signed_on = fields.Datetime(
-        string="Signed On", readonly=True, copy=False,
+        readonly=True, copy=False,
         help="Stamped when the customer signs.")
 
     # ------------------------------------------------------------------

@@ -26,7 +26,6 @@ class AftersalesVisitUnit(models.Model):
         help="Readings taken besides the checklist's (runout, pressure, "
              "temperature ...).")
     worn_parts = fields.Text(
-        string="Worn Parts",
         help="Parts found worn, replaced or to replace at the next visit.")
     advice = fields.Text(
         string="Advice to the Customer",

@@ -14,7 +14,7 @@ class HelpdeskTicket(models.Model):
     from it, and the contract's installation date. Kept apart from
     ``helpdesk_ticket.py``: only installation tickets use it."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket"]
 
     # ------------------------------------------------------------------
     # Installation due and commissioning checklist (T11, T22)
