@@ -166,6 +166,10 @@ class TestRpcActions(common.HttpCase):
                     "partner_id": customer.id, "warranty_months": 12}),
             "aftersales.takeback": env["aftersales.takeback"].create({
                 "equipment_id": unit.id, "reason": "repair"}),
+            "aftersales.visit.unit": env["aftersales.visit.unit"].create({
+                "visit_id": visit.id, "equipment_id": unit.id}),
+            "aftersales.checklist.line": env["aftersales.checklist.line"].create({
+                "ticket_id": onsite.id, "name": "Power supply"}),
             "aftersales.visit": visit,
             "aftersales.visit.action": env["aftersales.visit.action"].create({
                 "visit_id": visit.id, "name": "Check the spindle"}),

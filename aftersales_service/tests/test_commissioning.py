@@ -81,7 +81,8 @@ class TestCommissioningChecklist(CommissioningCase):
         """T11, T22: the storekeeper's delivery of a machine opens its
         installation, due by the delivery plus the setting's days, with the
         product line's checklist (the storekeeper has no service rights)."""
-        storekeeper = self._user("t_storekeeper", "stock.group_stock_user")
+        storekeeper = self._user("t_storekeeper", "stock.group_stock_user",
+                                 "sales_team.group_sale_salesman")
         lots = self._stock_serials(self.machine, ["SN-DLV-1"])
         order = self._sale(self.domestic, [(self.machine, 1, None)])
         self._deliver(order.picking_ids.sudo(storekeeper))
