@@ -40,6 +40,7 @@
         "views/portal_templates.xml",
         "views/aftersales_return_inspection_views.xml",
         "views/aftersales_return_views.xml",
+        "views/aftersales_takeback_views.xml",
         # wizards
         "wizards/aftersales_survey_campaign_views.xml",
         # reports

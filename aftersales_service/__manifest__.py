@@ -60,6 +60,9 @@
         "views/aftersales_training_trainee_views.xml",
         "views/aftersales_collection_views.xml",
         "views/aftersales_return_views.xml",
+        "views/aftersales_checklist_item_views.xml",
+        "views/aftersales_visit_unit_views.xml",
+        "views/aftersales_takeback_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
@@ -96,6 +99,9 @@
         "report/aftersales_return_reports.xml",
         "report/aftersales_ticket_kpi_views.xml",
         "report/report_handbook_edition.xml",
+        "report/report_installation.xml",
+        "report/report_maintenance.xml",
+        "report/report_takeback_receipt.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
@@ -108,6 +114,7 @@
         "demo/aftersales_visit_demo.xml",
         "demo/helpdesk_ticket_demo.xml",
         "demo/aftersales_handbook_demo.xml",
+        "demo/aftersales_checklist_item_demo.xml",
     ],
     "qweb": [
         "static/src/xml/calendar.xml",

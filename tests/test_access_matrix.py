@@ -257,6 +257,52 @@ MATRIX = [
     ("aftersales.ticket.kpi.month", "other_company", OWN, NO, NO, NO),
 
     # returns and exchanges (T13): service staff ask, Quality inspects
+    # T22, T23: checklists, their lines and a visit's maintenance records
+    ("aftersales.checklist.item", "staff", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "supervisor", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "salesperson", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "quality_user", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "engineering", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "employee", YES, NO, NO, NO),
+    ("aftersales.checklist.item", "portal", NO, NO, NO, NO),
+    ("aftersales.checklist.item", "other_company", YES, NO, NO, NO),
+
+    ("aftersales.checklist.line", "staff", YES, YES, YES, YES),
+    ("aftersales.checklist.line", "supervisor", YES, YES, YES, YES),
+    ("aftersales.checklist.line", "salesperson", YES, NO, NO, NO),
+    ("aftersales.checklist.line", "quality_user", YES, NO, NO, NO),
+    ("aftersales.checklist.line", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.checklist.line", "engineering", YES, NO, NO, NO),
+    ("aftersales.checklist.line", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.checklist.line", "employee", YES, NO, NO, NO),
+    ("aftersales.checklist.line", "portal", NO, NO, NO, NO),
+    ("aftersales.checklist.line", "other_company", OWN, OWN, OWN, OWN),
+
+    ("aftersales.visit.unit", "staff", YES, OWN, OWN, OWN),
+    ("aftersales.visit.unit", "supervisor", YES, YES, YES, YES),
+    ("aftersales.visit.unit", "salesperson", YES, NO, NO, NO),
+    ("aftersales.visit.unit", "quality_user", YES, NO, NO, NO),
+    ("aftersales.visit.unit", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.visit.unit", "engineering", YES, NO, NO, NO),
+    ("aftersales.visit.unit", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.visit.unit", "employee", YES, NO, NO, NO),
+    ("aftersales.visit.unit", "portal", NO, NO, NO, NO),
+    ("aftersales.visit.unit", "other_company", OWN, OWN, OWN, OWN),
+
+    # T12, T25: units taken back; Quality writes its check
+    ("aftersales.takeback", "staff", YES, YES, YES, NO),
+    ("aftersales.takeback", "supervisor", YES, YES, YES, NO),
+    ("aftersales.takeback", "salesperson", NO, NO, NO, NO),
+    ("aftersales.takeback", "quality_user", YES, YES, NO, NO),
+    ("aftersales.takeback", "quality_manager", YES, YES, NO, NO),
+    ("aftersales.takeback", "engineering", NO, NO, NO, NO),
+    ("aftersales.takeback", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.takeback", "employee", NO, NO, NO, NO),
+    ("aftersales.takeback", "portal", NO, NO, NO, NO),
+    ("aftersales.takeback", "other_company", OWN, OWN, OWN, NO),
+
     ("aftersales.return", "staff", YES, YES, YES, NO),
     ("aftersales.return", "supervisor", YES, YES, YES, NO),
     ("aftersales.return", "salesperson", YES, NO, NO, NO),
@@ -533,6 +579,8 @@ class TestAccessMatrix(AftersalesCase):
         consultation = env["aftersales.consultation"].create(
             {"ticket_id": ticket.id, "question": "Matrix"})
         consultation._guard_write({"state": "open"})
+        checklist_item = env["aftersales.checklist.item"].create(
+            {"name": "Matrix check", "kind": "commissioning"})
         return {
             "aftersales.equipment": equipment,
             "aftersales.warranty.contract": env[
@@ -625,6 +673,14 @@ class TestAccessMatrix(AftersalesCase):
                 "aftersales.consultation.analysis"].create({
                     "consultation_id": consultation.id, "user_id": engineer.id,
                     "analysis": "Matrix analysis"}),
+            "aftersales.checklist.item": checklist_item,
+            "aftersales.checklist.line": env["aftersales.checklist.line"].create(
+                {"ticket_id": ticket.id, "item_id": checklist_item.id,
+                 "name": "Matrix check"}),
+            "aftersales.visit.unit": env["aftersales.visit.unit"].create(
+                {"visit_id": visit.id, "equipment_id": equipment.id}),
+            "aftersales.takeback": env["aftersales.takeback"].create(
+                {"equipment_id": equipment.id, "reason": "repair"}),
             "aftersales.calendar.workday": env["aftersales.calendar.workday"].create({
                 "calendar_id": env.ref(
                     "aftersales_service.resource_calendar_service").id,

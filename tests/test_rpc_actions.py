@@ -28,6 +28,7 @@ DEFAULT_LOGIN = "liuyang"
 LOGINS = {
     "aftersales.collection": "wanglei",
     "aftersales.dispatch": "wanglei",
+    "aftersales.takeback": "wanglei",
     "aftersales.penalty": "zhengfang",
     "aftersales.penalty.confirm": "zhengfang",
     "aftersales.penalty.reject": "zhengfang",
@@ -163,6 +164,12 @@ class TestRpcActions(common.HttpCase):
             "aftersales.warranty.contract": env[
                 "aftersales.warranty.contract"].create({
                     "partner_id": customer.id, "warranty_months": 12}),
+            "aftersales.takeback": env["aftersales.takeback"].create({
+                "equipment_id": unit.id, "reason": "repair"}),
+            "aftersales.visit.unit": env["aftersales.visit.unit"].create({
+                "visit_id": visit.id, "equipment_id": unit.id}),
+            "aftersales.checklist.line": env["aftersales.checklist.line"].create({
+                "ticket_id": onsite.id, "name": "Power supply"}),
             "aftersales.visit": visit,
             "aftersales.visit.action": env["aftersales.visit.action"].create({
                 "visit_id": visit.id, "name": "Check the spindle"}),

@@ -11,3 +11,4 @@ from . import aftersales_visit
 from . import aftersales_return_inspection
 from . import aftersales_return
 from . import aftersales_visit_action
+from . import aftersales_takeback

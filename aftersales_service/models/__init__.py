@@ -51,3 +51,8 @@ from . import aftersales_handbook_edition
 from . import aftersales_consultation
 from . import helpdesk_ticket_handbook
 from . import helpdesk_ticket_flow
+from . import aftersales_checklist_item
+from . import aftersales_checklist_line
+from . import helpdesk_ticket_commissioning
+from . import aftersales_visit_unit
+from . import aftersales_takeback

@@ -22,8 +22,10 @@ class AftersalesVisit(models.Model):
 
     _name = "aftersales.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
     _order = "planned_date, id"
+    # F2 (aftersales.guard): the signature's time is stamped when it is given
+    _guarded_fields = ("signed_on",)
     # staff change only their own visits, but comment on every visit they read
     _mail_post_access = "read"
 
@@ -98,6 +100,21 @@ class AftersalesVisit(models.Model):
         help="A maintenance ticket is opened when the visit is done.")
     ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Maintenance Ticket", readonly=True, copy=False)
+    # ------------------------------------------------------------------
+    # Maintenance report (T23): a preventive visit's record per unit, signed
+    # ------------------------------------------------------------------
+    maintenance_unit_ids = fields.One2many(
+        "aftersales.visit.unit", "visit_id", string="Maintenance Records",
+        copy=False,
+        help="One record per unit maintained: checklist, measurements, worn "
+             "parts and advice.")
+    customer_signature = fields.Binary(attachment=True, copy=False)
+    signed_by = fields.Char(
+        copy=False,
+        help="Name of the customer's person who signed the maintenance report.")
+    signed_on = fields.Datetime(
+        readonly=True, copy=False,
+        help="Stamped when the customer signs.")
 
     # ------------------------------------------------------------------
     # Constraints
@@ -142,8 +159,16 @@ class AftersalesVisit(models.Model):
     @api.multi
     def write(self, vals):
         """A visit done, cancelled or moved later is no longer overdue; a
-        closed visit keeps its date, even when dragged on the calendar."""
+        closed visit keeps its date, even when dragged on the calendar. T23:
+        a maintenance report is signed once complete, the time stamped, and
+        stays as signed."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
+        self._guard_check_write(vals)
+        self._check_report_open(vals)
+        records = self
+        if vals.get("customer_signature"):
+            vals = dict(vals, signed_on=fields.Datetime.now())  # F2: stamped
+            records = self._guard_door()
         if "planned_date" in vals:
             closed = self.filtered(
                 lambda v: v.state in ("done", "cancelled")
@@ -157,7 +182,14 @@ class AftersalesVisit(models.Model):
         elif vals.get("planned_date") and \
                 vals["planned_date"] >= company_today(self):
             vals = dict(vals, is_overdue=False)
-        return super().write(vals)
+        res = super(AftersalesVisit, records).write(vals)
+        if vals.get("customer_signature"):
+            # T23: signed on the engineer's screen, with the records in one save
+            for visit in self:
+                missing = visit._maintenance_missing(signature=False)
+                if missing:
+                    raise UserError(visit._maintenance_refusal(missing))
+        return res
 
     # ------------------------------------------------------------------
     # Actions
@@ -172,6 +204,7 @@ class AftersalesVisit(models.Model):
                     "Visit %s: choose who goes (\"Assigned To\") before "
                     "scheduling it.") % visit.name)
         self.write({"state": "scheduled"})
+        self.action_load_maintenance_units()
         return True
 
     @api.multi
@@ -181,6 +214,9 @@ class AftersalesVisit(models.Model):
         for visit in self:
             if visit.state not in ("planned", "scheduled"):
                 raise UserError(_("Visit %s is already closed.") % visit.name)
+            missing = visit._maintenance_missing()
+            if missing:
+                raise UserError(visit._maintenance_refusal(missing))
         self.filtered(lambda v: not v.visit_date).write(
             {"visit_date": company_today(self)})
         self.write({"state": "done"})
@@ -199,6 +235,29 @@ class AftersalesVisit(models.Model):
     def action_reset(self):
         self.filtered(lambda v: v.state == "cancelled").write({"state": "planned"})
         return True
+
+    @api.multi
+    def action_load_maintenance_units(self):
+        """T23: a preventive visit gets one maintenance record, with its
+        product line's checklist, per unit it covers that has none yet."""
+        records = self.env["aftersales.visit.unit"]
+        for visit in self.filtered(lambda v: v.visit_type == "preventive"
+                                   and v.state in ("planned", "scheduled")
+                                   and not v.signed_on):
+            done = visit.maintenance_unit_ids.mapped("equipment_id")
+            commands = [(0, 0, records._new_values(unit))
+                        for unit in visit.equipment_ids - done]
+            if commands:
+                visit.write({"maintenance_unit_ids": commands})
+        return True
+
+    @api.multi
+    def action_print_maintenance_report(self):
+        """T23: the maintenance report for the customer's signature (data={}:
+        an XML-RPC client cannot receive None)."""
+        return self.env.ref(
+            "aftersales_service.action_report_maintenance").report_action(
+                self, data={})
 
     @api.multi
     def action_open_ticket(self):
@@ -235,6 +294,48 @@ class AftersalesVisit(models.Model):
         ticket = self.env["helpdesk.ticket"].create(vals)
         self.ticket_id = ticket
         return ticket
+
+    @api.multi
+    def _maintenance_missing(self, signature=True):
+        """T23: what a preventive visit's maintenance report lacks before the
+        visit is done: a record per unit covered, each record's checklist,
+        and (unless only the content is asked) the customer's signature."""
+        self.ensure_one()
+        if self.visit_type != "preventive":
+            return []
+        missing = []
+        unrecorded = self.equipment_ids - self.maintenance_unit_ids.mapped(
+            "equipment_id")
+        if unrecorded:
+            missing.append(_("a maintenance record of the units %s (button "
+                             "\"Load the Units\")") % _(", ").join(
+                                 unrecorded.mapped("display_name")))
+        for record in self.maintenance_unit_ids:
+            checks = record.line_ids._missing_text()
+            if checks:
+                missing.append(_("the checks %(checks)s of unit %(unit)s") % {
+                    "checks": checks, "unit": record.equipment_id.display_name})
+        if signature and not self.signed_on:
+            missing.append(_("the customer's signature"))
+        return missing
+
+    @api.multi
+    def _maintenance_refusal(self, missing):
+        self.ensure_one()
+        return _("Visit %(visit)s: the maintenance report needs %(missing)s.") % {
+            "visit": self.name, "missing": _("; ").join(missing)}
+
+    @api.multi
+    def _check_report_open(self, vals):
+        """T23, F3: a signed maintenance report keeps its records and its
+        signature."""
+        names = {"maintenance_unit_ids", "customer_signature", "signed_by"} \
+            & set(vals)
+        for visit in self.filtered("signed_on"):
+            if any(not visit._guard_unchanged(name, vals[name]) for name in names):
+                raise UserError(_(
+                    "The maintenance report of visit %s is signed: its records "
+                    "and signature can no longer change.") % visit.name)
 
     @api.multi
     def _maintenance_ticket_vals(self):

@@ -18,7 +18,7 @@ AFTERSALES_NUMBERS = (
     "aftersales_return_band1_amount", "aftersales_return_band2_amount",
     "aftersales_future_tolerance_minutes", "aftersales_promise_hours_urgent",
     "aftersales_promise_hours_normal", "aftersales_promise_hours_minor",
-    "aftersales_sla_risk_percent",
+    "aftersales_sla_risk_percent", "aftersales_installation_days",
 )
 
 
@@ -88,6 +88,12 @@ class ResCompany(models.Model):
         help="By intake channel, customer or the unit's product line: the team "
              "set on the channel, on the customer or on the product category "
              "(or its parent); where none is set, the after-sales team.")
+    # T11: the contract's installation time, unless the contract says another
+    aftersales_installation_days = fields.Integer(
+        string="Installation Due Within (days)", default=15,
+        help="Days after delivery by which a machine is installed and "
+             "commissioned; an installation ticket can take the contract's own "
+             "date.")
     # T3 rev. 2: the calendars the clocks run on, unless a team has its own
     aftersales_response_calendar_id = fields.Many2one(
         "resource.calendar", string="First Response Calendar",

@@ -54,6 +54,8 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_team_id")
     aftersales_team_routing = fields.Selection(
         related="company_id.aftersales_team_routing")
+    aftersales_installation_days = fields.Integer(
+        related="company_id.aftersales_installation_days")
     aftersales_upload_max_mb = fields.Integer(
         related="company_id.aftersales_upload_max_mb")
     aftersales_pause_on_quotation = fields.Boolean(

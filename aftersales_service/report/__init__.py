@@ -8,3 +8,4 @@ from . import aftersales_ticket_kpi
 from . import aftersales_ticket_kpi_month
 from . import aftersales_return_register_xlsx
 from . import aftersales_import_template_xlsx
+from . import register_takeback_xlsx

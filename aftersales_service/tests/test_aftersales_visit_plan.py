@@ -7,7 +7,7 @@ from lxml import etree
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .common import AftersalesCase
+from .common import SIGNATURE, AftersalesCase
 
 
 class TestVisitPlan(AftersalesCase):
@@ -144,6 +144,7 @@ class TestVisitPlan(AftersalesCase):
         visits = self._approved()
         first, second = visits.sorted("plan_month")
         first.write({"people_met": "Dr Wang", "visit_date": first.planned_date})
+        self._maintenance_report(first)
         first.action_done()
         partner.aftersales_equipment_ids[:12]._mark_returned()
         newcomer = self._holder(10, 10)
@@ -280,6 +281,13 @@ class TestVisitPlan(AftersalesCase):
         visit.planned_date = fields.Date.to_string(date.today() - timedelta(days=1))
         return visit
 
+    @staticmethod
+    def _maintenance_report(visit):
+        """T23: the preventive visit's maintenance report, signed (the test
+        product line has no maintenance checks to fill)."""
+        visit.action_load_maintenance_units()
+        visit.write({"customer_signature": SIGNATURE, "signed_by": "Dr Li"})
+
     def test_overdue_job_idempotent(self):
         """C5: the daily job flags a late visit and tells supervisors once."""
         visit = self._late_visit()
@@ -295,6 +303,7 @@ class TestVisitPlan(AftersalesCase):
         visit = self._late_visit()
         self.env["aftersales.visit"].cron_flag_overdue()
         visit.write({"people_met": "Dr Li", "visit_date": visit.planned_date})
+        self._maintenance_report(visit)
         visit.action_done()
         self.assertFalse(visit.is_overdue)
 
@@ -303,6 +312,7 @@ class TestVisitPlan(AftersalesCase):
         partner = self._holder(20, 4)
         first, second = self._approved().sorted("plan_month")
         first.write({"people_met": "Dr Zhao", "visit_date": "%s-04-20" % self.year})
+        self._maintenance_report(first)
         first.action_done()
         partner.invalidate_cache()
         self.assertEqual(partner.aftersales_last_visit_date, "%s-04-20" % self.year)
@@ -314,6 +324,7 @@ class TestVisitPlan(AftersalesCase):
     def test_done_needs_record(self):
         """Q8: a visit closes only with the people met."""
         visit = self._late_visit()
+        self._maintenance_report(visit)
         with self.assertRaises(ValidationError):
             visit.sudo(self.staff).action_done()
 
@@ -323,6 +334,7 @@ class TestVisitPlan(AftersalesCase):
         visit.sudo(self.staff).write({
             "people_met": "Dr Sun", "issues_raised": "Spindle noise",
             "actions_decided": "Replace bearing", "work_needed": True})
+        self._maintenance_report(visit)
         visit.sudo(self.staff).action_done()
         ticket = visit.ticket_id
         self.assertEqual(ticket.aftersales_kind, "maintenance")
@@ -341,6 +353,7 @@ class TestVisitPlan(AftersalesCase):
             "people_met": "Dr Sun", "work_needed": True,
             "issues_raised": "Spindle noise\n<img src=x onerror=alert(1)>",
             "actions_decided": "<b>Replace</b> bearing"})
+        self._maintenance_report(visit)
         visit.sudo(self.staff).action_done()
         description = visit.ticket_id.description
         self.assertIn("Spindle noise<br", description)
@@ -421,6 +434,7 @@ class TestVisitPlan(AftersalesCase):
         on the calendar), whoever writes."""
         visit = self._late_visit()
         visit.write({"people_met": "Dr Zhou", "visit_date": visit.planned_date})
+        self._maintenance_report(visit)
         visit.action_done()
         with self.assertRaises(UserError):
             visit.sudo(self.supervisor).write({"planned_date": "%s-07-01" % self.year})

@@ -13,6 +13,8 @@ REGISTERS = {
     "fees": ("aftersales_service.action_register_fees_xlsx", "helpdesk.ticket"),
     "followups": ("aftersales_service.action_register_followup_xlsx",
                   "helpdesk.ticket"),
+    "takeback": ("aftersales_service.action_register_takeback_xlsx",
+                 "aftersales.takeback"),
 }
 
 
@@ -30,7 +32,8 @@ class AftersalesRegisterWizard(models.TransientModel):
 
     register = fields.Selection(
         [("calls", "Incoming Calls and Letters"), ("dispatch", "Dispatch Records"),
-         ("fees", "Fees and Expenses"), ("followups", "Follow-ups")],
+         ("fees", "Fees and Expenses"), ("followups", "Follow-ups"),
+         ("takeback", "Units Taken Back")],
         required=True, default="calls")
     date_from = fields.Date(string="From", required=True, default=_first_of_month)
     date_to = fields.Date(string="To", required=True,
