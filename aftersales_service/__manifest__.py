@@ -21,6 +21,7 @@
         "report_xlsx",
         "hr",
         "hr_expense",
+        "hr_holidays",
         "base_geolocalize",
     ],
     "data": [
@@ -79,6 +80,7 @@
         "wizards/aftersales_ticket_close_warning_views.xml",
         "wizards/aftersales_time_correction_views.xml",
         "wizards/aftersales_promise_change_views.xml",
+        "wizards/aftersales_dispatch_handback_views.xml",
         "wizards/aftersales_import_views.xml",
         # reports
         "report/aftersales_reports.xml",

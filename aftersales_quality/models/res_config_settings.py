@@ -8,3 +8,5 @@ class ResConfigSettings(models.TransientModel):
 
     aftersales_survey_unhappy_score = fields.Integer(
         related="company_id.aftersales_survey_unhappy_score")
+    aftersales_quality_form_before_job = fields.Boolean(
+        related="company_id.aftersales_quality_form_before_job")

@@ -51,3 +51,5 @@ from . import aftersales_handbook_edition
 from . import aftersales_consultation
 from . import helpdesk_ticket_handbook
 from . import helpdesk_ticket_flow
+from . import aftersales_dispatch_change
+from . import hr_holidays

@@ -51,7 +51,7 @@ class HelpdeskTicket(models.Model):
     _guarded_fields = (
         "onsite_state", "onsite_approved_by", "waiver_state",
         "waiver_approved_by", "waiver_approved_on", "warranty_state",
-        "onsite_window_open",
+        "onsite_window_open", "parts_mailed_on", "parts_mailed_by",
         "is_repeat_repair", "repeat_of_id", "followup_scheduled",
         "onsite_approved_on", "quotation_accepted_on", "promised_date",
         "hold_since", "hold_reason", "hold_hours", "response_hold_hours",
@@ -216,6 +216,11 @@ class HelpdeskTicket(models.Model):
         "res.users", string="Approved By", readonly=True, copy=False)
     onsite_approved_on = fields.Datetime(
         string="Approved On", readonly=True, copy=False)
+    # Q1, S2: spare parts mailed to the customer without a visit
+    parts_mailed_on = fields.Datetime(
+        string="Parts Mailed On", readonly=True, copy=False)
+    parts_mailed_by = fields.Many2one(
+        "res.users", string="Parts Mailed By", readonly=True, copy=False)
     dispatch_ids = fields.One2many(
         "aftersales.dispatch", "ticket_id", string="Dispatches")
     dispatch_count = fields.Integer(compute="_compute_dispatch_count")
@@ -1148,6 +1153,7 @@ class HelpdeskTicket(models.Model):
                     "solved remotely.") % ticket.number)
         self._guard_door().write(
             {"onsite_state": "requested", "onsite_reject_reason": False})
+        self._aftersales_on_job_planned("onsite")
         severe = self.filtered("severe_problem")
         severe._notify_supervisors(_(
             "Severe problem, no remote attempt: approve or reject on-site "
@@ -1243,6 +1249,50 @@ class HelpdeskTicket(models.Model):
                 "with \"Create Quotation\" and have the customer accept it before "
                 "dispatching on-site.") % {
                     "ticket": ticket.number, "reason": ticket.charge_reason})
+        # Q1 (rev. 2): what else must be done before anyone goes on site
+        return self._aftersales_check_job_start("onsite")
+
+    @api.multi
+    def _aftersales_check_job_start(self, job):
+        """Hook: refuse to start ``job`` ("onsite": approval, dispatch,
+        check-in; "parts": parts mailed) while something is missing.
+        aftersales_quality adds the registered feedback form (Q1 rev. 2)."""
+        return True
+
+    @api.multi
+    def _aftersales_on_job_planned(self, job):
+        """Hook: ``job`` ("onsite" requested, "parts" planned) is coming;
+        aftersales_quality opens the feedback form Quality registers first."""
+        return True
+
+    @api.multi
+    def action_mail_parts(self):
+        """Q1, S2: the planned spare parts are mailed to the customer without
+        a visit, once a chargeable job's quotation is accepted and (with
+        quality) the feedback form is registered."""
+        for ticket in self:
+            if not ticket.part_ids:
+                raise UserError(_(
+                    "Ticket %s has no planned spare parts to mail: add them "
+                    "under \"Planned Spare Parts\" first.") % ticket.number)
+            if ticket.parts_mailed_on:
+                raise UserError(_("The spare parts of ticket %s were already "
+                                  "mailed.") % ticket.number)
+            if ticket.charge_type == "chargeable" \
+                    and ticket.quotation_id.state not in ("sale", "done"):
+                raise UserError(_(
+                    "Ticket %(ticket)s is chargeable (%(reason)s): the customer "
+                    "must accept its quotation before the parts are mailed.") % {
+                        "ticket": ticket.number, "reason": ticket.charge_reason})
+        self._aftersales_check_job_start("parts")
+        self._guard_write({"parts_mailed_on": fields.Datetime.now(),
+                           "parts_mailed_by": self.env.uid})
+        for ticket in self:
+            ticket.message_post(body=_("Spare parts mailed to the customer: %s")
+                                % html_escape(", ".join(
+                                    "%s × %s" % (part.product_id.display_name,
+                                                 part.quantity)
+                                    for part in ticket.part_ids)))
         return True
 
     @api.multi
