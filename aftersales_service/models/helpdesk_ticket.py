@@ -205,7 +205,7 @@ class HelpdeskTicket(models.Model):
     # W4 (rev. 2): a severe problem goes on site without a remote attempt,
     # with the supervisor's approval and the reason recorded
     severe_problem = fields.Boolean(
-        string="Severe Problem", copy=False, track_visibility="onchange",
+        copy=False, track_visibility="onchange",
         help="Major structural damage or a danger to production safety: "
              "on-site service may be requested without a remote attempt; the "
              "supervisor decides.")
@@ -217,10 +217,8 @@ class HelpdeskTicket(models.Model):
     onsite_approved_on = fields.Datetime(
         string="Approved On", readonly=True, copy=False)
     # Q1, S2: spare parts mailed to the customer without a visit
-    parts_mailed_on = fields.Datetime(
-        string="Parts Mailed On", readonly=True, copy=False)
-    parts_mailed_by = fields.Many2one(
-        "res.users", string="Parts Mailed By", readonly=True, copy=False)
+    parts_mailed_on = fields.Datetime(readonly=True, copy=False)
+    parts_mailed_by = fields.Many2one("res.users", readonly=True, copy=False)
     dispatch_ids = fields.One2many(
         "aftersales.dispatch", "ticket_id", string="Dispatches")
     dispatch_count = fields.Integer(compute="_compute_dispatch_count")
@@ -353,7 +351,8 @@ class HelpdeskTicket(models.Model):
                  "dispatch_ids.arrival_time", "dispatch_ids.state",
                  "first_response_date", "onsite_state", "stage_id", "team_id",
                  "onsite_approved_on", "quotation_accepted_on",
-                 "onsite_window_open", "customer_appointment", "promised_date", "closed_date",
+                 "onsite_window_open",
+                 "customer_appointment", "promised_date", "closed_date",
                  "hold_since", "response_hold_hours", "arrival_hold_hours")
     def _compute_charge_and_sla(self):
         """The charge (W3, W5, S3) and the SLA clocks (T3, T4) in one compute:
