@@ -18,6 +18,20 @@ REPORT_CONTENT = {
 SIGNATURE = base64.b64encode(b"\x89PNG signature")
 
 
+def register_quality_forms(env, tickets):
+    """Q1 (rev. 2): with aftersales_quality installed, open the tickets'
+    quality feedback forms and register them, as the Quality department does
+    before anyone goes on site or parts are mailed."""
+    if "aftersales.quality.feedback" not in env:
+        return
+    tickets._aftersales_on_job_planned("onsite")
+    forms = env["aftersales.quality.feedback"].search(
+        [("ticket_id", "in", tickets.ids), ("state", "=", "draft")])
+    forms.write({"defect_category_id": env[
+        "aftersales.quality.defect.category"].search([], limit=1).id})
+    forms.action_register()
+
+
 def recorded(model, vals):
     """Create a record as its actions would have left it (F2): the guarded
     values (states, stamps, decisions) are written through the model's door,
