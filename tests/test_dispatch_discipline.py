@@ -8,6 +8,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests.common import SavepointCase
 
+from odoo.addons.aftersales_service.tests.common import register_quality_forms
+
 
 class DispatchDisciplineCase(SavepointCase):
 
@@ -35,6 +37,7 @@ class DispatchDisciplineCase(SavepointCase):
             "user_id": cls.wang.id})
         cls.appointment = fields.Datetime.to_string(
             fields.Datetime.from_string(fields.Datetime.now()) + timedelta(days=3))
+        register_quality_forms(cls.env, cls.ticket)  # Q1 (rev. 2)
         cls.dispatch = cls.env["aftersales.dispatch"].sudo(cls.liu).create({
             "ticket_id": cls.ticket.id, "leader_id": cls.wang.id,
             "appointment": cls.appointment})

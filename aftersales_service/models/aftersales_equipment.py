@@ -245,10 +245,13 @@ class AftersalesEquipment(models.Model):
 
     @api.constrains("warranty_months", "onsite_window_months")
     def _check_warranty_months(self):
-        if self.filtered(lambda e: e.warranty_months < 0
-                         or e.onsite_window_months < 0):
-            raise ValidationError(_(
-                "Warranty and on-site window months cannot be negative."))
+        labels = self.fields_get(["warranty_months", "onsite_window_months"])
+        for name in ("warranty_months", "onsite_window_months"):
+            for equipment in self.filtered(lambda e: e[name] < 0):
+                raise ValidationError(_(
+                    "%(record)s: \"%(field)s\" cannot be negative.") % {
+                        "record": equipment.name,
+                        "field": labels[name]["string"]})
 
     # ------------------------------------------------------------------
     # Onchanges

@@ -29,6 +29,9 @@ def register_quality_forms(env, tickets):
         [("ticket_id", "in", tickets.ids), ("state", "=", "draft")])
     forms.write({"defect_category_id": env[
         "aftersales.quality.defect.category"].search([], limit=1).id})
+    # a material case without a unit: Quality names the product
+    forms.filtered(lambda f: not f.product_id).write(
+        {"product_id": env["product.product"].search([], limit=1).id})
     forms.action_register()
 
 
@@ -37,6 +40,10 @@ def recorded(model, vals):
     values (states, stamps, decisions) are written through the model's door,
     the rest as a user types it. For fixtures; tests of the guard write as
     the user does."""
+    if model._name == "aftersales.dispatch" and vals.get("ticket_id"):
+        # Q1 (rev. 2): a dispatch that happened had its form registered first
+        register_quality_forms(model.env, model.env["helpdesk.ticket"].browse(
+            vals["ticket_id"]))
     names = model._guard_names() - model._guard_free_at_create()
     record = model.create({k: v for k, v in vals.items() if k not in names})
     guarded = {k: v for k, v in vals.items() if k in names}

@@ -59,8 +59,8 @@ class TestOnsiteWindow(OnsiteWindowCase):
         self._remote(ticket)
         ticket.sudo(self.staff).action_request_onsite()
         self.assertEqual(ticket.charge_type, "chargeable")
-        self.assertIn("on-site window",
-                      ticket.with_context(lang="en_US").charge_reason)
+        # stored in the language of the user who made it chargeable
+        self.assertIn("免费上门服务期", ticket.charge_reason)
         with self.assertRaisesRegex(UserError, "Create Quotation"):
             ticket.sudo(self.supervisor).with_context(
                 lang="en_US").action_approve_onsite()
@@ -116,8 +116,7 @@ class TestOnsiteWindow(OnsiteWindowCase):
             reported_date="2025-05-02 08:00:00")
         self.assertEqual(first.charge_type, "free")
         self.assertEqual(second.charge_type, "chargeable")
-        self.assertIn("first installation",
-                      second.with_context(lang="en_US").charge_reason)
+        self.assertIn("首次安装", second.charge_reason)
         # at home every installation is free
         home_unit = self._equipment(self.machine, "OW-I3", self.domestic,
                                     delivery_date="2025-05-01")
