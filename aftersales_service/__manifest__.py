@@ -4,7 +4,7 @@
     "name": "After-Sales Service",
     "summary": "Service files, warranty, customer classes and the service "
                "ticket workflow for machines and materials",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
@@ -21,6 +21,7 @@
         "report_xlsx",
         "hr",
         "hr_expense",
+        "hr_holidays",
         "base_geolocalize",
     ],
     "data": [
@@ -85,6 +86,7 @@
         "wizards/aftersales_ticket_close_warning_views.xml",
         "wizards/aftersales_time_correction_views.xml",
         "wizards/aftersales_promise_change_views.xml",
+        "wizards/aftersales_dispatch_handback_views.xml",
         "wizards/aftersales_import_views.xml",
         # reports
         "report/aftersales_reports.xml",

@@ -425,13 +425,18 @@ MATRIX = [
     (wizard, role, OWN, OWN, OWN, OWN)
     for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
                    "aftersales.ticket.close.warning", "aftersales.register.wizard",
-                   "aftersales.time.correction", "aftersales.promise.change")
+                   "aftersales.time.correction", "aftersales.promise.change",
+                   "aftersales.dispatch.handback")
     for role in ROLES
 ] + [
     ("aftersales.penalty.confirm", role, OWN, OWN, OWN, OWN) for role in ROLES
 ]
 MATRIX += [
     ("aftersales.survey.campaign", role, OWN, OWN, OWN, OWN) for role in ROLES
+] + [
+    # T21: a dispatch's plan history, written by its actions only
+    ("aftersales.dispatch.change", role, NO if role == "portal" else YES,
+     NO, NO, NO) for role in ROLES
 ]
 
 # K1, T2, T17: the handbook, fault codes and the internal consultation. The
@@ -654,6 +659,11 @@ class TestAccessMatrix(AftersalesCase):
                 "field_name": "reported_date", "reason": "Matrix"}),
             "aftersales.survey.campaign": env["aftersales.survey.campaign"].create(
                 {"partner_ids": [(6, 0, cls.domestic.ids)]}),
+            "aftersales.dispatch.change": env["aftersales.dispatch.change"].create({
+                "dispatch_id": dispatch.id, "kind": "handback", "reason": "other",
+                "note": "Matrix"}),
+            "aftersales.dispatch.handback": env["aftersales.dispatch.handback"].create(
+                {"dispatch_id": dispatch.id, "reason": "other", "note": "Matrix"}),
             "aftersales.promise.change": env["aftersales.promise.change"].create({
                 "ticket_id": ticket.id, "promised_date": "2030-01-01 01:00:00",
                 "reason": "Matrix"}),

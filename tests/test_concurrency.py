@@ -17,7 +17,7 @@ from odoo.exceptions import UserError
 from odoo.tools import mute_logger
 
 from odoo.addons.aftersales_service.tests.common import (
-    LOCK_TIMEOUT, TwoTransactionsCase)
+    LOCK_TIMEOUT, TwoTransactionsCase, register_quality_forms)
 
 _logger = logging.getLogger(__name__)
 TIMEOUT = 60
@@ -178,6 +178,7 @@ class TestConcurrency(TwoTransactionsCase):
                 "partner_id": partner.id, "aftersales_kind": "material",
                 "onsite_reason": "Training on site"})
             ticket._guard_write({"onsite_state": "requested"})
+            register_quality_forms(env, ticket)  # Q1 (rev. 2)
             return {"people": supervisors.mapped("partner_id"),
                     "users": supervisors, "partner": partner, "ticket": ticket}
         data = self._commit(build)

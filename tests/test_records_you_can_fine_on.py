@@ -8,6 +8,8 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import common
 
+from odoo.addons.aftersales_service.tests.common import register_quality_forms
+
 PASSWORD = "demo"
 HOUR = timedelta(hours=1)
 
@@ -51,6 +53,7 @@ class TestRecordsYouCanFineOn(common.HttpCase):
         onsite = tickets.create(dict(
             vals, name="GUARD: on site", reported_date=fields.Datetime.to_string(
                 fields.Datetime.from_string(fields.Datetime.now()) - 5 * HOUR)))
+        register_quality_forms(env, onsite)  # Q1 (rev. 2): Quality first
         dispatch = env["aftersales.dispatch"].create({
             "ticket_id": onsite.id, "leader_id": wang.id,
             "appointment": fields.Datetime.now()})

@@ -17,6 +17,8 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import common
 
+from odoo.addons.aftersales_service.tests.common import register_quality_forms
+
 ADDONS = ("aftersales_service", "aftersales_quality", "aftersales_hr_penalties")
 MODULES = tuple("odoo.addons.%s." % addon for addon in ADDONS)
 DAY = timedelta(days=1)
@@ -132,6 +134,7 @@ class TestRpcActions(common.HttpCase):
             "ticket_id": onsite.id, "user_id": wang.id, "method": "phone",
             "steps": "Checked the spindle's error log with the customer.",
             "result": "not_solved"})
+        register_quality_forms(env, answer)  # Q1 (rev. 2): Quality first
         dispatch = env["aftersales.dispatch"].create({
             "ticket_id": answer.id, "leader_id": wang.id,
             "appointment": fields.Datetime.now()})

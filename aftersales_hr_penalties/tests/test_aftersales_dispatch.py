@@ -28,7 +28,8 @@ class TestDispatchWithProposal(PenaltyCase):
         """T21, P6: the supervisor moves the appointment without an access
         error; HR reads the new appointment on the proposal."""
         self.dispatch.sudo(self.supervisor).write(
-            {"appointment": "2025-06-02 08:30:00"})
+            {"appointment": "2025-06-02 08:30:00",
+             "reschedule_reason": "customer_postponed"})
         self.assertEqual(self.dispatch.appointment, "2025-06-02 08:30:00")
         facts = self._hr_reads(self.proposal)
         self.assertEqual(facts["dispatch_appointment"], "2025-06-02 08:30:00")
@@ -40,7 +41,8 @@ class TestDispatchWithProposal(PenaltyCase):
         dispatch = self.dispatch.sudo(self.supervisor)
         dispatch.write({"user_ids": [(6, 0, [self.leader.id])]})
         dispatch.write({"leader_id": self.leader.id,
-                        "appointment": "2025-06-02 08:45:00"})
+                        "appointment": "2025-06-02 08:45:00",
+                        "reschedule_reason": "customer_postponed"})
         self.assertEqual(self.dispatch.leader_id, self.leader)
         self.assertIn(self.leader, self.dispatch.user_ids)
         self.assertEqual(self._hr_reads(self.proposal)["dispatch_appointment"],
@@ -50,7 +52,8 @@ class TestDispatchWithProposal(PenaltyCase):
         """P6: the supervisor who moved the dispatch still cannot change the
         proposal itself."""
         self.dispatch.sudo(self.supervisor).write(
-            {"appointment": "2025-06-02 08:30:00"})
+            {"appointment": "2025-06-02 08:30:00",
+             "reschedule_reason": "customer_postponed"})
         with self.assertRaises(AccessError):
             self.proposal.sudo(self.supervisor).write(
                 {"dispatch_appointment": "2025-06-02 07:00:00"})
@@ -63,7 +66,8 @@ class TestDispatchWithProposal(PenaltyCase):
         back to proposed, it shows the dispatch's facts again."""
         self.proposal.sudo(self.hr_officer).action_confirm()
         self.dispatch.sudo(self.supervisor).write(
-            {"appointment": "2025-06-02 08:30:00"})
+            {"appointment": "2025-06-02 08:30:00",
+             "reschedule_reason": "customer_postponed"})
         self.assertEqual(self._hr_reads(self.proposal)["dispatch_appointment"],
                          "2025-06-02 09:00:00")
         self.proposal.sudo(self.hr_officer).action_reset_draft()

@@ -3,6 +3,7 @@
 from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.aftersales_service.tools import sudo_as_author
 
@@ -66,6 +67,58 @@ class HelpdeskTicket(models.Model):
                 "The Quality department must register quality feedback form %s "
                 "first.") % form.name)
         return blockers
+
+    @api.multi
+    def _aftersales_quality_form_first(self):
+        """Q1 (rev. 2): the tickets whose job waits for a registered form: a
+        repair, complaint or material case (not an installation or a
+        training), where the company keeps the rule."""
+        return self.filtered(
+            lambda t: t.aftersales_kind not in ("installation", "training")
+            and (t.company_id or self.env.user.company_id).sudo()
+            .aftersales_quality_form_before_job)
+
+    @api.multi
+    def _aftersales_on_job_planned(self, job):
+        """Q1 (rev. 2): on-site requested or parts planned: the form opens
+        now, so that Quality registers it before the job."""
+        res = super()._aftersales_on_job_planned(job)
+        self._aftersales_quality_form_first()._aftersales_quality_feedback_ensure()
+        return res
+
+    @api.multi
+    def _aftersales_check_job_start(self, job):
+        """Q1 (rev. 2): "登记备案…方可安排邮寄配件或者上门处理": parts are
+        mailed, or anyone goes on site, once the Quality department
+        registered the ticket's feedback form."""
+        res = super()._aftersales_check_job_start(job)
+        forms = self.env["aftersales.quality.feedback"].sudo().search([
+            ("ticket_id", "in", self.ids), ("state", "!=", "cancelled")])
+        for ticket in self._aftersales_quality_form_first():
+            mine = forms.filtered(lambda f: f.ticket_id == ticket)
+            if mine.filtered(lambda f: f.state != "draft"):
+                continue
+            if mine:
+                raise UserError(_(
+                    "Ticket %(ticket)s: the Quality department must register "
+                    "quality feedback form %(form)s before parts are mailed or "
+                    "anyone goes on site. Ask Quality to register it, then try "
+                    "again.") % {"ticket": ticket.number,
+                                 "form": ", ".join(mine.mapped("name"))})
+            raise UserError(_(
+                "Ticket %s has no quality feedback form: create one with the "
+                "\"Quality Feedback\" button and have the Quality department "
+                "register it before parts are mailed or anyone goes on site.")
+                % ticket.number)
+        return res
+
+    @api.multi
+    def action_reject_onsite(self):
+        """Q1: no visit after all: the form opened by the request, untouched
+        by Quality, does not block the close."""
+        res = super().action_reject_onsite()
+        self._aftersales_quality_feedback_release()
+        return res
 
     @api.multi
     def _aftersales_on_closed(self):
@@ -163,9 +216,12 @@ class HelpdeskTicket(models.Model):
             ("auto_ticket_id", "in", self.ids), ("state", "=", "draft"),
             ("defect_category_id", "=", False)])
         for form in forms.filtered(lambda f: not f.attachment_ids):
-            dispatches = form.auto_ticket_id.sudo().dispatch_ids
+            ticket = form.auto_ticket_id.sudo()
+            dispatches = ticket.dispatch_ids
+            # Q1 (rev. 2): parts still planned may be mailed without a visit
             if dispatches.filtered(lambda d: d.state != "cancelled") \
-                    or dispatches.mapped("part_line_ids").filtered("used"):
+                    or dispatches.mapped("part_line_ids").filtered("used") \
+                    or (ticket.part_ids and not ticket.parts_mailed_on):
                 continue
             form._guard_write({
                 "state": "cancelled", "auto_ticket_id": False,

@@ -19,6 +19,13 @@ class ResCompany(models.Model):
              "changes the rating given before. After that the links no longer "
              "work.")
 
+    # Q1 (rev. 2): "登记备案…方可安排邮寄配件或者上门处理"
+    aftersales_quality_form_before_job = fields.Boolean(
+        string="Quality Form Before the Job", default=True,
+        help="Parts are mailed, and anyone goes on site, only once the "
+             "Quality department registered the ticket's quality feedback "
+             "form.")
+
     @api.constrains("aftersales_survey_unhappy_score")
     def _check_aftersales_survey_unhappy_score(self):
         for company in self:

@@ -10,3 +10,5 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_survey_unhappy_score")
     aftersales_rating_days = fields.Integer(
         related="company_id.aftersales_rating_days")
+    aftersales_quality_form_before_job = fields.Boolean(
+        related="company_id.aftersales_quality_form_before_job")

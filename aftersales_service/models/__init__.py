@@ -56,3 +56,5 @@ from . import aftersales_checklist_line
 from . import helpdesk_ticket_commissioning
 from . import aftersales_visit_unit
 from . import aftersales_takeback
+from . import aftersales_dispatch_change
+from . import hr_holidays

@@ -4,16 +4,20 @@ import hashlib
 import json
 import math
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape
 
 from ..tools import (
     GROUP_SUPERVISOR, FactError, company_date, company_time, describe,
+    group_users,
 )
+from .aftersales_dispatch_change import CHANGE_REASONS
 
 # the mean radius of the Earth, for the haversine distance
 EARTH_RADIUS_KM = 6371.0088
+# T21: what only the dispatcher or a supervisor changes
+PLAN_FIELDS = ("leader_id", "user_ids", "appointment")
 # the context keys the check-in button sends the browser's position in
 LATITUDE_KEY = "aftersales_latitude"
 LONGITUDE_KEY = "aftersales_longitude"
@@ -63,7 +67,7 @@ class AftersalesDispatch(models.Model):
                        "arrival_latitude", "arrival_longitude",
                        "arrival_distance_km", "signed_on",
                        "signature_exception_by", "signature_exception_on",
-                       "signed_content_hash")
+                       "signed_content_hash", "handed_back")
     _corrected_fields = ("arrival_time", "departure_time")
     _stamped_fields = ("arrival_time", "departure_time")
     _open_when_final = ("reopen_reason",)
@@ -103,6 +107,23 @@ class AftersalesDispatch(models.Model):
         [("planned", "Planned"), ("on_site", "On Site"), ("done", "Report Filed"),
          ("cancelled", "Cancelled")],
         default="planned", required=True, track_visibility="onchange")
+    # ------------------------------------------------------------------
+    # Dispatch discipline (T21): the plan's history and the job handed back
+    # ------------------------------------------------------------------
+    reschedule_reason = fields.Selection(
+        CHANGE_REASONS, string="Why the New Appointment", copy=False,
+        help="Give it with a new appointment agreed with the customer; it is "
+             "kept in the dispatch's history.")
+    reschedule_note = fields.Char(
+        string="New Appointment Note", copy=False,
+        help="Required when the reason is \"Other\".")
+    handed_back = fields.Boolean(
+        readonly=True, copy=False,
+        help="An engineer handed the job back; the dispatcher plans it again "
+             "(a new appointment or other engineers).")
+    change_ids = fields.One2many(
+        "aftersales.dispatch.change", "dispatch_id", string="Plan History",
+        readonly=True)
     # ------------------------------------------------------------------
     # On-site report (T6)
     # ------------------------------------------------------------------
@@ -321,10 +342,15 @@ class AftersalesDispatch(models.Model):
         if vals.get("customer_signature") and not self._guard_is_open():
             vals = dict(vals, signed_on=fields.Datetime.now())  # F2: stamped
             records = self._guard_door()
+        # T21: only the dispatcher changes the plan; a new appointment
+        # keeps its reason
+        replanned, moved = self._aftersales_check_plan(vals)
         if vals.get("leader_id"):
             vals["user_ids"] = list(vals.get("user_ids") or []) + [
                 (4, vals["leader_id"])]
         res = super(AftersalesDispatch, records).write(vals)
+        if replanned:
+            replanned._aftersales_on_replanned(vals, moved)
         if vals.get("customer_signature"):
             # T6: signed on the engineer's screen, with the report in the same save
             self._check_report_complete()
@@ -390,6 +416,16 @@ class AftersalesDispatch(models.Model):
         return True
 
     @api.multi
+    def action_hand_back(self):
+        """T21: "Hand Back": the window asking the reason."""
+        self.ensure_one()
+        self._aftersales_check_hand_back()
+        action = self.env.ref(
+            "aftersales_service.aftersales_dispatch_handback_action").read()[0]
+        action["context"] = {"default_dispatch_id": self.id}
+        return action
+
+    @api.multi
     def action_cancel(self):
         self._guard_write({"state": "cancelled"})
         return True
@@ -397,6 +433,131 @@ class AftersalesDispatch(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.multi
+    def _aftersales_is_dispatcher(self):
+        """T21: the dispatcher is a service supervisor (the superuser's own
+        code passes, as with any access check)."""
+        return self.env.uid == SUPERUSER_ID \
+            or self.env.user.has_group(GROUP_SUPERVISOR)
+
+    @api.multi
+    def _aftersales_check_plan(self, vals):
+        """T21: refuse a change of the engineers or the appointment by anyone
+        but the dispatcher, and a new appointment without its reason.
+        Returns the dispatches whose plan changes and the old appointments
+        of those whose appointment moves."""
+        names = [name for name in PLAN_FIELDS if name in vals]
+        if not names or self._guard_is_open():
+            return self.browse(), {}
+        replanned = self.filtered(lambda d: any(
+            not d._guard_unchanged(name, vals[name]) for name in names))
+        if not replanned:
+            return replanned, {}
+        if not self._aftersales_is_dispatcher():
+            raise AccessError(_(
+                "Only the dispatcher or a service supervisor changes the "
+                "engineers or the appointment of dispatch %s. If you cannot "
+                "do the job, hand it back with its reason (button \"Hand "
+                "Back\").") % ", ".join(replanned.mapped("name")))
+        moved = {}
+        if "appointment" in vals:
+            moved = {d.id: d.appointment for d in replanned
+                     if not d._guard_unchanged("appointment", vals["appointment"])}
+        if moved:
+            reason = vals.get("reschedule_reason")
+            if not reason or (reason == "other"
+                              and not (vals.get("reschedule_note") or "").strip()):
+                raise UserError(_(
+                    "Dispatch %s: a new appointment is agreed with the customer "
+                    "and kept with its reason: choose \"Why the New "
+                    "Appointment\" (and write a note for \"Other\").")
+                    % ", ".join(replanned.browse(list(moved)).mapped("name")))
+        return replanned, moved
+
+    @api.multi
+    def _aftersales_on_replanned(self, vals, moved):
+        """T21: a new appointment goes into the history and the chatter; a
+        job handed back is planned again, so the supervisors' to-do is done."""
+        changes = self.env["aftersales.dispatch.change"].sudo()
+        for dispatch in self.filtered(lambda d: d.id in moved):
+            changes.create({
+                "dispatch_id": dispatch.id, "kind": "appointment",
+                "user_id": self.env.uid,
+                "reason": vals["reschedule_reason"],
+                "note": vals.get("reschedule_note"),
+                "old_appointment": moved[dispatch.id],
+                "new_appointment": dispatch.appointment})
+            dispatch.message_post(body=_(
+                "New appointment agreed with the customer: %(new)s (was "
+                "%(old)s). Reason: %(reason)s %(note)s") % {
+                    "new": company_time(dispatch, dispatch.appointment,
+                                        dispatch.company_id),
+                    "old": company_time(dispatch, moved[dispatch.id],
+                                        dispatch.company_id),
+                    "reason": dict(self._fields["reschedule_reason"]
+                                   ._description_selection(self.env))[
+                                       vals["reschedule_reason"]],
+                    "note": html_escape(vals.get("reschedule_note") or "")})
+        # the reason belongs to this change: the next one asks again
+        self.browse(list(moved)).write(
+            {"reschedule_reason": False, "reschedule_note": False})
+        back = self.filtered("handed_back")
+        if back:
+            back._guard_write({"handed_back": False})
+        # the job is planned again: the to-dos of a hand-back or a leave go
+        self._aftersales_activity_done("dispatch_handback", "dispatch_leave")
+        return True
+
+    @api.multi
+    def _aftersales_check_hand_back(self):
+        """T21: an engineer of a planned dispatch hands it back."""
+        for dispatch in self:
+            if dispatch.state != "planned":
+                raise UserError(_(
+                    "Dispatch %s is not planned any more: only a planned job is "
+                    "handed back.") % dispatch.name)
+            if self.env.user not in dispatch.user_ids | dispatch.leader_id \
+                    and not self._aftersales_is_dispatcher():
+                raise AccessError(_(
+                    "Only the engineers of dispatch %s hand it back.")
+                    % dispatch.name)
+        return True
+
+    @api.multi
+    def _aftersales_hand_back(self, reason, note=False):
+        """T21: the job goes back to the dispatcher with its reason: history,
+        chatter and a to-do for the supervisors."""
+        self._aftersales_check_hand_back()
+        if reason not in dict(CHANGE_REASONS):
+            raise UserError(_("Choose why the job is handed back."))
+        if reason == "other" and not (note or "").strip():
+            raise UserError(_(
+                "Write why the job is handed back when the reason is "
+                "\"Other\"."))
+        label = dict(self._fields["reschedule_reason"]._description_selection(
+            self.env))[reason]
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        supervisors = group_users(self.env, GROUP_SUPERVISOR)
+        today = fields.Date.context_today(self)
+        for dispatch in self:
+            self.env["aftersales.dispatch.change"].sudo().create({
+                "dispatch_id": dispatch.id, "kind": "handback",
+                "user_id": self.env.uid,
+                "reason": reason, "note": note,
+                "old_appointment": dispatch.appointment})
+            dispatch.message_post(body=_(
+                "%(user)s handed the job back: %(reason)s %(note)s") % {
+                    "user": html_escape(self.env.user.name), "reason": label,
+                    "note": html_escape(note or "")})
+            summary = _("Plan dispatch %(dispatch)s again: handed back "
+                        "(%(reason)s)") % {"dispatch": dispatch.name,
+                                           "reason": label}
+            for user in supervisors:
+                dispatch._aftersales_activity_schedule(
+                    todo, user, today, summary, decision="dispatch_handback")
+        self._guard_write({"handed_back": True})
+        return True
+
     @api.model
     def _check_in_position(self):
         """F2: the browser's position sent with "Check In", as (latitude,

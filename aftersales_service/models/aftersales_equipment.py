@@ -109,6 +109,16 @@ class AftersalesEquipment(models.Model):
     warranty_end_date = fields.Date(
         compute="_compute_warranty_dates", store=True, index=True,
         track_visibility="onchange")
+    # W7: the free on-site window, which is not the warranty (W1 rev. 2)
+    onsite_window_months = fields.Integer(
+        string="On-site Window (months)", track_visibility="onchange",
+        help="Free on-site service for faults that cannot be solved remotely, "
+             "from the warranty start: filled from the company's setting for "
+             "the market.")
+    onsite_window_end_date = fields.Date(
+        compute="_compute_onsite_window_end_date", store=True,
+        string="On-site Window End", track_visibility="onchange",
+        help="After this day an on-site visit is chargeable, even in warranty.")
     free_maintenance_end_date = fields.Date(
         compute="_compute_free_maintenance_end_date", store=True,
         help="From the warranty contract when it sets one, else the warranty end.")
@@ -156,6 +166,13 @@ class AftersalesEquipment(models.Model):
             equipment.warranty_start_date = start or False
             months = equipment.warranty_months + equipment.contract_id.extension_months
             equipment.warranty_end_date = warranty_end(start, months)
+
+    @api.depends("warranty_start_date", "onsite_window_months")
+    def _compute_onsite_window_end_date(self):
+        """W7: the window counts from the warranty start (the installation)."""
+        for equipment in self:
+            equipment.onsite_window_end_date = warranty_end(
+                equipment.warranty_start_date, equipment.onsite_window_months)
 
     @api.depends("warranty_end_date", "contract_id.free_maintenance_end_date")
     def _compute_free_maintenance_end_date(self):
@@ -226,10 +243,15 @@ class AftersalesEquipment(models.Model):
         there)."""
         self.env["aftersales.facts"]._check_not_future(self, ["installation_date"])
 
-    @api.constrains("warranty_months")
+    @api.constrains("warranty_months", "onsite_window_months")
     def _check_warranty_months(self):
-        if self.filtered(lambda e: e.warranty_months < 0):
-            raise ValidationError(_("Warranty months cannot be negative."))
+        labels = self.fields_get(["warranty_months", "onsite_window_months"])
+        for name in ("warranty_months", "onsite_window_months"):
+            for equipment in self.filtered(lambda e: e[name] < 0):
+                raise ValidationError(_(
+                    "%(record)s: \"%(field)s\" cannot be negative.") % {
+                        "record": equipment.name,
+                        "field": labels[name]["string"]})
 
     # ------------------------------------------------------------------
     # Onchanges
@@ -244,6 +266,9 @@ class AftersalesEquipment(models.Model):
         if self.product_id and self.market and not self.contract_id:
             template = self.product_id.product_tmpl_id
             self.warranty_months = template.aftersales_warranty_months(
+                self.market, self.company_id)
+        if self.market:
+            self.onsite_window_months = self._onsite_window_months_of(
                 self.market, self.company_id)
 
     # ------------------------------------------------------------------
@@ -270,6 +295,9 @@ class AftersalesEquipment(models.Model):
                 contract.warranty_months if contract
                 else product.product_tmpl_id.aftersales_warranty_months(
                     vals.get("market") or "domestic", company))
+        if "onsite_window_months" not in vals:
+            vals["onsite_window_months"] = self._onsite_window_months_of(
+                vals.get("market") or "domestic", company)
         if "state" not in vals:
             needs_installation = self.env["product.product"].browse(
                 vals.get("product_id")).aftersales_needs_installation
@@ -318,6 +346,23 @@ class AftersalesEquipment(models.Model):
         if not country or country == company.country_id:
             return "domestic"
         return "export"
+
+    @api.model
+    def _onsite_window_months_of(self, market, company=None):
+        """W7: the company's on-site window for a market."""
+        company = (company or self.env.user.company_id).sudo()
+        return company["aftersales_onsite_window_months_%s" % market]
+
+    @api.multi
+    def onsite_window_open_at(self, date):
+        """W7: whether free on-site service is still given on ``date`` (a
+        date string): from the warranty start to the window's end; a unit not
+        installed yet is inside its window."""
+        self.ensure_one()
+        if not self.warranty_start_date:
+            return True
+        return bool(self.onsite_window_end_date) \
+            and date <= self.onsite_window_end_date
 
     @api.multi
     def warranty_state_at(self, date):
@@ -470,6 +515,73 @@ class AftersalesEquipment(models.Model):
         action["domain"] = [("equipment_id", "=", self.id)]
         action["context"] = {"default_equipment_id": self.id}
         return action
+
+    # ------------------------------------------------------------------
+    # Migration 11.0.1.1.0: the export "3 months" is the on-site window
+    # ------------------------------------------------------------------
+    @api.model
+    def _aftersales_migrate_onsite_window(self, old_export_months=3):
+        """W1, W7 (rev. 2): the export "3 months" was read as the warranty.
+
+        Companies still on that old default get the new export warranty
+        default (12 months); every unit gets its on-site window from the
+        company's setting; an export unit whose warranty months came from the
+        old company default (no contract, no product or category policy) is
+        recomputed, and its tickets (and the unit) say what changed. Open
+        tickets take the warranty state of their report day again. Safe to
+        run twice: a recomputed unit no longer holds the old months.
+        """
+        new_default = self.env["res.company"]._fields[
+            "aftersales_warranty_months_export"].default(self.env["res.company"])
+        companies = self.env["res.company"].sudo().search([
+            ("aftersales_warranty_months_export", "=", old_export_months)])
+        companies.write({"aftersales_warranty_months_export": new_default})
+        units = self.sudo().with_context(active_test=False).search([])
+        for market in ("domestic", "export"):
+            for company in units.mapped("company_id"):
+                units.filtered(
+                    lambda e: e.market == market and e.company_id == company
+                    and not e.onsite_window_months).write({
+                        "onsite_window_months": self._onsite_window_months_of(
+                            market, company)})
+        changed = units.filtered(
+            lambda e: e.market == "export" and not e.contract_id
+            and e.warranty_months == old_export_months
+            and e.company_id in companies
+            and not e.product_id.aftersales_warranty_months_export
+            and not e.product_id.categ_id._aftersales_warranty_months("export"))
+        for unit in changed:
+            unit._aftersales_migrate_warranty(
+                unit.company_id.aftersales_warranty_months_export)
+        return changed
+
+    @api.multi
+    def _aftersales_migrate_warranty(self, months):
+        """Recompute one unit's warranty with ``months`` and say so."""
+        self.ensure_one()
+        old_end = self.warranty_end_date
+        self.write({"warranty_months": months})
+        lang = self.company_id.partner_id.lang or "zh_CN"
+        unit = self.with_context(lang=lang)
+        body = unit._aftersales_window_note(months, old_end)
+        unit.message_post(body=body)
+        for ticket in unit.ticket_ids:
+            ticket.message_post(body=body)
+        self.ticket_ids.filtered(lambda t: not t.closed)._freeze_warranty()
+        return True
+
+    @api.multi
+    def _aftersales_window_note(self, months, old_end):
+        """The chatter note of the migration, in the context's language."""
+        self.ensure_one()
+        return _(
+            "Warranty corrected: the export \"3 months\" is the free on-site "
+            "window, not the warranty. The warranty of %(unit)s is now "
+            "%(months)s months and ends on %(end)s (was %(old)s); free on-site "
+            "service ends on %(window)s.") % {
+                "unit": self.name, "months": months,
+                "end": self.warranty_end_date or "-", "old": old_end or "-",
+                "window": self.onsite_window_end_date or "-"}
 
     # ------------------------------------------------------------------
     # Cron entry points

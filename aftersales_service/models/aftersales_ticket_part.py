@@ -24,6 +24,14 @@ class AftersalesTicketPart(models.Model):
     # the ticket's, copied (see aftersales.ticket.document)
     company_id = fields.Many2one("res.company", readonly=True)
 
+    @api.model
+    def create(self, vals):
+        """Q1 (rev. 2): planned parts may be mailed: the ticket prepares the
+        job (with quality: its feedback form)."""
+        part = super().create(vals)
+        part.ticket_id._aftersales_on_job_planned("parts")
+        return part
+
     @api.constrains("quantity")
     def _check_quantity(self):
         if self.filtered(lambda p: p.quantity <= 0):

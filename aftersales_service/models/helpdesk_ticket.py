@@ -16,7 +16,8 @@ from ..tools import (
 # T3, W2: the times that set the SLA clocks and the frozen warranty
 SLA_FIELDS = ("reported_date", "first_response_date")
 # written by the ticket from other facts, never a reason to derive again
-DERIVED_FIELDS = {"warranty_state", "is_repeat_repair", "repeat_of_id",
+DERIVED_FIELDS = {"warranty_state", "onsite_window_open", "is_repeat_repair",
+                  "repeat_of_id",
                   "followup_scheduled"}
 # T3 rev. 2: what can start or end a wait for the customer
 HOLD_TRIGGERS = {"stage_id", "quotation_id", "waiver_state", "customer_caused"}
@@ -50,6 +51,7 @@ class HelpdeskTicket(models.Model):
     _guarded_fields = (
         "onsite_state", "onsite_approved_by", "waiver_state",
         "waiver_approved_by", "waiver_approved_on", "warranty_state",
+        "onsite_window_open", "parts_mailed_on", "parts_mailed_by",
         "is_repeat_repair", "repeat_of_id", "followup_scheduled",
         "onsite_approved_on", "quotation_accepted_on", "promised_date",
         "hold_since", "hold_reason", "hold_hours", "response_hold_hours",
@@ -108,6 +110,11 @@ class HelpdeskTicket(models.Model):
         WARRANTY_STATES, string="Warranty at Report", readonly=True,
         help="The unit's warranty on the day the problem was reported; later "
              "edits of the service file do not change it.")
+    onsite_window_open = fields.Boolean(
+        string="In On-site Window at Report", readonly=True, default=True,
+        help="Whether free on-site service was still given on the day the "
+             "problem was reported; outside the window an on-site visit is "
+             "chargeable, even in warranty.")
     customer_caused = fields.Boolean(
         string="Caused by the Customer", track_visibility="onchange",
         help="Misuse or a visit the customer caused: chargeable even in warranty.")
@@ -195,11 +202,23 @@ class HelpdeskTicket(models.Model):
         string="On-site Service", readonly=True,
         help="Changes only through Request, Approve and Reject On-site.")
     onsite_reason = fields.Text(string="Why On-site", copy=False)
+    # W4 (rev. 2): a severe problem goes on site without a remote attempt,
+    # with the supervisor's approval and the reason recorded
+    severe_problem = fields.Boolean(
+        copy=False, track_visibility="onchange",
+        help="Major structural damage or a danger to production safety: "
+             "on-site service may be requested without a remote attempt; the "
+             "supervisor decides.")
+    severe_reason = fields.Text(
+        string="Why Severe", copy=False, track_visibility="onchange")
     onsite_reject_reason = fields.Text(string="Rejection Reason", copy=False)
     onsite_approved_by = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False)
     onsite_approved_on = fields.Datetime(
         string="Approved On", readonly=True, copy=False)
+    # Q1, S2: spare parts mailed to the customer without a visit
+    parts_mailed_on = fields.Datetime(readonly=True, copy=False)
+    parts_mailed_by = fields.Many2one("res.users", readonly=True, copy=False)
     dispatch_ids = fields.One2many(
         "aftersales.dispatch", "ticket_id", string="Dispatches")
     dispatch_count = fields.Integer(compute="_compute_dispatch_count")
@@ -337,6 +356,7 @@ class HelpdeskTicket(models.Model):
                  "dispatch_ids.arrival_time", "dispatch_ids.state",
                  "first_response_date", "onsite_state", "stage_id", "team_id",
                  "onsite_approved_on", "quotation_accepted_on",
+                 "onsite_window_open",
                  "customer_appointment", "promised_date", "closed_date",
                  "hold_since", "response_hold_hours", "arrival_hold_hours")
     def _compute_charge_and_sla(self):
@@ -353,6 +373,7 @@ class HelpdeskTicket(models.Model):
         the customer caused it, or for a second installation or training; S3: a
         chargeable job the supervisor approved free of charge is free."""
         seconds = self._second_jobs()
+        agents_again = self._export_installations_again()
         for ticket in self:
             if ticket.waiver_state == "approved":
                 charge, reason = "free", _("Free of charge approved by the "
@@ -361,9 +382,18 @@ class HelpdeskTicket(models.Model):
                 charge, reason = "chargeable", _("Caused by the customer")
             elif ticket.id in seconds:
                 charge, reason = "chargeable", _("Second installation or training")
+            elif ticket.id in agents_again:
+                charge, reason = "chargeable", _(
+                    "Export: on-site installation and training are free for the "
+                    "agent's first installation only")
             elif ticket.aftersales_kind == "material":
                 charge, reason = "free", _("Material usage: handled as a quality "
                                            "case, no machine warranty")
+            elif ticket.warranty_state in ("in_warranty", "not_started") \
+                    and not ticket.onsite_window_open \
+                    and ticket.onsite_state in ("requested", "approved"):
+                charge, reason = "chargeable", _(
+                    "On-site service after the free on-site window")
             elif ticket.warranty_state in ("in_warranty", "not_started"):
                 charge, reason = "free", _("In warranty")
             elif ticket.warranty_state == "out_of_warranty":
@@ -397,6 +427,32 @@ class HelpdeskTicket(models.Model):
             if earliest and (not saved or earliest < ticket.id):
                 seconds.add(ticket.id)
         return seconds
+
+    @api.multi
+    def _export_installations_again(self):
+        """W7: ids of export installation and training tickets of an agent
+        that already had an installation on another unit (one query)."""
+        candidates = self.filtered(
+            lambda t: t.equipment_id.market == "export" and t.partner_id
+            and t.aftersales_kind in ("installation", "training"))
+        if not candidates:
+            return set()
+        earlier = self.sudo().search([
+            ("partner_id", "child_of",
+             candidates.mapped("partner_id.commercial_partner_id").ids),
+            ("aftersales_kind", "=", "installation"),
+            ("equipment_id.market", "=", "export"),
+        ], order="id")
+        first = {}
+        for job in earlier:
+            first.setdefault(job.partner_id.commercial_partner_id.id, job)
+        again = set()
+        for ticket in candidates:
+            job = first.get(ticket.partner_id.commercial_partner_id.id)
+            if job and job.equipment_id != ticket.equipment_id \
+                    and (not isinstance(ticket.id, int) or job.id < ticket.id):
+                again.add(ticket.id)
+        return again
 
     @api.multi
     def _compute_sla(self):
@@ -861,6 +917,12 @@ class HelpdeskTicket(models.Model):
             vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
             vals.get("reported_date") or defaults.get("reported_date")
             or fields.Datetime.now())
+        # W7: and whether free on-site service was still given that day
+        vals["onsite_window_open"] = self._onsite_window_at_report(
+            self.env["aftersales.equipment"].browse(vals.get("equipment_id")),
+            vals.get("aftersales_kind") or defaults.get("aftersales_kind"),
+            vals.get("reported_date") or defaults.get("reported_date")
+            or fields.Datetime.now())
         # T1: the after-sales team owns it (before the clocks read its calendars)
         vals.update(self._aftersales_team_values(vals, defaults))
         # T18: the time the customer is told, in the same INSERT
@@ -1079,7 +1141,13 @@ class HelpdeskTicket(models.Model):
             if ticket.onsite_state in ("requested", "approved"):
                 raise UserError(_("Ticket %s already has an on-site request.")
                                 % ticket.number)
+            if ticket.severe_problem and not (ticket.severe_reason or "").strip():
+                raise UserError(_(
+                    "Ticket %s is marked as a severe problem: describe the "
+                    "structural damage or the danger to production safety in "
+                    "\"Why Severe\".") % ticket.number)
             if ticket.warranty_state in ("in_warranty", "not_started") \
+                    and not ticket.severe_problem \
                     and not ticket.remote_session_ids:
                 raise UserError(_(
                     "Ticket %s is in warranty: record a remote support session "
@@ -1091,8 +1159,13 @@ class HelpdeskTicket(models.Model):
                     "solved remotely.") % ticket.number)
         self._guard_door().write(
             {"onsite_state": "requested", "onsite_reject_reason": False})
-        self._notify_supervisors(_("Approve or reject on-site service"),
-                                 decision="onsite")
+        self._aftersales_on_job_planned("onsite")
+        severe = self.filtered("severe_problem")
+        severe._notify_supervisors(_(
+            "Severe problem, no remote attempt: approve or reject on-site "
+            "service"), decision="onsite")
+        (self - severe)._notify_supervisors(
+            _("Approve or reject on-site service"), decision="onsite")
         return True
 
     @api.multi
@@ -1182,6 +1255,50 @@ class HelpdeskTicket(models.Model):
                 "with \"Create Quotation\" and have the customer accept it before "
                 "dispatching on-site.") % {
                     "ticket": ticket.number, "reason": ticket.charge_reason})
+        # Q1 (rev. 2): what else must be done before anyone goes on site
+        return self._aftersales_check_job_start("onsite")
+
+    @api.multi
+    def _aftersales_check_job_start(self, job):
+        """Hook: refuse to start ``job`` ("onsite": approval, dispatch,
+        check-in; "parts": parts mailed) while something is missing.
+        aftersales_quality adds the registered feedback form (Q1 rev. 2)."""
+        return True
+
+    @api.multi
+    def _aftersales_on_job_planned(self, job):
+        """Hook: ``job`` ("onsite" requested, "parts" planned) is coming;
+        aftersales_quality opens the feedback form Quality registers first."""
+        return True
+
+    @api.multi
+    def action_mail_parts(self):
+        """Q1, S2: the planned spare parts are mailed to the customer without
+        a visit, once a chargeable job's quotation is accepted and (with
+        quality) the feedback form is registered."""
+        for ticket in self:
+            if not ticket.part_ids:
+                raise UserError(_(
+                    "Ticket %s has no planned spare parts to mail: add them "
+                    "under \"Planned Spare Parts\" first.") % ticket.number)
+            if ticket.parts_mailed_on:
+                raise UserError(_("The spare parts of ticket %s were already "
+                                  "mailed.") % ticket.number)
+            if ticket.charge_type == "chargeable" \
+                    and ticket.quotation_id.state not in ("sale", "done"):
+                raise UserError(_(
+                    "Ticket %(ticket)s is chargeable (%(reason)s): the customer "
+                    "must accept its quotation before the parts are mailed.") % {
+                        "ticket": ticket.number, "reason": ticket.charge_reason})
+        self._aftersales_check_job_start("parts")
+        self._guard_write({"parts_mailed_on": fields.Datetime.now(),
+                           "parts_mailed_by": self.env.uid})
+        for ticket in self:
+            ticket.message_post(body=_("Spare parts mailed to the customer: %s")
+                                % html_escape(", ".join(
+                                    "%s × %s" % (part.product_id.display_name,
+                                                 part.quantity)
+                                    for part in ticket.part_ids)))
         return True
 
     @api.multi
@@ -1529,13 +1646,26 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def _freeze_warranty(self):
-        """W2: the warranty state on the report date, stored on the ticket."""
+        """W2, W7: the warranty state and the on-site window on the report
+        date, stored on the ticket."""
         for ticket in self:
             state = self._warranty_state_at_report(
                 ticket.equipment_id, ticket.aftersales_kind, ticket.reported_date)
-            if ticket.warranty_state != state:
+            window = self._onsite_window_at_report(
+                ticket.equipment_id, ticket.aftersales_kind, ticket.reported_date)
+            if ticket.warranty_state != state \
+                    or ticket.onsite_window_open != window:
                 ticket._guard_write(
-                    {"warranty_state": state})
+                    {"warranty_state": state, "onsite_window_open": window})
+
+    @api.model
+    def _onsite_window_at_report(self, equipment, kind, reported_date):
+        """W7: free on-site service still given on the report day."""
+        equipment = equipment.sudo()
+        if not equipment or kind == "material":
+            return True
+        return equipment.onsite_window_open_at(
+            company_date(self, reported_date, equipment.company_id))
 
     @api.model
     def _warranty_state_at_report(self, equipment, kind, reported_date):

@@ -19,6 +19,8 @@ AFTERSALES_NUMBERS = (
     "aftersales_future_tolerance_minutes", "aftersales_promise_hours_urgent",
     "aftersales_promise_hours_normal", "aftersales_promise_hours_minor",
     "aftersales_sla_risk_percent", "aftersales_installation_days",
+    "aftersales_onsite_window_months_domestic",
+    "aftersales_onsite_window_months_export",
 )
 
 
@@ -31,7 +33,17 @@ class ResCompany(models.Model):
     aftersales_warranty_months_domestic = fields.Integer(
         string="Domestic Warranty (months)", default=12)
     aftersales_warranty_months_export = fields.Integer(
-        string="Export Warranty (months)", default=3)
+        string="Export Warranty (months)", default=12)
+    # W7: free on-site service within these months of the installation
+    aftersales_onsite_window_months_domestic = fields.Integer(
+        string="Domestic On-site Window (months)", default=12,
+        help="Free on-site service for machine faults that cannot be solved "
+             "remotely, counted from the installation.")
+    aftersales_onsite_window_months_export = fields.Integer(
+        string="Export On-site Window (months)", default=3,
+        help="Free on-site service for export customers (agents), counted "
+             "from the installation; later visits are chargeable even in "
+             "warranty.")
     # C2
     aftersales_key_customer_revenue = fields.Monetary(
         string="Key Customer Revenue Threshold", default=5000000.0,

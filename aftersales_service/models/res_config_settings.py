@@ -17,6 +17,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_warranty_months_domestic")
     aftersales_warranty_months_export = fields.Integer(
         related="company_id.aftersales_warranty_months_export")
+    aftersales_onsite_window_months_domestic = fields.Integer(
+        related="company_id.aftersales_onsite_window_months_domestic")
+    aftersales_onsite_window_months_export = fields.Integer(
+        related="company_id.aftersales_onsite_window_months_export")
     aftersales_key_customer_revenue = fields.Monetary(
         related="company_id.aftersales_key_customer_revenue",
         currency_field="aftersales_currency_id")

@@ -7,6 +7,8 @@ import xmlrpc.client
 import odoo
 from odoo.tests.common import HttpCase
 
+from .common import register_quality_forms
+
 RPC_FAULT_CODE_WARNING = 2  # Odoo's fault code of a user error
 
 
@@ -68,6 +70,7 @@ class OnsiteJobRpcCase(HttpCase):
             "ticket_id": ticket.id, "method": "video",
             "steps": "Checked the heater on video", "result": "not_solved"})
         ticket.sudo(staff).action_request_onsite()
+        register_quality_forms(env, ticket)  # Q1 (rev. 2): Quality first
         dispatch = ticket.sudo(supervisor)._approve_onsite(leader=staff)
         return {"staff": staff, "supervisor": supervisor, "unit": unit,
                 "ticket": ticket, "dispatch": dispatch}

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests.common import HttpCase, SavepointCase
 from odoo.tools.safe_eval import safe_eval
 
+from .common import register_quality_forms
 from .test_helpdesk_ticket import TicketCase
 
 OUT_OF_WARRANTY = "2026-03-01 08:00:00"  # the test unit was delivered 2025-01-10
@@ -400,6 +401,7 @@ class TestPortalAcceptance(HttpCase):
             self.assertEqual(env["sale.order"].browse(order_id).state, "sale")
             self.assertEqual(ticket.quotation_state, "sale")
             ticket.sudo(staff_id).action_request_onsite()
+            register_quality_forms(env, ticket)  # Q1 (rev. 2)
             supervisor = env.ref("aftersales_service.user_service_supervisor")
             self.assertTrue(ticket.sudo(supervisor)._approve_onsite(
                 leader=env["res.users"].browse(staff_id)))

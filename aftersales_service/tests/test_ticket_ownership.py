@@ -7,6 +7,8 @@ default. As the demo's own people (wanglei, liuyang, huangjianguo)."""
 from odoo.exceptions import UserError
 from odoo.tests.common import SavepointCase
 
+from .common import register_quality_forms
+
 
 class TestTicketOwnership(SavepointCase):
     """T1: the walk-through's ticket, recorded by the engineer who takes the
@@ -74,6 +76,7 @@ class TestTicketOwnership(SavepointCase):
             "ticket_id": ticket.id, "method": "phone",
             "steps": "电话指导检查主轴", "result": "not_solved"})
         ticket.sudo(self.liuyang).action_request_onsite()
+        register_quality_forms(self.env, ticket)  # Q1 (rev. 2)
         dispatch = ticket.sudo(self.liuyang)._approve_onsite()
         self.assertEqual(dispatch.leader_id, self.zhaogang)
         self.assertNotEqual(dispatch.leader_id, self.liuyang)
@@ -89,6 +92,7 @@ class TestTicketOwnership(SavepointCase):
             "ticket_id": ticket.id, "method": "phone",
             "steps": "电话指导", "result": "not_solved"})
         ticket.sudo(self.liuyang).action_request_onsite()
+        register_quality_forms(self.env, ticket)  # Q1 (rev. 2)
         with self.assertRaisesRegex(UserError, ticket.number):
             ticket.sudo(self.liuyang).with_context(
                 lang="en_US").action_approve_onsite()
@@ -104,6 +108,7 @@ class TestTicketOwnership(SavepointCase):
             "ticket_id": ticket.id, "method": "video",
             "steps": "视频检查主轴", "result": "not_solved"})
         ticket.sudo(self.wanglei).action_request_onsite()
+        register_quality_forms(self.env, ticket)  # Q1 (rev. 2)
         self.assertEqual(self._todo_users(ticket, "onsite"), self.liuyang)
         dispatch = ticket.sudo(self.liuyang)._approve_onsite()
         self.assertEqual(dispatch.leader_id, self.wanglei)

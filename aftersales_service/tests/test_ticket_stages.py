@@ -7,7 +7,7 @@ engineer and supervisor, by the form's buttons."""
 from odoo.tests.common import SavepointCase
 from odoo.tools.safe_eval import safe_eval
 
-from .common import REPORT_CONTENT
+from .common import REPORT_CONTENT, register_quality_forms
 
 
 class TestTicketStages(SavepointCase):
@@ -39,6 +39,7 @@ class TestTicketStages(SavepointCase):
     def _dispatch(self):
         self._remote(self.wanglei)
         self.ticket.sudo(self.wanglei).action_request_onsite()
+        register_quality_forms(self.env, self.ticket)  # Q1 (rev. 2)
         return self.ticket.sudo(self.liuyang)._approve_onsite()
 
     def test_new_then_remote(self):

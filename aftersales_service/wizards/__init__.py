@@ -9,3 +9,4 @@ from . import aftersales_import_customer
 from . import aftersales_import_qualification
 from . import aftersales_import
 from . import aftersales_import_error
+from . import aftersales_dispatch_handback
