@@ -17,6 +17,7 @@
         "helpdesk_mgmt",
         "sale_management",
         "stock",
+        "purchase",
         "contacts",
         "report_xlsx",
         "hr",
@@ -38,6 +39,7 @@
         "data/helpdesk_ticket_stage_data.xml",
         "data/resource_calendar_data.xml",
         "data/aftersales_return_data.xml",
+        "data/aftersales_service_stock_data.xml",
         "data/mail_template_portal_data.xml",
         "data/mail_template_helpdesk_data.xml",
         # views
