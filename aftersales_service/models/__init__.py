@@ -53,3 +53,4 @@ from . import aftersales_handbook_edition
 from . import aftersales_consultation
 from . import helpdesk_ticket_handbook
 from . import helpdesk_ticket_flow
+from . import helpdesk_ticket_parts

@@ -145,11 +145,12 @@ class AftersalesDispatch(models.Model):
         route = self.env.ref("aftersales_service.route_service_stock_buy")
         service = self.env.ref("aftersales_service.stock_location_service")
         group = self.env["procurement.group"].sudo()
-        no_vendor = []
+        short, no_vendor = [], []
         for move in picking.move_lines:
             missing = move.product_uom_qty - move.reserved_availability
             if missing <= 0:
                 continue
+            short.append(move.product_id.display_name)
             if not move.product_id.seller_ids:
                 no_vendor.append(move.product_id.display_name)
                 continue
@@ -160,15 +161,20 @@ class AftersalesDispatch(models.Model):
                           "warehouse_id": route.pull_ids[:1].warehouse_id,
                           "company_id": picking.company_id,
                       })
-        if no_vendor:
-            summary = _("Parts missing for %(dispatch)s, no vendor to buy "
-                        "them from: %(parts)s") % {
-                            "dispatch": self.name, "parts": ", ".join(no_vendor)}
+        if short:
+            # T19: the supervisors confirm the visit only once they are ready
+            summary = _("Parts missing for %(dispatch)s: %(parts)s") % {
+                "dispatch": self.name, "parts": ", ".join(short)}
+            if no_vendor:
+                summary += _(" (no vendor to buy %s from: buy by hand)") \
+                    % ", ".join(no_vendor)
             todo = self.env.ref("mail.mail_activity_data_todo")
             for user in group_users(self.env, GROUP_SUPERVISOR):
                 self._aftersales_activity_schedule(
                     todo, user, fields.Date.context_today(self), summary,
                     decision="parts_missing")
+        else:
+            self._aftersales_activity_done("parts_missing")
         return True
 
     @api.multi
@@ -196,8 +202,8 @@ class AftersalesDispatch(models.Model):
             engineer = dispatch._aftersales_engineer_location()
             customer = dispatch.partner_id.property_stock_customer or \
                 self.env.ref("stock.stock_location_customers")
-            door = dispatch._guard_door().env.context
-            for line in lines.with_context(door):
+            door = dispatch._guard_door().env.context["aftersales_guard"]
+            for line in lines.with_context(aftersales_guard=door):
                 move = line._aftersales_move(engineer, customer, line.lot_id)
                 move._action_done()
                 vals = {"fitted_move_id": move.id}
@@ -324,7 +330,8 @@ class AftersalesDispatchPart(models.Model):
                     days=days) > fields.Datetime.from_string(
                         fields.Datetime.now()):
                 continue
-            line.with_context(dispatch._guard_door().env.context).write(
+            door = dispatch._guard_door().env.context["aftersales_guard"]
+            line.with_context(aftersales_guard=door).write(
                 {"return_flagged_on": today})
             dispatch._aftersales_activity_schedule(
                 todo, dispatch.leader_id, today,

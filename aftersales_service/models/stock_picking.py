@@ -12,6 +12,10 @@ class StockPicking(models.Model):
     aftersales_return_id = fields.Many2one(
         "aftersales.return", string="Return / Exchange", index=True,
         readonly=True, copy=False, ondelete="set null")
+    # T19: parts sent free of charge to the ticket's customer
+    aftersales_ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Service Ticket", index=True, readonly=True,
+        copy=False, ondelete="set null")
 
     @api.multi
     def action_done(self):

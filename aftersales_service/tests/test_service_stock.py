@@ -202,3 +202,32 @@ class TestPartsFitted(ServiceStockCase):
                           "aftersales_service.group_aftersales_supervisor")
         picking.sudo(boss).action_done()
         self.assertEqual(picking.state, "done")
+
+
+class TestApprovalSeesParts(ServiceStockCase):
+    """T19: the supervisor sees the parts before approving the visit."""
+
+    def test_ticket_shows_parts_before_approval(self):
+        """T19: the ticket says whether service stock holds its planned
+        parts; the approval reserves them and the dispatch shows the rest
+        missing, with the supervisors' to-do."""
+        self.ticket.write({"part_ids": [(0, 0, {"product_id": self.part.id,
+                                                "quantity": 1.0})]})
+        self.assertEqual(self.ticket.parts_availability, "ready")
+        self.ticket.part_ids.quantity = 2.0
+        self.ticket.invalidate_cache()
+        self.assertEqual(self.ticket.sudo(self.supervisor).parts_availability,
+                         "missing")
+        self.ticket._guard_write({"onsite_state": "requested"})
+        dispatch = self.ticket.sudo(self.supervisor)._approve_onsite(
+            leader=self.staff, appointment=APPOINTMENT)
+        self.assertEqual(dispatch.parts_state, "missing")
+        todos = dispatch.activity_ids.filtered(
+            lambda a: a.aftersales_decision == "parts_missing")
+        self.assertIn(self.supervisor, todos.mapped("user_id"))
+        self.env["stock.quant"]._update_available_quantity(
+            self.part, self.service, 1.0)
+        dispatch.sudo(self.supervisor).action_reserve_parts()
+        self.assertEqual(dispatch.parts_state, "ready")
+        self.assertFalse(dispatch.activity_ids.filtered(
+            lambda a: a.aftersales_decision == "parts_missing"))
