@@ -17,19 +17,19 @@ class TestLastPartRace(TwoTransactionsCase):
         product = env["product.product"].create(
             {"name": "Test Race Bearing", "type": "product"})
         env["stock.quant"]._update_available_quantity(product, service, 1.0)
-        partner = env["res.partner"].create(
-            {"name": "Test Race Workshop", "is_company": True, "customer": True})
+        # a unit in warranty: the jobs are free, so they may be dispatched
+        unit = env["aftersales.equipment"].search(
+            [("lot_id.name", "=", "HRW4-02302")])
         leader = env.ref("aftersales_service.user_service_wang")
         dispatches = env["aftersales.dispatch"]
         for name in ("A", "B"):
             ticket = env["helpdesk.ticket"].create({
                 "name": "Race %s" % name, "description": "Bearing",
-                "partner_id": partner.id})
+                "equipment_id": unit.id, "partner_id": unit.partner_id.id})
             dispatches |= dispatches.create({
                 "ticket_id": ticket.id, "leader_id": leader.id,
                 "appointment": "2030-03-04 02:00:00"})
-        return {"product": product.id, "partner": partner.id,
-                "dispatches": dispatches.ids}
+        return {"product": product.id, "dispatches": dispatches.ids}
 
     @staticmethod
     def _remove(env, ids):
@@ -48,7 +48,6 @@ class TestLastPartRace(TwoTransactionsCase):
         env["stock.quant"].search(
             [("product_id", "=", ids["product"])]).sudo().unlink()
         env["product.product"].browse(ids["product"]).unlink()
-        env["res.partner"].browse(ids["partner"]).unlink()
 
     @staticmethod
     def _reserve(env, dispatch_id, product_id):
