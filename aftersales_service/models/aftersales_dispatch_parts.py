@@ -303,7 +303,7 @@ class AftersalesDispatchPart(models.Model):
             "picking_id": picking.id,
             "origin": dispatch.name,
         })
-        move._action_confirm()
+        move._action_confirm(merge=False)  # one expected move per removed part
         return move
 
     @api.model

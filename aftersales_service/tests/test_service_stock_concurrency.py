@@ -28,7 +28,7 @@ class TestLastPartRace(TwoTransactionsCase):
                 "equipment_id": unit.id, "partner_id": unit.partner_id.id})
             dispatches |= dispatches.create({
                 "ticket_id": ticket.id, "leader_id": leader.id,
-                "appointment": "2030-03-04 02:00:00"})
+                "appointment": "2027-03-04 02:00:00"})
         return {"product": product.id, "dispatches": dispatches.ids}
 
     @staticmethod
