@@ -19,6 +19,7 @@ from . import aftersales_problem_type
 from . import aftersales_ticket_document
 from . import aftersales_remote_session
 from . import aftersales_dispatch
+from . import aftersales_dispatch_parts
 from . import aftersales_ticket_part
 from . import mail_activity
 from . import mail_message
@@ -42,6 +43,7 @@ from . import aftersales_training_trainee
 from . import aftersales_collection
 from . import aftersales_return
 from . import stock_move
+from . import stock_location
 from . import aftersales_visit_action
 from . import ir_http
 from . import ir_attachment
@@ -58,3 +60,4 @@ from . import aftersales_visit_unit
 from . import aftersales_takeback
 from . import aftersales_dispatch_change
 from . import hr_holidays
+from . import helpdesk_ticket_parts

@@ -21,6 +21,7 @@ AFTERSALES_NUMBERS = (
     "aftersales_sla_risk_percent", "aftersales_installation_days",
     "aftersales_onsite_window_months_domestic",
     "aftersales_onsite_window_months_export",
+    "aftersales_part_return_days", "aftersales_unreturned_parts_limit",
 )
 
 
@@ -170,6 +171,15 @@ class ResCompany(models.Model):
         string="Repeat Repair Window (days)", default=90)
     aftersales_followup_days = fields.Integer(
         string="Follow-up After (days)", default=7)
+    # T24
+    aftersales_part_return_days = fields.Integer(
+        string="Removed Part Returned Within (days)", default=15,
+        help="Days after the signed report by which the engineer returns the "
+             "part he removed; later it is flagged and he gets a to-do.")
+    aftersales_unreturned_parts_limit = fields.Integer(
+        string="Unreturned Parts Allowed per Engineer", default=3,
+        help="An engineer holding more removed parts not yet returned gets "
+             "new spare parts only from a service supervisor.")
     # S1
     aftersales_visit_fee_product_id = fields.Many2one(
         "product.product", string="Visit Fee Product",

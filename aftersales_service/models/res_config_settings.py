@@ -96,6 +96,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_repeat_repair_days")
     aftersales_followup_days = fields.Integer(
         related="company_id.aftersales_followup_days")
+    aftersales_part_return_days = fields.Integer(
+        related="company_id.aftersales_part_return_days")
+    aftersales_unreturned_parts_limit = fields.Integer(
+        related="company_id.aftersales_unreturned_parts_limit")
     aftersales_visit_fee_product_id = fields.Many2one(
         related="company_id.aftersales_visit_fee_product_id")
     aftersales_travel_product_id = fields.Many2one(
