@@ -14,7 +14,9 @@ from datetime import timedelta
 from urllib.parse import quote
 
 from odoo import _, fields, http
-from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.exceptions import (
+    AccessError, MissingError, UserError, ValidationError,
+)
 from odoo.http import request
 
 from ..models.aftersales_dispatch_phone import PHONE_REPORT_FIELDS
@@ -58,7 +60,9 @@ class AftersalesMyDay(http.Controller):
     def my_day_sync(self, **kw):
         """One action of the phone's queue, as JSON. CSRF: the page's token
         in the ``X-CSRF-Token`` header (Odoo's own check reads a form field,
-        and this route takes a JSON body). Answers 200 (done, or already
+        and this route takes a JSON body, sent as
+        ``application/vnd.aftersales.sync+json`` since Odoo 11 routes
+        ``application/json`` as JSON-RPC, whose answers are always 200). Answers 200 (done, or already
         received: nothing twice), 409 (the dispatch changed meanwhile), 422
         (refused, with what is missing), 403, 404 or 400."""
         token = request.httprequest.headers.get("X-CSRF-Token")
@@ -85,7 +89,7 @@ class AftersalesMyDay(http.Controller):
                     payload.get("key"), payload.get("action"),
                     payload.get("values") or {}, payload.get("version"),
                     payload.get("phone_time"))
-        except (UserError, AccessError, MissingError) as refusal:
+        except (UserError, ValidationError, AccessError, MissingError) as refusal:
             dispatch.invalidate_cache()
             return self._json(422, {"error": refusal.name,
                                     "dispatch": dispatch._phone_data()})

@@ -30,7 +30,7 @@ class AftersalesPhoneAction(models.Model):
          ("sign", "Customer's Signature"), ("check_out", "Check Out")],
         required=True, readonly=True)
     phone_time = fields.Datetime(
-        readonly=True,
+        string="Time on the Phone", readonly=True,
         help="The phone's clock when the engineer did it (it may have been "
              "offline); the server's time is when it arrived.")
     company_id = fields.Many2one(

@@ -11,6 +11,8 @@
 (function () {
     "use strict";
 
+    // not application/json: Odoo 11 would route it as JSON-RPC
+    var SYNC_TYPE = "application/vnd.aftersales.sync+json";
     var state = {data: null, queue: [], drafts: {}, flushing: false, prefix: ""};
 
     function $(selector, root) { return (root || document).querySelector(selector); }
@@ -199,7 +201,7 @@
         });
         return window.fetch("/my/day/sync", {
             method: "POST", credentials: "same-origin", body: body,
-            headers: {"Content-Type": "application/json",
+            headers: {"Content-Type": SYNC_TYPE,
                       "X-CSRF-Token": window.odoo.csrf_token},
         }).then(function (response) {
             var type = response.headers.get("Content-Type") || "";
