@@ -62,8 +62,8 @@ class AftersalesMyDay(http.Controller):
         in the ``X-CSRF-Token`` header (Odoo's own check reads a form field,
         and this route takes a JSON body, sent as
         ``application/vnd.aftersales.sync+json`` since Odoo 11 routes
-        ``application/json`` as JSON-RPC, whose answers are always 200). Answers 200 (done, or already
-        received: nothing twice), 409 (the dispatch changed meanwhile), 422
+        ``application/json`` as JSON-RPC, whose answers are always 200).
+        Answers 200 (done, or already received: nothing twice), 409 (the dispatch changed meanwhile), 422
         (refused, with what is missing), 403, 404 or 400."""
         token = request.httprequest.headers.get("X-CSRF-Token")
         if not token or not request.validate_csrf(token):
@@ -84,13 +84,16 @@ class AftersalesMyDay(http.Controller):
             return self._json(404, {"error": _("This dispatch is not one of "
                                                "yours.")})
         try:
-            with request.env.cr.savepoint():
-                status, data = dispatch._phone_sync(
-                    payload.get("key"), payload.get("action"),
-                    payload.get("values") or {}, payload.get("version"),
-                    payload.get("phone_time"))
+            status, data = dispatch._phone_sync(
+                payload.get("key"), payload.get("action"),
+                payload.get("values") or {}, payload.get("version"),
+                payload.get("phone_time"))
         except (UserError, ValidationError, AccessError, MissingError) as refusal:
-            dispatch.invalidate_cache()
+            # the request holds this one action: nothing of it stays (no
+            # savepoint: a mail sent on the way may commit, which in tests
+            # releases every savepoint)
+            request.env.cr.rollback()
+            request.env.clear()
             return self._json(422, {"error": refusal.name,
                                     "dispatch": dispatch._phone_data()})
         if status == "conflict":

@@ -98,7 +98,7 @@ class TestMyDay(OnsiteJobRpcCase):
         self.assertNotIn("Rpc myday Lab", response.text)
         response = self._sync("check_in", key="other-engineer-1")
         self.assertEqual(response.status_code, 404)
-        self.assertFalse(self._dispatch(["arrival_time"])[0]["arrival_time"])
+        self.assertFalse(self._dispatch(["arrival_time"])["arrival_time"])
 
     def test_check_in_once_per_key(self):
         """F2: the same check-in sent twice (the answer was lost) is recorded
@@ -149,7 +149,7 @@ class TestMyDay(OnsiteJobRpcCase):
         self.assertIn("不完整", answer["error"])
         self.assertIn("故障原因", answer["dispatch"]["missing"])
         self.assertNotIn("Traceback", refused.text)
-        self.assertFalse(self._dispatch(["signed_on"])[0]["signed_on"])
+        self.assertFalse(self._dispatch(["signed_on"])["signed_on"])
         report = dict(REPORT_CONTENT, no_parts_used=True, work_done="Bearing")
         saved = self._sync("report", report, key="report-key-1",
                            version=self._version())
@@ -181,11 +181,11 @@ class TestMyDay(OnsiteJobRpcCase):
                               version=version)
         self.assertEqual(conflict.status_code, 409, conflict.text)
         self.assertIn("需携带的工具", conflict.json()["error"])
-        self.assertFalse(self._dispatch(["fault_cause"])[0]["fault_cause"])
+        self.assertFalse(self._dispatch(["fault_cause"])["fault_cause"])
         again = self._sync("report", report, key="report-key-2",
                            version=conflict.json()["dispatch"]["version"])
         self.assertEqual(again.status_code, 200, again.text)
-        self.assertEqual(self._dispatch(["fault_cause"])[0]["fault_cause"],
+        self.assertEqual(self._dispatch(["fault_cause"])["fault_cause"],
                          "Worn bearing")
 
     def test_anonymous_logs_in_first(self):
@@ -195,4 +195,4 @@ class TestMyDay(OnsiteJobRpcCase):
         self.csrf = "none"
         self.assertIn(self._sync("check_in", key="anonymous-1").status_code,
                       (302, 303, 403))
-        self.assertFalse(self._dispatch(["arrival_time"])[0]["arrival_time"])
+        self.assertFalse(self._dispatch(["arrival_time"])["arrival_time"])
