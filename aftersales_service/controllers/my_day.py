@@ -63,8 +63,9 @@ class AftersalesMyDay(http.Controller):
         and this route takes a JSON body, sent as
         ``application/vnd.aftersales.sync+json`` since Odoo 11 routes
         ``application/json`` as JSON-RPC, whose answers are always 200).
-        Answers 200 (done, or already received: nothing twice), 409 (the dispatch changed meanwhile), 422
-        (refused, with what is missing), 403, 404 or 400."""
+        Answers 200 (done, or already received: nothing twice), 409 (the
+        dispatch changed meanwhile), 422 (refused, with what is missing),
+        403, 404 or 400."""
         token = request.httprequest.headers.get("X-CSRF-Token")
         if not token or not request.validate_csrf(token):
             return self._json(403, {"error": _(
