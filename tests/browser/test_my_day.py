@@ -80,12 +80,12 @@ def _visit(page, job, shot=None, name=""):
     out: the engineer's taps, one screen per step."""
     page.click("%s a[href$='/checkin'].btn" % job)
     page.click("%s .o_my_day_checkin" % job)
-    page.wait_for_selector("%s [data-step=checkin] .o_my_day_done" % job,
+    page.wait_for_selector("%s .o_my_day_step[data-step=checkin] .o_my_day_done" % job,
                            state="visible")
     if shot:
         shot(page, "my-day-%s-2-checked-in" % name)
     _step(page, job, "remote")
-    assert "视频检查主轴" in page.inner_text("%s [data-step=remote]" % job)
+    assert "视频检查主轴" in page.inner_text("%s .o_my_day_step[data-step=remote]" % job)
     _step(page, job, "report")
     for field, value in REPORT.items():
         page.fill("%s textarea[name=%s]" % (job, field), value)
@@ -110,11 +110,11 @@ def _visit(page, job, shot=None, name=""):
     if shot:
         shot(page, "my-day-%s-4-signature" % name)
     page.click("%s .o_my_day_sign" % job)
-    page.wait_for_selector("%s [data-step=sign] .o_my_day_done" % job,
+    page.wait_for_selector("%s .o_my_day_step[data-step=sign] .o_my_day_done" % job,
                            state="visible")
     _step(page, job, "checkout")
     page.click("%s .o_my_day_checkout" % job)
-    page.wait_for_selector("%s [data-step=checkout] .o_my_day_done" % job,
+    page.wait_for_selector("%s .o_my_day_step[data-step=checkout] .o_my_day_done" % job,
                            state="visible")
     if shot:
         shot(page, "my-day-%s-5-checked-out" % name)
@@ -192,8 +192,8 @@ def _flow(url, context, phone, online, offline, shot):
     shot(phone, "my-day-1-list")
     phone.click(card)
     job = "#job-%s" % online
-    phone.wait_for_selector("%s [data-step=sheet]" % job, state="visible")
-    sheet = phone.inner_text("%s [data-step=sheet]" % job)
+    phone.wait_for_selector("%s .o_my_day_step[data-step=sheet]" % job, state="visible")
+    sheet = phone.inner_text("%s .o_my_day_step[data-step=sheet]" % job)
     assert "主轴异响" in sheet and "预约" in sheet
     assert phone.locator("%s a.o_my_day_map[href^='geo:']" % job).count() == 1
     # nothing wider than the phone
@@ -209,7 +209,7 @@ def _flow(url, context, phone, online, offline, shot):
     # the same visit without signal, from check-in to check-out
     phone.goto(url + "/my/day#job-%s" % offline)
     job = "#job-%s" % offline
-    phone.wait_for_selector("%s [data-step=sheet]" % job, state="visible")
+    phone.wait_for_selector("%s .o_my_day_step[data-step=sheet]" % job, state="visible")
     context.set_offline(True)
     _visit(phone, job, shot, "offline")
     assert phone.locator(".o_my_day_signal[data-online='0']").is_visible()
