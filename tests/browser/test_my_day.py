@@ -200,7 +200,7 @@ def _flow(url, context, phone, online, offline, shot):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     shot(phone, "my-day-online-1-job")
     _visit(phone, job, shot, "online")
-    phone.wait_for_selector(".o_my_day_sync_now", state="hidden")
+    phone.wait_for_selector(".o_my_day_sync_now.hidden", state="attached")
     assert phone.inner_text(".o_my_day_pending_count") == "0"
     facts = _facts(phone, url, online)
     _assert_one_visit(facts)
@@ -220,7 +220,7 @@ def _flow(url, context, phone, online, offline, shot):
     shot(phone, "my-day-offline-6-queued")
     # nothing reached the server
     context.set_offline(False)
-    phone.wait_for_selector(".o_my_day_sync_now", state="hidden")
+    phone.wait_for_selector(".o_my_day_sync_now.hidden", state="attached")
     shot(phone, "my-day-offline-7-synced")
     facts = _facts(phone, url, offline)
     _assert_one_visit(facts)
@@ -232,6 +232,6 @@ def _flow(url, context, phone, online, offline, shot):
     }""", queued)
     phone.reload()
     phone.wait_for_selector(".o_my_day_bar")
-    phone.wait_for_selector(".o_my_day_sync_now", state="hidden")
+    phone.wait_for_selector(".o_my_day_sync_now.hidden", state="attached")
     assert _facts(phone, url, offline) == facts
     assert json.dumps(_queue(phone)) == "[]"
