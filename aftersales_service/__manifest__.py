@@ -81,6 +81,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/portal_service_templates.xml",
+        "views/my_day_templates.xml",
         "views/http_error_templates.xml",
         # wizards
         "wizards/aftersales_discount_approval_views.xml",
