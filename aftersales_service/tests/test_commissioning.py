@@ -171,8 +171,13 @@ class TestInstallationDue(CommissioningCase):
             ("installation_due_date", "<", "2026-01-01")]))
         self._report_done(ticket)
         self.assertTrue(ticket.installation_late)
+        tickets = self.env["helpdesk.ticket"]
+        self.assertIn(ticket, tickets.search([("installation_late", "=", True)]))
+        self.assertNotIn(ticket, tickets.search([("installation_late", "=", False)]))
         ticket.installation_due_date = "2025-06-20"
         self.assertFalse(ticket.installation_late)
+        self.assertNotIn(ticket, tickets.search([("installation_late", "=", True)]))
+        self.assertIn(ticket, tickets.search([("installation_late", "!=", True)]))
 
 
 class TestInstallationReportPdf(CommissioningCase):

@@ -47,7 +47,10 @@ def test_visit_action_becomes_ticket(odoo_url, page, shot):
     login(page, odoo_url, "liuyang", "demo")
     visit_id = call_kw(page, odoo_url, "aftersales.visit", "search",
                        [[("visit_plan_id.state", "=", "approved"),
-                         ("state", "in", ("planned", "scheduled"))]],
+                         ("state", "in", ("planned", "scheduled")),
+                         # a preventive visit closes with its signed
+                         # maintenance report (T23), another flow
+                         ("visit_type", "!=", "preventive")]],
                        {"limit": 1})[0]
     planned = call_kw(page, odoo_url, "aftersales.visit", "read",
                       [[visit_id], ["planned_date"]])[0]["planned_date"]
