@@ -56,21 +56,6 @@ class HelpdeskTicket(models.Model):
     # Business methods
     # ------------------------------------------------------------------
     @api.multi
-    def _aftersales_check_parts_mailing(self):
-        """Q1 (rev. 2): parts are mailed only once the Quality department has
-        registered the job's feedback form ("登记备案…方可安排邮寄配件")."""
-        res = super()._aftersales_check_parts_mailing()
-        forms = self.env["aftersales.quality.feedback"].sudo().search([
-            ("ticket_id", "in", self.ids),
-            ("state", "not in", ("draft", "cancelled"))])
-        for ticket in self - forms.mapped("ticket_id"):
-            raise UserError(_(
-                "Ticket %s: the Quality department registers its quality "
-                "feedback form before parts are mailed (create it with "
-                "\"Quality Feedback\" if none exists).") % ticket.number)
-        return res
-
-    @api.multi
     def _aftersales_close_blockers(self):
         """Q1: the job is finished only once the Quality department registered
         its feedback forms (a cancelled ticket needs no blocker cleared)."""

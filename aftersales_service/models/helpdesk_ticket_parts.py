@@ -2,9 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
-
-from ..tools import GROUP_SUPERVISOR
+from odoo.tools import float_compare, html_escape
 
 
 class HelpdeskTicket(models.Model):
@@ -68,49 +66,42 @@ class HelpdeskTicket(models.Model):
     # Actions
     # ------------------------------------------------------------------
     @api.multi
-    def action_ship_parts(self):
-        """T19, Q1 (rev. 2): an in-warranty job solved by mailing parts: a free
-        delivery of the planned parts from service stock, once the quality
-        form is registered; the storekeeper validates it."""
-        if not self.env.user.has_group(GROUP_SUPERVISOR):
-            raise UserError(_("Only a service supervisor sends parts to a "
-                              "customer without a visit."))
+    def action_mail_parts(self):
+        """Q1 (rev. 2), S2, T19: the planned parts mailed to the customer
+        without a visit, once (with quality) the feedback form is registered
+        and a chargeable job's quotation accepted. In warranty, a free
+        delivery leaves service stock for the storekeeper to validate; a
+        chargeable job's parts go with its quotation's delivery."""
         for ticket in self:
-            ticket._check_parts_shipping()
-        self._aftersales_check_parts_mailing()
-        for ticket in self.sudo():
-            ticket._aftersales_parts_delivery()
+            if not ticket.part_ids:
+                raise UserError(_(
+                    "Ticket %s has no planned spare parts to mail: add them "
+                    "under \"Planned Spare Parts\" first.") % ticket.number)
+            if ticket.parts_mailed_on:
+                raise UserError(_("The spare parts of ticket %s were already "
+                                  "mailed.") % ticket.number)
+            if ticket.charge_type == "chargeable" \
+                    and ticket.quotation_id.state not in ("sale", "done"):
+                raise UserError(_(
+                    "Ticket %(ticket)s is chargeable (%(reason)s): the customer "
+                    "must accept its quotation before the parts are mailed.") % {
+                        "ticket": ticket.number, "reason": ticket.charge_reason})
+        self._aftersales_check_job_start("parts")
+        self._guard_write({"parts_mailed_on": fields.Datetime.now(),
+                           "parts_mailed_by": self.env.uid})
+        for ticket in self:
+            if ticket.charge_type != "chargeable":
+                ticket.sudo()._aftersales_parts_delivery()
+            ticket.message_post(body=_("Spare parts mailed to the customer: %s")
+                                % html_escape(", ".join(
+                                    "%s × %s" % (part.product_id.display_name,
+                                                 part.quantity)
+                                    for part in ticket.part_ids)))
         return True
 
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
-    @api.multi
-    def _check_parts_shipping(self):
-        self.ensure_one()
-        if self.charge_type == "chargeable":
-            raise UserError(_(
-                "Ticket %s is chargeable: its parts go out with the delivery "
-                "of its quotation, not free of charge.") % self.number)
-        if not self.part_ids:
-            raise UserError(_(
-                "Ticket %s: add the parts to send under \"Planned Spare "
-                "Parts\" first.") % self.number)
-        sent = self.sudo().parts_delivery_ids.filtered(
-            lambda p: p.state != "cancel")
-        if sent:
-            raise UserError(_(
-                "Ticket %(ticket)s: its parts are already sent (%(pickings)s).")
-                % {"ticket": self.number,
-                   "pickings": ", ".join(sent.mapped("name"))})
-        return True
-
-    @api.multi
-    def _aftersales_check_parts_mailing(self):
-        """Hook: what must be done before parts are mailed (Q1 rev. 2: the
-        quality addon requires the registered feedback form)."""
-        return True
-
     @api.multi
     def _aftersales_parts_delivery(self):
         """A free outgoing delivery of the planned parts from service stock,
