@@ -1,14 +1,14 @@
 """The newcomer's service call of ``aftersales_service/readme/USAGE.rst``, step
 by step, as its users in the Chinese web client (zh_CN, Asia/Shanghai): the
 supervisor at the service line takes the call (T1, W2) and gives it to the
-engineer (T1), who helps remotely (T5, W4) and asks for on-site service; the
-supervisor approves it from the to-do (T5); the engineer checks in (F2), ticks
-the fitted part, writes the report and has the customer sign, all in one
-save (T6), files the report and checks out; Quality registers the job's form
-from its to-do (Q1, Q2); the engineer closes the ticket by Close (T6, F3),
-prints the receipt (T7) and records the follow-up by marking its to-do done
-(T9). The stage follows the job at each step (T5). One screenshot per step in
-``artefacts/walkthrough/NN-step.png``.
+engineer (T1), who helps remotely (T5, W4) and asks for on-site service;
+Quality registers the job's form from its to-do before anyone goes (Q1 rev. 2,
+Q2); the supervisor approves it from the to-do (T5); the engineer checks in
+(F2), ticks the fitted part, writes the report and has the customer sign, all
+in one save (T6), files the report and checks out; the engineer closes the
+ticket by Close (T6, F3), prints the receipt (T7) and records the follow-up by
+marking its to-do done (T9). The stage follows the job at each step (T5).
+One screenshot per step in ``artefacts/walkthrough/NN-step.png``.
 
 Odoo 11 renders a form's header buttons without their method's name, so they
 are found by their class or their Chinese label."""
@@ -147,7 +147,25 @@ def _walk(url, page, shot):
     assert "Liu Yang" in page.inner_text(".o_mail_thread")  # who decides
     shot("onsite-requested")
 
-    # --- 5. Approve (T5): the supervisor, from the to-do ------------------
+    # --- 5. Quality registers the form before anyone goes (Q1 rev. 2) -----
+    relogin(page, url, "wujing")
+    feedback = call_kw(page, url, "aftersales.quality.feedback", "search_read",
+                       [[("ticket_id", "=", ticket_id)]],
+                       {"fields": ["name", "defect_description", "state"]})
+    assert len(feedback) == 1, "the request opened the form"
+    assert SUBJECT in feedback[0]["defect_description"], "prefilled"
+    assert feedback[0]["state"] == "draft"
+    open_todo_record(page, model_name(page, url, "aftersales.quality.feedback"),
+                     feedback[0]["name"])
+    page.click(".o_form_button_edit")
+    page.click('.o_field_widget[name="defect_category_id"] input')
+    page.click(".ui-autocomplete .ui-menu-item a >> nth=0")
+    save_form(page)
+    _button(page, "button.o_quality_register")
+    page.wait_for_selector("button.o_quality_register", state="hidden")
+    shot("quality-registered")
+
+    # --- 6. Approve (T5): the supervisor, from the to-do ------------------
     relogin(page, url, "liuyang")
     open_todo_record(page, model_name(page, url, "helpdesk.ticket"),
                      ticket["number"])
@@ -166,7 +184,7 @@ def _walk(url, page, shot):
     assert _read(page, url, "helpdesk.ticket", ticket_id,
                  ["stage_id"])["stage_id"][0] == stage["dispatched"]
 
-    # --- 6. Check in on site (F2): My Dispatches ---------------------------
+    # --- 7. Check in on site (F2): My Dispatches ---------------------------
     relogin(page, url, "wanglei")
     open_menu(page, "aftersales_service.menu_aftersales_root")
     open_menu(page, "aftersales_service.aftersales_dispatch_menu_mine")
@@ -180,7 +198,7 @@ def _walk(url, page, shot):
     assert _read(page, url, "helpdesk.ticket", ticket_id,
                  ["stage_id"])["stage_id"][0] == stage["onsite"]
 
-    # --- 7. Report, parts and signature in one save (T6) -------------------
+    # --- 8. Report, parts and signature in one save (T6) -------------------
     page.click(".o_form_button_edit")
     _click_tab(page, "备件")
     page.click('.o_field_widget[name="part_line_ids"] tr.o_data_row '
@@ -213,24 +231,6 @@ def _walk(url, page, shot):
     shot("report-filed")
     assert _read(page, url, "helpdesk.ticket", ticket_id,
                  ["stage_id"])["stage_id"][0] == stage["report"]
-
-    # --- 8. Quality registers the job (Q1, Q2): from the to-do ------------
-    relogin(page, url, "wujing")
-    feedback = call_kw(page, url, "aftersales.quality.feedback", "search_read",
-                       [[("ticket_id", "=", ticket_id)]],
-                       {"fields": ["name", "defect_description", "part_id"]})
-    assert len(feedback) == 1
-    assert "主轴夹头磨损" in feedback[0]["defect_description"], "prefilled"
-    assert feedback[0]["part_id"][0] == fitted["product_id"][0]
-    open_todo_record(page, model_name(page, url, "aftersales.quality.feedback"),
-                     feedback[0]["name"])
-    page.click(".o_form_button_edit")
-    page.click('.o_field_widget[name="defect_category_id"] input')
-    page.click(".ui-autocomplete .ui-menu-item a >> nth=0")
-    save_form(page)
-    _button(page, "button.o_quality_register")
-    page.wait_for_selector("button.o_quality_register", state="hidden")
-    shot("quality-registered")
 
     # --- 9, 10. Close (T6, F3) and the receipt (T7): the engineer ----------
     relogin(page, url, "wanglei")
