@@ -437,6 +437,12 @@ MATRIX += [
     # T21: a dispatch's plan history, written by its actions only
     ("aftersales.dispatch.change", role, NO if role == "portal" else YES,
      NO, NO, NO) for role in ROLES
+] + [
+    # T6, F2: what an engineer's phone sent, logged by the phone's route only;
+    # an engineer reads his own, a supervisor his company's
+    ("aftersales.phone.action", role,
+     {"staff": OWN, "supervisor": YES, "other_company": OWN}.get(role, NO),
+     NO, NO, NO) for role in ROLES
 ]
 
 # K1, T2, T17: the handbook, fault codes and the internal consultation. The
@@ -662,6 +668,9 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.dispatch.change": env["aftersales.dispatch.change"].create({
                 "dispatch_id": dispatch.id, "kind": "handback", "reason": "other",
                 "note": "Matrix"}),
+            "aftersales.phone.action": env["aftersales.phone.action"].create({
+                "key": "matrix-1", "dispatch_id": dispatch.id,
+                "action": "check_in", "user_id": engineer.id}),
             "aftersales.dispatch.handback": env["aftersales.dispatch.handback"].create(
                 {"dispatch_id": dispatch.id, "reason": "other", "note": "Matrix"}),
             "aftersales.promise.change": env["aftersales.promise.change"].create({

@@ -30,6 +30,7 @@ DEFAULT_LOGIN = "liuyang"
 LOGINS = {
     "aftersales.collection": "wanglei",
     "aftersales.dispatch": "wanglei",
+    "aftersales.dispatch.handback": "wanglei",
     "aftersales.takeback": "wanglei",
     "aftersales.penalty": "zhengfang",
     "aftersales.penalty.confirm": "zhengfang",
@@ -202,6 +203,9 @@ class TestRpcActions(common.HttpCase):
             "aftersales.promise.change": {
                 "ticket_id": onsite.id, "promised_date": "2030-01-01 01:00:00",
                 "reason": "The part comes on Monday"},
+            # T21: the engineer hands his planned job back
+            "aftersales.dispatch.handback": {
+                "dispatch_id": dispatch.id, "reason": "customer_postponed"},
         }
         for model, vals in wizard_vals.items():
             user = self._user(env, model)

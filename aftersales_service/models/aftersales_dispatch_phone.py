@@ -140,7 +140,10 @@ class AftersalesDispatch(models.Model):
             raise UserError(_("The phone sent an action this page does not "
                               "know; reload the page."))
         key = self._phone_key(key)
-        done = self.env["aftersales.phone.action"].search([("key", "=", key)])
+        # the log is written here only (no create right): every engineer's
+        # keys, so that a key seen once is never used again
+        log = self.env["aftersales.phone.action"].sudo()
+        done = log.search([("key", "=", key)])
         if done:
             if done.dispatch_id != self or done.action != action:
                 raise UserError(_("The phone sent an action under a key "
@@ -151,9 +154,8 @@ class AftersalesDispatch(models.Model):
         if changed:
             return "conflict", dict(self._phone_data(), changed=changed)
         phone_time = self._phone_time(phone_time)
-        self.env["aftersales.phone.action"].create({
-            "key": key, "dispatch_id": self.id, "action": action,
-            "phone_time": phone_time})
+        log.create({"key": key, "dispatch_id": self.id, "action": action,
+                    "user_id": self.env.uid, "phone_time": phone_time})
         getattr(self, "_phone_%s" % action)(values, phone_time)
         return "done", self._phone_data()
 

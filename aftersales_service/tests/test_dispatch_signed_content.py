@@ -12,7 +12,7 @@ them)."""
 from odoo.tests.common import SavepointCase
 
 from ..tools import FactError
-from .common import REPORT_CONTENT, SIGNATURE
+from .common import REPORT_CONTENT, SIGNATURE, register_quality_forms
 
 
 class TestSignedContent(SavepointCase):
@@ -32,6 +32,7 @@ class TestSignedContent(SavepointCase):
             "ticket_id": ticket.id, "method": "video",
             "steps": "视频检查主轴", "result": "not_solved"})
         ticket.sudo(cls.wanglei).action_request_onsite()
+        register_quality_forms(cls.env, ticket)  # Q1 (rev. 2): Quality first
         dispatch = ticket.sudo(cls.liuyang)._approve_onsite()
         cls.bearing = cls.env["product.product"].create({"name": "主轴轴承"})
         cls.collet = cls.env["product.product"].create({"name": "夹头"})

@@ -36,7 +36,8 @@ class TestMyDay(OnsiteJobRpcCase):
             "groups_id": [(6, 0, [env.ref(
                 "aftersales_service.group_aftersales_user").id])]})
         # T20: the job is on today's list
-        job["dispatch"].write({"appointment": odoo.fields.Datetime.now()})
+        job["dispatch"].write({"appointment": odoo.fields.Datetime.now(),
+                               "reschedule_reason": "customer_postponed"})
         self.other_id = other.id
 
     def _page(self, path):

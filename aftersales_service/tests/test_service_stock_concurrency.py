@@ -4,7 +4,7 @@ from psycopg2 import errorcodes, extensions
 
 from odoo.tools import mute_logger
 
-from .common import TwoTransactionsCase
+from .common import TwoTransactionsCase, register_quality_forms
 
 
 class TestLastPartRace(TwoTransactionsCase):
@@ -26,6 +26,7 @@ class TestLastPartRace(TwoTransactionsCase):
             ticket = env["helpdesk.ticket"].create({
                 "name": "Race %s" % name, "description": "Bearing",
                 "equipment_id": unit.id, "partner_id": unit.partner_id.id})
+            register_quality_forms(env, ticket)  # Q1 (rev. 2): Quality first
             dispatches |= dispatches.create({
                 "ticket_id": ticket.id, "leader_id": leader.id,
                 "appointment": "2027-03-04 02:00:00"})
