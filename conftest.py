@@ -40,3 +40,17 @@ def odoo_http_server():
         server.http_spawn()
         _wait_for_port(port)
     yield port
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    """A class whose ``setUpClass`` fails never gets its ``tearDownClass``
+    (and Python 3.7 has no class cleanups): its open cursor would keep the
+    fixture's row locks, and every later test touching those rows would
+    wait on them forever. Close it, so the failure stays one class's."""
+    outcome = yield
+    cls = getattr(item, "cls", None)
+    cr = cls and vars(cls).get("cr")
+    if outcome.excinfo is not None and cr is not None and not cr.closed:
+        cr.rollback()
+        cr.close()
