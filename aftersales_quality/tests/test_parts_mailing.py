@@ -11,6 +11,7 @@ class TestPartsMailing(QualityCase):
 
     def setUp(self):
         super().setUp()
+        self.company.aftersales_quality_form_before_job = True  # the default
         self.service = self.env.ref("aftersales_service.stock_location_service")
         self.env["stock.quant"]._update_available_quantity(
             self.part, self.service, 1.0)
