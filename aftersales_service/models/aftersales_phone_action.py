@@ -16,7 +16,7 @@ class AftersalesPhoneAction(models.Model):
     _order = "id desc"
 
     key = fields.Char(
-        required=True, readonly=True, index=True,
+        string="Action Key", required=True, readonly=True, index=True,
         help="The phone's own identifier of the action, sent with every "
              "attempt.")
     dispatch_id = fields.Many2one(
