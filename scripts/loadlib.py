@@ -56,10 +56,14 @@ def start_server(db, config, log_path, workers=2, cron_threads=0, log_level="war
          "--log-level=%s" % log_level],
         stdout=log, stderr=subprocess.STDOUT)
     url = "http://127.0.0.1:%d" % port
-    deadline = time.time() + 120
+    deadline = time.time() + 180
     while True:
         try:
-            urllib.request.urlopen(url + "/web/login", timeout=5)
+            # one request at a time, waited for as long as it takes: the first
+            # one loads the registry, and a second one sent while it loads
+            # would load it again in another thread (an import deadlock)
+            urllib.request.urlopen(url + "/web/login",
+                                   timeout=max(deadline - time.time(), 1))
             return proc, url, log
         except OSError:
             if proc.poll() is not None or time.time() > deadline:
