@@ -5,7 +5,7 @@ then can; and the ticket speaks Chinese, helpdesk_mgmt's
 own labels included (R3)."""
 import re
 
-from odoo_browser import (call_kw, login, open_record, register_quality_form,
+from odoo_browser import (call_kw, login, open_record, register_quality_forms,
                           relogin, save_form, start_ticket)
 
 SERIAL = "HRM5-02301"  # the Beijing lab's first mill, out of warranty (demo)
@@ -42,7 +42,7 @@ def test_paid_job_waits_for_accepted_quotation(odoo_url, page, shot):
     page.click("button.o_aftersales_request_onsite")
     page.wait_for_selector("button.o_aftersales_request_onsite", state="hidden")
     # Q1 (rev. 2): Quality registers the form the request opened
-    register_quality_form(page, odoo_url, ticket_id, "wanglei")
+    register_quality_forms(page, odoo_url, [ticket_id], "wanglei")
     open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     # S1: the quotation, from the ticket
     page.click("button.o_aftersales_create_quotation")
