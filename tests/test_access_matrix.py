@@ -109,7 +109,7 @@ MATRIX = [
 
     ("aftersales.visit.plan", "staff", YES, NO, NO, NO),
     ("aftersales.visit.plan", "supervisor", YES, YES, YES, NO),
-    ("aftersales.visit.plan", "salesperson", NO, NO, NO, NO),
+    ("aftersales.visit.plan", "salesperson", YES, NO, NO, NO),
     ("aftersales.visit.plan", "quality_user", NO, NO, NO, NO),
     ("aftersales.visit.plan", "quality_manager", NO, NO, NO, NO),
     ("aftersales.visit.plan", "engineering", NO, NO, NO, NO),
@@ -120,7 +120,8 @@ MATRIX = [
 
     ("aftersales.visit", "staff", YES, OWN, NO, NO),
     ("aftersales.visit", "supervisor", YES, YES, YES, NO),
-    ("aftersales.visit", "salesperson", YES, NO, NO, NO),
+    # C5 (rev. 2): Sales record follow-ups of their customers
+    ("aftersales.visit", "salesperson", YES, OWN, OWN, NO),
     ("aftersales.visit", "quality_user", YES, NO, NO, NO),
     ("aftersales.visit", "quality_manager", YES, NO, NO, NO),
     ("aftersales.visit", "engineering", NO, NO, NO, NO),
@@ -128,6 +129,52 @@ MATRIX = [
     ("aftersales.visit", "employee", NO, NO, NO, NO),
     ("aftersales.visit", "portal", NO, NO, NO, NO),
     ("aftersales.visit", "other_company", OWN, OWN, OWN, NO),
+
+    # C2 (rev. 2): the key-customer list, confirmed by the general manager
+    ("aftersales.class.proposal", "staff", YES, NO, NO, NO),
+    ("aftersales.class.proposal", "supervisor", YES, YES, NO, NO),
+    ("aftersales.class.proposal", "salesperson", YES, NO, NO, NO),
+    ("aftersales.class.proposal", "quality_user", NO, NO, NO, NO),
+    ("aftersales.class.proposal", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.class.proposal", "engineering", NO, NO, NO, NO),
+    ("aftersales.class.proposal", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.class.proposal", "employee", NO, NO, NO, NO),
+    ("aftersales.class.proposal", "portal", NO, NO, NO, NO),
+    ("aftersales.class.proposal", "other_company", OWN, OWN, NO, NO),
+
+    ("aftersales.class.proposal.line", "staff", YES, NO, NO, NO),
+    ("aftersales.class.proposal.line", "supervisor", YES, YES, NO, NO),
+    ("aftersales.class.proposal.line", "salesperson", YES, NO, NO, NO),
+    ("aftersales.class.proposal.line", "quality_user", NO, NO, NO, NO),
+    ("aftersales.class.proposal.line", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.class.proposal.line", "engineering", NO, NO, NO, NO),
+    ("aftersales.class.proposal.line", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.class.proposal.line", "employee", NO, NO, NO, NO),
+    ("aftersales.class.proposal.line", "portal", NO, NO, NO, NO),
+    ("aftersales.class.proposal.line", "other_company", OWN, OWN, NO, NO),
+
+    # C7: care plans, changed by their owner, supervisors and the sales director
+    ("aftersales.care.plan", "staff", YES, OWN, OWN, NO),
+    ("aftersales.care.plan", "supervisor", YES, YES, YES, NO),
+    ("aftersales.care.plan", "salesperson", YES, OWN, OWN, NO),
+    ("aftersales.care.plan", "quality_user", NO, NO, NO, NO),
+    ("aftersales.care.plan", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.care.plan", "engineering", NO, NO, NO, NO),
+    ("aftersales.care.plan", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.care.plan", "employee", NO, NO, NO, NO),
+    ("aftersales.care.plan", "portal", NO, NO, NO, NO),
+    ("aftersales.care.plan", "other_company", OWN, OWN, OWN, NO),
+
+    ("aftersales.care.activity", "staff", YES, OWN, OWN, OWN),
+    ("aftersales.care.activity", "supervisor", YES, YES, YES, YES),
+    ("aftersales.care.activity", "salesperson", YES, OWN, OWN, OWN),
+    ("aftersales.care.activity", "quality_user", NO, NO, NO, NO),
+    ("aftersales.care.activity", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.care.activity", "engineering", NO, NO, NO, NO),
+    ("aftersales.care.activity", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.care.activity", "employee", NO, NO, NO, NO),
+    ("aftersales.care.activity", "portal", NO, NO, NO, NO),
+    ("aftersales.care.activity", "other_company", OWN, OWN, OWN, OWN),
 
     # actions decided on a visit (Q8): staff change those of their own visits
     ("aftersales.visit.action", "staff", YES, OWN, OWN, OWN),
@@ -592,6 +639,12 @@ class TestAccessMatrix(AftersalesCase):
         consultation._guard_write({"state": "open"})
         checklist_item = env["aftersales.checklist.item"].create(
             {"name": "Matrix check", "kind": "commissioning"})
+        proposal = env["aftersales.class.proposal"]._propose(cls.domestic, 2044)
+        key_customer = env["res.partner"].create({
+            "name": "Matrix Key Customer", "is_company": True, "customer": True,
+            "aftersales_strategic": True})
+        care_plan = env["aftersales.care.plan"].create(
+            {"partner_id": key_customer.id, "year": 2045, "user_id": engineer.id})
         return {
             "aftersales.equipment": equipment,
             "aftersales.warranty.contract": env[
@@ -610,6 +663,12 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.visit.plan": env["aftersales.visit.plan"].create(
                 {"year": 2045}),
             "aftersales.visit": visit,
+            "aftersales.class.proposal": proposal,
+            "aftersales.class.proposal.line": proposal.line_ids,
+            "aftersales.care.plan": care_plan,
+            "aftersales.care.activity": env["aftersales.care.activity"].create(
+                {"plan_id": care_plan.id, "name": "Matrix greeting",
+                 "kind": "greeting", "date_due": "2045-02-01"}),
             "aftersales.visit.action": env["aftersales.visit.action"].create(
                 {"visit_id": visit.id, "name": "Matrix action"}),
             "aftersales.qualification": env["aftersales.qualification"].create(

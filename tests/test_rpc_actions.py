@@ -46,6 +46,10 @@ LOGINS = {
     "aftersales.survey": "wujing",
     "aftersales.survey.campaign": "wujing",
     "sale.order": "zhoumin",
+    "aftersales.class.proposal": "huangjianguo",
+    "aftersales.class.proposal.line": "huangjianguo",
+    "aftersales.care.plan": "zhoumin",
+    "aftersales.care.activity": "zhoumin",
     "stock.picking": "sunli",
 }
 
@@ -150,7 +154,23 @@ class TestRpcActions(common.HttpCase):
                 "aftersales_hr_penalties.offence_fine_phone_off").id,
             "date": fields.Date.to_string(today)})
         order = env["sale.order"].search([], limit=1)
+        # C2, C7: a key-customer list to confirm and a care plan of Sales
+        proposal = env["aftersales.class.proposal"]._propose(
+            customer, today.year - 1)
+        key_customer = env["res.partner"].create({
+            "name": "RPC Key Customer", "is_company": True, "customer": True,
+            "aftersales_strategic": True})
+        care_plan = env["aftersales.care.plan"].create({
+            "partner_id": key_customer.id, "year": today.year,
+            "user_id": ref("aftersales_service.user_salesperson").id,
+            "review": "Visited twice, trained the new operators."})
         records = {
+            "aftersales.class.proposal": proposal,
+            "aftersales.class.proposal.line": proposal.line_ids,
+            "aftersales.care.plan": care_plan,
+            "aftersales.care.activity": env["aftersales.care.activity"].create({
+                "plan_id": care_plan.id, "name": "Spring Festival greeting",
+                "kind": "greeting", "date_due": fields.Date.to_string(today)}),
             "helpdesk.ticket": onsite,
             "aftersales.dispatch": dispatch,
             "aftersales.equipment": unit,

@@ -78,7 +78,7 @@ class TestSurvey(QualityCase):
 
     def test_periodic_surveys(self):
         """Q7: key customers yearly, flagged customers quarterly, once per period."""
-        self.domestic.aftersales_customer_class = "key"
+        self.domestic.aftersales_strategic = True  # C2: key at once
         self.export.aftersales_survey_more_often = True
         Survey = self.env["aftersales.survey"]
         created = Survey.cron_periodic_surveys()

@@ -63,3 +63,6 @@ from . import aftersales_takeback
 from . import aftersales_dispatch_change
 from . import hr_holidays
 from . import helpdesk_ticket_parts
+from . import aftersales_class_proposal
+from . import aftersales_care_plan
+from . import helpdesk_ticket_suggestion

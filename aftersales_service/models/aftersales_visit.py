@@ -1,5 +1,7 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import plaintext2html
@@ -13,6 +15,14 @@ VISIT_TYPES = [
     ("preventive", "Preventive Maintenance"),
     ("key_customer", "Customer Visit"),
     ("complaint", "Complaint Visit"),
+]
+# C5 (rev. 2): how the customer was followed up ("回访方式多样化,包括电话、信件、
+# 电子邮件"); all count for a long-term customer's yearly frequency
+CONTACT_MODES = [
+    ("in_person", "In Person"),
+    ("phone", "Phone"),
+    ("letter", "Letter"),
+    ("email", "E-mail"),
 ]
 
 
@@ -55,6 +65,12 @@ class AftersalesVisit(models.Model):
         help="Customer visits are the key and long-term customers' regular "
              "visits; preventive maintenance is the installed base's "
              "entitlement.")
+    contact_mode = fields.Selection(
+        CONTACT_MODES, string="Follow-up By", required=True,
+        default="in_person", track_visibility="onchange",
+        help="A call, letter or e-mail counts for a long-term customer's "
+             "yearly follow-up; key customers' planned visits and preventive "
+             "maintenance are in person.")
     plan_month = fields.Integer(
         string="Planned Month", readonly=True,
         help="Month the yearly plan set: regenerating the plan matches visits "
@@ -129,6 +145,22 @@ class AftersalesVisit(models.Model):
                     "Visit %(visit)s belongs to %(plan)s, which is not approved: "
                     "ask the general manager to approve the plan first.") % {
                         "visit": visit.name, "plan": visit.visit_plan_id.name})
+
+    @api.constrains("state", "contact_mode", "visit_type", "visit_plan_id")
+    def _check_contact_mode(self):
+        """C5 (rev. 2): preventive maintenance, and a key customer's visit of
+        the approved plan, are done in person; other follow-ups may be a
+        call, a letter or an e-mail."""
+        for visit in self.filtered(
+                lambda v: v.state == "done" and v.contact_mode != "in_person"):
+            if visit.visit_type == "preventive" or (
+                    visit.visit_plan_id and visit.visit_type == "key_customer"
+                    and visit.partner_id.aftersales_customer_class == "key"):
+                raise ValidationError(_(
+                    "Visit %s is a key customer's planned visit or a preventive "
+                    "maintenance: it is done in person. Set \"Follow-up By\" to "
+                    "\"In Person\", or record the call as a separate "
+                    "follow-up.") % visit.name)
 
     @api.constrains("state", "people_met", "visit_date")
     def _check_record(self):
@@ -364,13 +396,15 @@ class AftersalesVisit(models.Model):
         unflagged."""
         today = company_today(self)
         # a run started at the same moment keeps the visits it holds
-        lock_rows(self.search([
-            ("is_overdue", "=", True), "|",
-            ("state", "not in", ("planned", "scheduled")),
-            ("planned_date", ">=", today)])).write({"is_overdue": False})
-        late = lock_rows(self.search([("is_overdue", "=", False),
-                                      ("state", "in", ("planned", "scheduled")),
-                                      ("planned_date", "<", today)]))
+        flagged = self.search([("is_overdue", "=", True)])
+        lock_rows(flagged.filtered(
+            lambda v: v.state not in ("planned", "scheduled")
+            or v.planned_date >= today)
+            | flagged._covered_by_followup(today)).write({"is_overdue": False})
+        late = self.search([("is_overdue", "=", False),
+                            ("state", "in", ("planned", "scheduled")),
+                            ("planned_date", "<", today)])
+        late = lock_rows(late - late._covered_by_followup(today))
         if not late:
             return late
         late.write({"is_overdue": True})
@@ -386,6 +420,32 @@ class AftersalesVisit(models.Model):
             for user in visit._overdue_supervisors(supervisors, teams):
                 visit._aftersales_activity_schedule(todo, user, today, summary)
         return late
+
+    @api.multi
+    def _covered_by_followup(self, today):
+        """C5 (rev. 2): the long-term (not key) customers' customer visits
+        whose customer was followed up, in person or by phone, letter or
+        e-mail, within the company's long-term interval: the frequency is
+        met, so the visit is not overdue. Key customers' visits follow the
+        approved plan and are never covered. One grouped query."""
+        candidates = self.filtered(
+            lambda v: v.visit_type == "key_customer"
+            and v.partner_id.aftersales_customer_class != "key")
+        if not candidates:
+            return self.browse()
+        rows = self.read_group(
+            [("partner_id", "in", candidates.mapped("partner_id").ids),
+             ("state", "=", "done"), ("visit_date", "!=", False)],
+            ["partner_id", "visit_date"], ["partner_id"])
+        last = {row["partner_id"][0]: str(row["visit_date"])[:10]
+                for row in rows}
+        day = fields.Date.from_string(today)
+
+        def covered(visit):
+            months = visit.company_id.aftersales_visit_months_long_term
+            since = fields.Date.to_string(day - relativedelta(months=months))
+            return last.get(visit.partner_id.id, "") > since
+        return candidates.filtered(covered)
 
     @api.model
     def _overdue_supervisor_candidates(self):

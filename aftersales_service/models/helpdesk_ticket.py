@@ -30,6 +30,7 @@ TICKET_KINDS = [
     ("material", "Material Usage"),
     ("sample", "Sample Request"),
     ("complaint", "Complaint"),
+    ("suggestion", "Suggestion or Enquiry"),  # C8
 ]
 SLA_STATES = [("pending", "Open"), ("met", "Met"), ("missed", "Missed"),
               ("none", "Not Applicable")]

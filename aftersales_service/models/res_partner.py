@@ -3,10 +3,12 @@
 from datetime import date, timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import formatLang
 
-from ..tools import GROUP_SUPERVISOR, company_today, in_company_lang, sudo_as_author
+from ..tools import (
+    GROUP_SUPERVISOR, company_lang, company_today, sudo_as_author,
+)
 
 DISTANCE_ZONES = [
     ("zone1", "Zone 1"),
@@ -15,6 +17,13 @@ DISTANCE_ZONES = [
     ("nearby", "Nearby City"),
     ("farther", "Farther"),
 ]
+# C2 (rev. 2): written only by a confirmed key-customer list or a strategic mark
+CLASS_FACTS = {
+    "aftersales_customer_class", "aftersales_class_reason",
+    "aftersales_class_basis", "aftersales_class_year", "aftersales_class_revenue",
+    "aftersales_class_threshold", "aftersales_class_date",
+    "aftersales_last_year_revenue",
+}
 
 
 class ResPartner(models.Model):
@@ -88,6 +97,9 @@ class ResPartner(models.Model):
         help="Key customers every 6 months, long-term customers yearly.")
     aftersales_last_visit_date = fields.Date(
         string="Last Visit", compute="_compute_aftersales_visit_dates")
+    aftersales_last_followup_date = fields.Date(
+        string="Last Follow-up", compute="_compute_aftersales_visit_dates",
+        help="The last visit, call, letter or e-mail recorded.")
     aftersales_next_visit_date = fields.Date(
         string="Next Visit", compute="_compute_aftersales_visit_dates")
     aftersales_training_count = fields.Integer(
@@ -161,27 +173,33 @@ class ResPartner(models.Model):
                 partner.aftersales_visit_interval_months = 0
 
     def _compute_aftersales_visit_dates(self):
-        """C5: last visit done and next visit planned, for all partners from one
-        grouped query (visit and planned dates aggregate as max and min)."""
+        """C5: last visit in person, last follow-up by any means (C5 rev. 2:
+        a call, letter or e-mail counts for a long-term customer) and next
+        visit planned, for all partners from one grouped query (visit and
+        planned dates aggregate as max and min)."""
         visits = self.env["aftersales.visit"]
-        last, upcoming = {}, {}
+        last, followed, upcoming = {}, {}, {}
         if visits.check_access_rights("read", raise_exception=False):
             rows = visits.read_group(
                 [("partner_id", "in", self.mapped("commercial_partner_id").ids),
                  ("state", "in", ("planned", "scheduled", "done"))],
-                ["partner_id", "state", "visit_date", "planned_date"],
-                ["partner_id", "state"], lazy=False)
+                ["partner_id", "state", "contact_mode", "visit_date",
+                 "planned_date"],
+                ["partner_id", "state", "contact_mode"], lazy=False)
             for row in rows:
                 partner_id = row["partner_id"][0]
                 if row["state"] == "done" and row["visit_date"]:
                     day = str(row["visit_date"])[:10]
-                    last[partner_id] = max(last.get(partner_id, day), day)
+                    followed[partner_id] = max(followed.get(partner_id, day), day)
+                    if row["contact_mode"] == "in_person":
+                        last[partner_id] = max(last.get(partner_id, day), day)
                 elif row["state"] != "done" and row["planned_date"]:
                     day = str(row["planned_date"])[:10]
                     upcoming[partner_id] = min(upcoming.get(partner_id, day), day)
         for partner in self:
             key = partner.commercial_partner_id.id
             partner.aftersales_last_visit_date = last.get(key, False)
+            partner.aftersales_last_followup_date = followed.get(key, False)
             partner.aftersales_next_visit_date = upcoming.get(key, False)
 
     @api.model
@@ -218,8 +236,18 @@ class ResPartner(models.Model):
                 defaults["tz"] = tz
         return defaults
 
+    @api.model
+    def create(self, vals):
+        """C2: a customer created strategic (a manager's mark) is key."""
+        self._aftersales_check_class_write(vals, creating=True)
+        partner = super().create(vals)
+        if vals.get("aftersales_strategic"):
+            partner._aftersales_strategic_class()
+        return partner
+
     @api.multi
     def write(self, vals):
+        self._aftersales_check_class_write(vals)
         res = super().write(vals)
         if "tz" in vals:
             # F1: the companies' cached time zones (res.company._aftersales_tz)
@@ -227,9 +255,8 @@ class ResPartner(models.Model):
         if "aftersales_portal_manager" in vals:
             # C1: the portal rule reads the flag; Odoo caches rule domains
             self.env["ir.rule"].clear_caches()
-        if "aftersales_strategic" in vals and not self.env.context.get(
-                "aftersales_reclassifying"):
-            self.filtered("is_company").aftersales_reclassify()
+        if "aftersales_strategic" in vals:
+            self._aftersales_strategic_class()
         return res
 
     # ------------------------------------------------------------------
@@ -251,8 +278,43 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_aftersales_reclassify(self):
-        self.mapped("commercial_partner_id").aftersales_reclassify()
-        return True
+        """C2 (rev. 2): a supervisor or Sales proposes the customer's class on
+        last year's revenue; the general manager confirms it."""
+        if not (self.env.user.has_group(GROUP_SUPERVISOR)
+                or self.env.user.has_group("sales_team.group_sale_salesman")):
+            raise AccessError(_(
+                "Only Sales or a service supervisor proposes a customer's "
+                "class."))
+        proposal = self.aftersales_reclassify()
+        action = self.env.ref(
+            "aftersales_service.aftersales_class_proposal_action").read()[0]
+        action.update({"res_id": proposal.id, "view_mode": "form",
+                       "views": [(False, "form")]})
+        return action
+
+    @api.multi
+    def action_aftersales_record_followup(self):
+        """C5 (rev. 2): Sales records a follow-up by phone, letter or e-mail:
+        the customer's open planned visit when it may be done that way (a
+        long-term customer's), else a new follow-up of today."""
+        self.ensure_one()
+        customer = self.commercial_partner_id
+        visit = self.env["aftersales.visit"].search([
+            ("partner_id", "=", customer.id), ("visit_type", "=", "key_customer"),
+            ("state", "in", ("planned", "scheduled"))], limit=1)
+        if customer.aftersales_customer_class == "key" and visit.visit_plan_id:
+            visit = visit.browse()  # key customers' planned visits are in person
+        action = self.env.ref("aftersales_service.aftersales_visit_action").read()[0]
+        context = {"default_partner_id": customer.id,
+                   "default_visit_type": "key_customer",
+                   "default_contact_mode": "phone",
+                   "default_planned_date": company_today(self),
+                   "default_visit_date": company_today(self),
+                   "default_user_id": self.env.user.id}
+        action.update({"view_mode": "form", "views": [(False, "form")],
+                       "res_id": visit.id, "context": context,
+                       "target": "current"})
+        return action
 
     @api.multi
     def action_view_aftersales_equipment(self):
@@ -294,53 +356,129 @@ class ResPartner(models.Model):
         return _("Revenue %(amount)s of %(year)s is below %(threshold)s") % values
 
     @api.multi
-    @in_company_lang
-    def aftersales_reclassify(self, year=None):
-        """C2: key when last calendar year's revenue reaches the threshold or the
-        customer is strategic; general otherwise. Revenue of all customers comes
-        from one grouped query; a change is tracked in the chatter with its
-        reason (one message per changed customer, none for the others)."""
-        year = year or fields.Date.from_string(company_today(self)).year - 1
-        start, end = date(year, 1, 1), date(year + 1, 1, 1)
+    def _aftersales_class_facts(self, year, company):
+        """C2: for each customer company of ``self``, the line of a
+        key-customer list: revenue of ``year`` (one grouped query for all),
+        current and proposed class (key when the revenue reaches the
+        company's threshold or the customer is strategic), and the reason in
+        the current language and the company's currency format."""
         partners = self.filtered(lambda p: p.is_company or not p.parent_id)
         if not partners:
-            return True
+            return []
+        start, end = date(year, 1, 1), date(year + 1, 1, 1)
         revenue = self._aftersales_revenue(partners, start, end)
-        today = company_today(self)
-        # customers getting the same values are written together: a yearly job
-        # over thousands of customers costs a few writes, not one per customer
-        batches = {}
+        currency = company.currency_id
+        threshold = company.aftersales_key_customer_revenue
+        lines = []
         for partner in partners:
-            company = partner.company_id or self.env.user.company_id
-            amount = revenue.get((partner.id, company.id), 0.0)
-            threshold = company.aftersales_key_customer_revenue
-            currency = company.currency_id
-            facts = {"aftersales_class_year": year,
-                     "aftersales_class_revenue": currency.round(amount),
-                     "aftersales_class_threshold": threshold}
+            amount = currency.round(revenue.get((partner.id, company.id), 0.0))
             if partner.aftersales_strategic:
                 new_class, basis = "key", "strategic"
             elif currency.compare_amounts(amount, threshold) >= 0:
                 new_class, basis = "key", "revenue"
             else:
                 new_class, basis = "general", "revenue"
-            facts["aftersales_class_basis"] = basis
-            reason = self._aftersales_class_sentence(dict(
-                facts, company=company))
-            vals = {}
-            if currency.compare_amounts(
-                    amount, partner.aftersales_last_year_revenue) != 0:
-                vals["aftersales_last_year_revenue"] = amount
-            if new_class != partner.aftersales_customer_class \
-                    or not partner.aftersales_class_date:
-                vals.update(facts, aftersales_customer_class=new_class,
-                            aftersales_class_reason=reason,
-                            aftersales_class_date=today)
-            if vals:
-                batches.setdefault(tuple(sorted(vals.items())), []).append(partner.id)
-        for vals, ids in batches.items():
-            self.browse(ids).with_context(aftersales_reclassifying=True).write(
-                dict(vals))
+            facts = {"aftersales_class_basis": basis, "aftersales_class_year": year,
+                     "aftersales_class_revenue": amount,
+                     "aftersales_class_threshold": threshold, "company": company}
+            lines.append({
+                "partner_id": partner.id, "revenue": amount,
+                "threshold": threshold, "basis": basis,
+                "current_class": partner.aftersales_customer_class or "general",
+                "proposed_class": new_class,
+                "reason": self._aftersales_class_sentence(facts)})
+        return lines
+
+    @api.multi
+    def _aftersales_class_candidates(self, year, company):
+        """The customers of a yearly list: those the revenue of ``year`` or a
+        strategic mark makes key, and the key customers who may become
+        general (one grouped query; a list of thousands of general customers
+        would hide the decision)."""
+        start, end = date(year, 1, 1), date(year + 1, 1, 1)
+        revenue = self._aftersales_revenue(self, start, end)
+        currency = company.currency_id
+        threshold = company.aftersales_key_customer_revenue
+        return self.filtered(
+            lambda p: p.aftersales_strategic
+            or p.aftersales_customer_class == "key"
+            or currency.compare_amounts(
+                revenue.get((p.id, company.id), 0.0), threshold) >= 0)
+
+    @api.multi
+    def aftersales_reclassify(self, year=None):
+        """C2 (rev. 2): reclassify on demand: a key-customer list of these
+        customers on last year's revenue, for the general manager to confirm
+        (the class changes at the confirmation)."""
+        company = self.env.user.company_id
+        year = year or fields.Date.from_string(company_today(self)).year - 1
+        partners = self.mapped("commercial_partner_id").filtered(
+            lambda p: not p.company_id or p.company_id == company)
+        return self.env["aftersales.class.proposal"].sudo()._propose(
+            partners, year, company=company)
+
+    @api.multi
+    def _aftersales_class_door(self):
+        """The customers as the general manager's confirmation (and a
+        strategic mark, a manager's decision) writes their class: through
+        the key-customer list's door, which no client can send."""
+        door = self.env["aftersales.class.proposal"]._guard_door()
+        return self.with_context(
+            aftersales_guard=door.env.context["aftersales_guard"])
+
+    @api.multi
+    def _aftersales_check_class_write(self, vals, creating=False):
+        """C2 (rev. 2): a customer's class changes only at the confirmation of
+        a key-customer list (or a strategic mark); contacts take their
+        company's values (commercial fields)."""
+        names = CLASS_FACTS & set(vals)
+        if not names or self.env["aftersales.class.proposal"]._guard_is_open():
+            return
+        if creating and not vals.get("parent_id") and any(
+                vals[name] and vals[name] != "general" for name in names):
+            raise UserError(_(
+                "%s: a new customer starts general; the general manager's "
+                "key-customer list (or a strategic mark) makes it key.")
+                % vals.get("name", ""))
+        for partner in self.filtered(lambda p: p.commercial_partner_id == p):
+            changed = [name for name in names if (vals[name] or False) != (
+                partner._fields[name].convert_to_write(partner[name], partner)
+                or False)]
+            if changed:
+                raise UserError(_(
+                    "%s: the customer class changes only when the general "
+                    "manager confirms a key-customer list (button \"Reclassify "
+                    "Now\" proposes one).") % partner.display_name)
+
+    @api.multi
+    def _aftersales_strategic_class(self):
+        """C2: a manager's strategic mark makes the customer key at once;
+        taking it away gives back the class its last confirmed revenue gives
+        (no new revenue is read: that waits for the next confirmed list)."""
+        today = company_today(self)
+        for partner in self.filtered(lambda p: p.commercial_partner_id == p):
+            company = partner.company_id or self.env.user.company_id
+            currency = company.currency_id
+            threshold = company.aftersales_key_customer_revenue
+            if partner.aftersales_strategic:
+                new_class, basis = "key", "strategic"
+            else:
+                basis = "revenue"
+                new_class = "key" if currency.compare_amounts(
+                    partner.aftersales_last_year_revenue, threshold) >= 0 \
+                    else "general"
+            facts = {"aftersales_class_basis": basis,
+                     "aftersales_class_year": partner.aftersales_class_year or
+                     fields.Date.from_string(today).year - 1,
+                     "aftersales_class_revenue":
+                         partner.aftersales_last_year_revenue,
+                     "aftersales_class_threshold": threshold}
+            reason = partner.with_context(
+                lang=company_lang(self.env, company))._aftersales_class_sentence(
+                    dict(facts, company=company))
+            partner._aftersales_class_door().write(dict(
+                facts, aftersales_customer_class=new_class,
+                aftersales_class_reason=reason, aftersales_class_date=today))
         return True
 
     @api.model
@@ -375,10 +513,9 @@ class ResPartner(models.Model):
 
     @api.model
     def cron_aftersales_reclassify(self):
-        """Yearly, 1 January: reclassify every customer company (C2)."""
-        customers = self.search([("customer", "=", True), ("parent_id", "=", False)])
-        customers.aftersales_reclassify()
-        return True
+        """Yearly, 1 January (C2 rev. 2): the key-customer list each company's
+        general manager confirms; safe to run twice."""
+        return self.env["aftersales.class.proposal"].cron_propose_yearly()
 
     # ------------------------------------------------------------------
     # helpdesk_mgmt's ticket counter, grouped instead of one search per partner

@@ -24,9 +24,13 @@ class TestVisitPlan(AftersalesCase):
         })
         cls.year = date.today().year + 1
         # customers of other tests or demo data must not disturb the counts
-        cls.env["res.partner"].search([
-            ("customer", "=", True), ("parent_id", "=", False)]).write(
-                {"aftersales_long_term": False, "aftersales_customer_class": "general"})
+        customers = cls.env["res.partner"].search([
+            ("customer", "=", True), ("parent_id", "=", False)])
+        customers.write({"aftersales_long_term": False,
+                         "aftersales_strategic": False})
+        # C2 (rev. 2): as a confirmed key-customer list would leave them
+        customers._aftersales_class_door().write(
+            {"aftersales_customer_class": "general"})
         cls.env["aftersales.equipment"].search([]).write({"state": "returned"})
         cls.env["aftersales.visit.plan"].search(
             [("year", "=", cls.year)]).action_cancel()  # the demo plan

@@ -25,6 +25,14 @@ class RevenueCase(AftersalesCase):
         order.confirmation_date = "%s-06-30 10:00:00" % (year or self.last_year)
         return order
 
+    def _reclassify(self, partner):
+        """C2 (rev. 2): propose the class and confirm it as the general
+        manager."""
+        proposal = partner.aftersales_reclassify()
+        proposal.sudo(self.env.ref(
+            "aftersales_service.user_general_manager")).action_confirm()
+        return proposal
+
 
 class TestCustomerClass(RevenueCase):
     """C2: key or general customer from last year's revenue or a strategic mark."""
@@ -32,7 +40,7 @@ class TestCustomerClass(RevenueCase):
     def test_below_threshold_general(self):
         """C2: 4,999,999.99 last year keeps the customer general."""
         self._revenue(self.domestic, 4999999.99)
-        self.domestic.aftersales_reclassify()
+        self._reclassify(self.domestic)
         self.assertEqual(self.domestic.aftersales_customer_class, "general")
         self.assertAlmostEqual(
             self.domestic.aftersales_last_year_revenue, 4999999.99, 2)
@@ -42,7 +50,7 @@ class TestCustomerClass(RevenueCase):
         self._revenue(self.domestic, 3000000.0)
         self._revenue(self.domestic, 2000000.0)
         self._revenue(self.domestic, 9000000.0, year=self.last_year - 1)
-        self.domestic.aftersales_reclassify()
+        self._reclassify(self.domestic)
         self.assertEqual(self.domestic.aftersales_customer_class, "key")
         self.assertTrue(self.domestic.aftersales_class_reason)
         self.assertEqual(self.domestic.aftersales_class_date,
@@ -52,7 +60,7 @@ class TestCustomerClass(RevenueCase):
         """C2: lowering the threshold setting promotes the customer."""
         self._revenue(self.domestic, 100.0)
         self.company.aftersales_key_customer_revenue = 100.0
-        self.domestic.aftersales_reclassify()
+        self._reclassify(self.domestic)
         self.assertEqual(self.domestic.aftersales_customer_class, "key")
 
     def test_strategic_is_key(self):
@@ -65,8 +73,16 @@ class TestCustomerClass(RevenueCase):
     def test_yearly_job_logs_change(self):
         """C2: the yearly job reclassifies every customer and logs the change."""
         self._revenue(self.domestic, 6000000.0)
-        self.env["res.partner"].with_context(
-            tracking_disable=False).cron_aftersales_reclassify()
+        self.env["aftersales.class.proposal"].search(
+            [("kind", "=", "yearly"), ("year", "=", self.last_year),
+             ("state", "=", "to_confirm")]).action_cancel()
+        self.env["res.partner"].cron_aftersales_reclassify()
+        proposal = self.env["aftersales.class.proposal"].search(
+            [("kind", "=", "yearly"), ("year", "=", self.last_year),
+             ("state", "=", "to_confirm")])
+        proposal.sudo(self.env.ref(
+            "aftersales_service.user_general_manager")).with_context(
+                tracking_disable=False).action_confirm()
         self.assertEqual(self.domestic.aftersales_customer_class, "key")
         tracked = self.domestic.message_ids[0].tracking_value_ids
         self.assertEqual(
@@ -168,7 +184,7 @@ class TestCustomerFile(RevenueCase):
         """C2: the class reason reads in each user's language with the
         company's currency format, not "Revenue 0.0 ... 5000000.0"."""
         self._revenue(self.domestic, 1234567.5)
-        self.domestic.aftersales_reclassify()
+        self._reclassify(self.domestic)
         symbol = self.company.currency_id.symbol
         english = self.domestic.with_context(lang="en_US")
         english.invalidate_cache()
