@@ -63,3 +63,6 @@ from . import aftersales_takeback
 from . import aftersales_dispatch_change
 from . import hr_holidays
 from . import helpdesk_ticket_parts
+from . import aftersales_supplier_credit
+from . import aftersales_returned_part
+from . import helpdesk_ticket_cost
