@@ -10,7 +10,7 @@ class AftersalesDispatchPart(models.Model):
     main vendor, with the credit the vendor owes followed up by
     Purchasing."""
 
-    _inherit = "aftersales.dispatch.part"
+    _inherit = ["aftersales.dispatch.part"]
 
     # R1: the parts register's dates (the moves' own, kept on the line)
     issued_on = fields.Datetime(

@@ -12,7 +12,7 @@ class HelpdeskTicket(models.Model):
     for all the tickets shown in one grouped query; the analysis is where
     costs are filtered and grouped."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket"]
 
     aftersales_parts_cost = fields.Float(
         string="Parts Cost", compute="_compute_aftersales_cost",
