@@ -62,8 +62,8 @@ class AftersalesSupplierCredit(models.Model):
         help="What the supplier should credit: the part's purchase price "
              "times the quantity sent back.")
     state = fields.Selection(
-        [("expected", "Expected"), ("received", "Received"),
-         ("refused", "Refused")], default="expected", required=True,
+        [("expected", "Awaiting Credit"), ("received", "Credit Received"),
+         ("refused", "Credit Refused")], default="expected", required=True,
         readonly=True, copy=False, index=True, track_visibility="onchange")
     amount_received = fields.Monetary(
         string="Credit Received", track_visibility="onchange")
