@@ -25,7 +25,8 @@ class TestReturnedPartToQuality(ServiceStockCase):
         self.assertFalse(line.supplier_credit_id)
         form = line.quality_feedback_id
         self.assertEqual(form.ticket_id, self.ticket)
-        self.assertEqual(form.state, "registered")  # Q1 rev. 2: before the job
+        self.assertEqual(form.auto_ticket_id, self.ticket)
+        self.assertEqual(form.part_id, self.part)
         self.assertIn(line, form.sudo(inspector).returned_part_ids)
         todos = form.activity_ids.filtered(
             lambda a: a.aftersales_decision == "returned_part")
