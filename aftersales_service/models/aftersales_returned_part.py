@@ -15,7 +15,7 @@ class AftersalesDispatchPart(models.Model):
     # R1: the parts register's dates (the moves' own, kept on the line)
     issued_on = fields.Datetime(
         related="fitted_move_id.date", store=True, readonly=True,
-        string="Issued On")
+        string="Fitted On")
     returned_on = fields.Datetime(
         related="return_move_id.date", store=True, readonly=True,
         string="Returned On")
