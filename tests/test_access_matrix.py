@@ -303,6 +303,28 @@ MATRIX = [
     ("aftersales.ticket.kpi.month", "portal", NO, NO, NO, NO),
     ("aftersales.ticket.kpi.month", "other_company", OWN, NO, NO, NO),
 
+    ("aftersales.supplier.credit", "staff", NO, NO, NO, NO),
+    ("aftersales.supplier.credit", "supervisor", YES, NO, NO, NO),
+    ("aftersales.supplier.credit", "salesperson", NO, NO, NO, NO),
+    ("aftersales.supplier.credit", "quality_user", YES, NO, NO, NO),
+    ("aftersales.supplier.credit", "quality_manager", YES, NO, NO, NO),
+    ("aftersales.supplier.credit", "engineering", NO, NO, NO, NO),
+    ("aftersales.supplier.credit", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.supplier.credit", "employee", NO, NO, NO, NO),
+    ("aftersales.supplier.credit", "portal", NO, NO, NO, NO),
+    ("aftersales.supplier.credit", "other_company", OWN, NO, NO, NO),
+
+    ("aftersales.service.cost", "staff", NO, NO, NO, NO),
+    ("aftersales.service.cost", "supervisor", YES, NO, NO, NO),
+    ("aftersales.service.cost", "salesperson", NO, NO, NO, NO),
+    ("aftersales.service.cost", "quality_user", NO, NO, NO, NO),
+    ("aftersales.service.cost", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.service.cost", "engineering", NO, NO, NO, NO),
+    ("aftersales.service.cost", "hr_officer", NO, NO, NO, NO),
+    ("aftersales.service.cost", "employee", NO, NO, NO, NO),
+    ("aftersales.service.cost", "portal", NO, NO, NO, NO),
+    ("aftersales.service.cost", "other_company", OWN, NO, NO, NO),
+
     # returns and exchanges (T13): service staff ask, Quality inspects
     # T22, T23: checklists, their lines and a visit's maintenance records
     ("aftersales.checklist.item", "staff", YES, NO, NO, NO),
@@ -609,6 +631,11 @@ class TestAccessMatrix(AftersalesCase):
         feedback = env["aftersales.quality.feedback"].create({
             "ticket_id": ticket.id, "partner_id": cls.domestic.id,
             "severity": "normal", "defect_description": "Matrix"})
+        # Q4, S5: a credit received for the ticket, a row of its cost
+        credit = env["aftersales.supplier.credit"]._guard_door().create({
+            "ticket_id": ticket.id, "product_id": cls.machine.id,
+            "supplier_id": cls.domestic.id, "state": "received",
+            "amount_received": 10.0, "received_date": today})
         offence = env["aftersales.penalty.offence"].create(
             {"name": "Matrix offence", "code": "MATRIX", "amount": 10.0})
         penalty = env["aftersales.penalty"].create(
@@ -759,6 +786,9 @@ class TestAccessMatrix(AftersalesCase):
                 {"visit_id": visit.id, "equipment_id": equipment.id}),
             "aftersales.takeback": env["aftersales.takeback"].create(
                 {"equipment_id": equipment.id, "reason": "repair"}),
+            "aftersales.supplier.credit": credit,
+            "aftersales.service.cost": env["aftersales.service.cost"].search(
+                [("ticket_id", "=", ticket.id)]),
             "aftersales.calendar.workday": env["aftersales.calendar.workday"].create({
                 "calendar_id": env.ref(
                     "aftersales_service.resource_calendar_service").id,

@@ -203,6 +203,12 @@ class TestRpcActions(common.HttpCase):
             "res.partner": customer,
             "product.template": product.product_tmpl_id,
             "hr.employee": penalty.employee_id,
+            # Q4: a credit expected from a supplier (no demo purchaser: the
+            # supervisor's call is refused, an answer)
+            "aftersales.supplier.credit": env["aftersales.supplier.credit"]
+            ._guard_door().create({
+                "ticket_id": answer.id, "product_id": product.id,
+                "supplier_id": customer.id, "amount_expected": 10.0}),
         }
         # wizards belong to their creator: made as the user who runs them
         wizard_vals = {

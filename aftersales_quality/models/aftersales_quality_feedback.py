@@ -92,6 +92,10 @@ class AftersalesQualityFeedback(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", "aftersales_quality_feedback_attachment_rel",
         "feedback_id", "attachment_id", string="Photos and Attachments")
+    returned_part_ids = fields.One2many(
+        "aftersales.dispatch.part", "quality_feedback_id",
+        string="Returned Parts", readonly=True,
+        help="Removed parts of our own make sent back for analysis.")
     # ------------------------------------------------------------------
     # Registration by Quality (Q1)
     # ------------------------------------------------------------------
@@ -402,6 +406,7 @@ class AftersalesQualityFeedback(models.Model):
                 todo, form.engineer_id, company_today(self),
                 _("Analyse the root cause and propose an improvement"))
         self._guard_write({"state": "analysing"})
+        self._aftersales_activity_done("returned_part")
         return True
 
     @api.multi

@@ -66,3 +66,6 @@ from . import helpdesk_ticket_parts
 from . import aftersales_class_proposal
 from . import aftersales_care_plan
 from . import helpdesk_ticket_suggestion
+from . import aftersales_supplier_credit
+from . import aftersales_returned_part
+from . import helpdesk_ticket_cost

@@ -25,6 +25,12 @@ class ProductTemplate(models.Model):
     aftersales_warranty_months_export = fields.Integer(
         string="Export Warranty (months)",
         help="Overrides the category's policy when not 0.")
+    # Q4: where a removed part goes when it comes back (old for new, T24)
+    aftersales_own_make = fields.Boolean(
+        string="Part of Our Own Make",
+        help="A removed part of this product that comes back goes to Quality "
+             "for analysis. Unticked: it goes back to its main vendor, with "
+             "the credit the vendor owes followed up by Purchasing.")
     aftersales_extension_months = fields.Integer(
         string="Warranty Extension (months)",
         help="On a service product: confirming an order of it extends the "

@@ -77,6 +77,10 @@ class StockPicking(models.Model):
             self.env["aftersales.dispatch"].sudo().search(
                 [("parts_return_picking_id", "in", done.ids)]) \
                 ._aftersales_activity_done("part_return")
+            # Q1, Q4: then to Quality or back to the supplier
+            self.env["aftersales.dispatch.part"].sudo().search(
+                [("return_move_id", "in", done.mapped("move_lines").ids)]) \
+                ._aftersales_route_returned()
         return True
 
     @api.multi

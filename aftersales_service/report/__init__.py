@@ -9,3 +9,5 @@ from . import aftersales_ticket_kpi_month
 from . import aftersales_return_register_xlsx
 from . import aftersales_import_template_xlsx
 from . import register_takeback_xlsx
+from . import register_parts_xlsx
+from . import aftersales_service_cost

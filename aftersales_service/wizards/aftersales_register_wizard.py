@@ -15,6 +15,8 @@ REGISTERS = {
                   "helpdesk.ticket"),
     "takeback": ("aftersales_service.action_register_takeback_xlsx",
                  "aftersales.takeback"),
+    "parts": ("aftersales_service.action_register_parts_xlsx",
+              "aftersales.dispatch.part"),
 }
 
 
@@ -33,7 +35,8 @@ class AftersalesRegisterWizard(models.TransientModel):
     register = fields.Selection(
         [("calls", "Incoming Calls and Letters"), ("dispatch", "Dispatch Records"),
          ("fees", "Fees and Expenses"), ("followups", "Follow-ups"),
-         ("takeback", "Units Taken Back")],
+         ("takeback", "Units Taken Back"),
+         ("parts", "Parts Issued and Returned")],
         required=True, default="calls")
     date_from = fields.Date(string="From", required=True, default=_first_of_month)
     date_to = fields.Date(string="To", required=True,
