@@ -65,8 +65,7 @@ class AftersalesTrainingTrainee(models.Model):
     feedback_organisation = fields.Integer(
         string="Organisation", readonly=True, copy=False,
         group_operator="avg", help="1 (poor) to 5 (excellent).")
-    feedback_comments = fields.Text(
-        string="Feedback Comments", readonly=True, copy=False)
+    feedback_comments = fields.Text(readonly=True, copy=False)
     feedback_url = fields.Char(
         string="Feedback Link", compute="_compute_feedback_url")
 
