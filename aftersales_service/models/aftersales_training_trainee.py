@@ -83,9 +83,12 @@ class AftersalesTrainingTrainee(models.Model):
     @api.multi
     def _compute_feedback_url(self):
         base = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
-        for trainee in self.sudo().filtered("access_token"):
-            trainee.feedback_url = "%s/aftersales/training/feedback/%s" \
-                "?access_token=%s" % (base, trainee.id, trainee.access_token)
+        tokens = {trainee.id: trainee.access_token for trainee in self.sudo()}
+        for trainee in self:
+            token = tokens.get(trainee.id)
+            trainee.feedback_url = token and (
+                "%s/aftersales/training/feedback/%s?access_token=%s"
+                % (base, trainee.id, token))
 
     @api.constrains("score")
     def _check_score(self):

@@ -4,6 +4,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests.common import HttpCase
 
+from ..tools import FactError
 from .common import AftersalesCase
 
 
@@ -99,7 +100,7 @@ class TestTrainingNotice(TrainingFixture, AftersalesCase):
         self.assertIn(zhang.feedback_url, mail.body_html)
         self.assertIn("反馈", mail.subject)
         # the trainee's answer is kept as given: staff cannot write it
-        with self.assertRaises(Exception):
+        with self.assertRaises(FactError):
             zhang.sudo(self.liuyang).write({"feedback_trainer": 5})
 
     def test_second_training_approved_once_quotation_accepted(self):
