@@ -220,14 +220,13 @@ class AftersalesReturn(models.Model):
                 lambda l, p=request.product_id: l.product_id == p)
             request.sale_line_id = lines[:1]
 
-    @api.depends("amount", "company_id.aftersales_return_band1_amount",
-                 "company_id.aftersales_return_band2_amount",
-                 "company_id.aftersales_return_band1_approver",
-                 "company_id.aftersales_return_band2_approver",
-                 "company_id.aftersales_return_band3_approver")
+    @api.depends("amount", "company_id")
     def _compute_approval_level(self):
         """T13 (rev. 2): the amount decides the band, the company's setting
-        the band's approver; named in the user's language."""
+        the band's approver; named in the user's language. Not recomputed
+        when the settings change (F3: a request sent or decided keeps the
+        authority it was sent to); a draft is banded again when it is sent
+        (``action_submit``)."""
         labels = dict(self._fields["approval_level"]._description_selection(
             self.env))
         for request in self:
@@ -509,6 +508,9 @@ class AftersalesReturn(models.Model):
                 raise UserError(_(
                     "Return %s: a refund or credit needs the \"Amount at "
                     "Stake\".") % request.name)
+        # the band by today's settings (they may have changed since the draft)
+        self.env.add_todo(self._fields["approval_level"], self)
+        self.recompute()
         self._guard_write({"state": "to_approve"})
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = company_today(self)

@@ -89,6 +89,21 @@ class TestReturnAuthority(ReturnCase):
         request.sudo(self.sunli).action_approve()
         self.assertEqual(request.approved_by_id, self.sunli)
 
+    def test_settings_change_keeps_sent_requests(self):
+        """T13 (rev. 2), F3: a request sent to the general manager stays his
+        when the setting changes; a draft is banded by the new setting when
+        it is sent."""
+        sent = self._submitted("AUTH-KEEP", 15000.0)
+        order, lot = self._delivered_serial("AUTH-DRAFT")
+        draft = self._return(order, lot, user=self.engineer, amount=15000.0)
+        self.company.aftersales_return_band1_approver = "supervisor"
+        sent.invalidate_cache()
+        self.assertEqual(sent.approval_level, "general_manager")
+        draft.sudo(self.engineer).action_submit()
+        self.assertEqual(draft.approval_level, "supervisor")
+        draft.sudo(self.liuyang).action_approve()
+        self.assertEqual(draft.state, "approved")
+
     def test_higher_band_not_a_lower_authority(self):
         """T13 (rev. 2): a higher band cannot be decided by a lower authority
         than a lower band."""
