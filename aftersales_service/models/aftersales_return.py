@@ -509,6 +509,7 @@ class AftersalesReturn(models.Model):
                     "Return %s: a refund or credit needs the \"Amount at "
                     "Stake\".") % request.name)
         # the band by today's settings (they may have changed since the draft)
+        self.invalidate_cache(["approval_level"], self.ids)
         self.env.add_todo(self._fields["approval_level"], self)
         self.recompute()
         self._guard_write({"state": "to_approve"})

@@ -76,9 +76,15 @@ class TestReturnAuthority(ReturnCase):
         """T13 (rev. 2): the company lets the sales director decide the first
         band from Settings; the band is named after the setting, in the
         user's language, and Sun Li approves."""
-        settings = self.env["res.config.settings"].create(
-            {"aftersales_return_band1_approver": "director"})
-        settings.execute()
+        arch = self.env["res.config.settings"].fields_view_get(
+            view_type="form")["arch"]
+        for band in (1, 2, 3):
+            self.assertIn('name="aftersales_return_band%s_approver"' % band, arch)
+        # the settings' field is the company's (saving the whole settings
+        # form would also rewrite the groups of every other setting)
+        self.company.aftersales_return_band1_approver = "director"
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.aftersales_return_band1_approver, "director")
         request = self._submitted("AUTH-SET", 15000.0)
         self.assertEqual(request.approval_level, "director")
         note = request.with_context(lang="zh_CN").approval_note
