@@ -149,6 +149,15 @@ class TestRpcActions(common.HttpCase):
                 "aftersales_hr_penalties.offence_fine_phone_off").id,
             "date": fields.Date.to_string(today)})
         order = env["sale.order"].search([], limit=1)
+        # T15: a trainee, whose feedback is guarded (the guard's actions)
+        training = env["aftersales.training"].create({
+            "partner_id": customer.id, "product_id": product.id,
+            "product_categ_id": product.categ_id.id,
+            "trainer_id": ref("aftersales_service.user_service_supervisor").id,
+            "date_start": fields.Datetime.to_string(today + 10 * DAY),
+            "date_end": fields.Datetime.to_string(today + 11 * DAY),
+            "trainee_ids": [(0, 0, {"partner_id": env["res.partner"].create({
+                "name": "RPC Trainee", "parent_id": customer.id}).id})]})
         records = {
             "helpdesk.ticket": onsite,
             "aftersales.dispatch": dispatch,
@@ -158,12 +167,8 @@ class TestRpcActions(common.HttpCase):
             "aftersales.return": request,
             "aftersales.return.inspection": env[
                 "aftersales.return.inspection"].create({"return_id": request.id}),
-            "aftersales.training": env["aftersales.training"].create({
-                "partner_id": customer.id, "product_id": product.id,
-                "product_categ_id": product.categ_id.id,
-                "trainer_id": ref("aftersales_service.user_service_supervisor").id,
-                "date_start": fields.Datetime.to_string(today + 10 * DAY),
-                "date_end": fields.Datetime.to_string(today + 11 * DAY)}),
+            "aftersales.training": training,
+            "aftersales.training.trainee": training.trainee_ids,
             "aftersales.warranty.contract": env[
                 "aftersales.warranty.contract"].create({
                     "partner_id": customer.id, "warranty_months": 12}),
