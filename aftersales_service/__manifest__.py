@@ -46,6 +46,7 @@
         "data/mail_template_helpdesk_data.xml",
         "data/mail_ticket_rating_templates.xml",
         "data/mail_template_suggestion_data.xml",
+        "data/mail_template_training_data.xml",
         # views
         "views/assets.xml",
         "views/menus.xml",
@@ -87,6 +88,7 @@
         "views/res_config_settings_views.xml",
         "views/portal_templates.xml",
         "views/portal_service_templates.xml",
+        "views/portal_training_templates.xml",
         "views/my_day_templates.xml",
         "views/http_error_templates.xml",
         # wizards

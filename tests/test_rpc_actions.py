@@ -164,6 +164,15 @@ class TestRpcActions(common.HttpCase):
             "partner_id": key_customer.id, "year": today.year,
             "user_id": ref("aftersales_service.user_salesperson").id,
             "review": "Visited twice, trained the new operators."})
+        # T15: a trainee, whose feedback is guarded (the guard's actions)
+        training = env["aftersales.training"].create({
+            "partner_id": customer.id, "product_id": product.id,
+            "product_categ_id": product.categ_id.id,
+            "trainer_id": ref("aftersales_service.user_service_supervisor").id,
+            "date_start": fields.Datetime.to_string(today + 10 * DAY),
+            "date_end": fields.Datetime.to_string(today + 11 * DAY),
+            "trainee_ids": [(0, 0, {"partner_id": env["res.partner"].create({
+                "name": "RPC Trainee", "parent_id": customer.id}).id})]})
         records = {
             "aftersales.class.proposal": proposal,
             "aftersales.class.proposal.line": proposal.line_ids,
@@ -179,12 +188,8 @@ class TestRpcActions(common.HttpCase):
             "aftersales.return": request,
             "aftersales.return.inspection": env[
                 "aftersales.return.inspection"].create({"return_id": request.id}),
-            "aftersales.training": env["aftersales.training"].create({
-                "partner_id": customer.id, "product_id": product.id,
-                "product_categ_id": product.categ_id.id,
-                "trainer_id": ref("aftersales_service.user_service_supervisor").id,
-                "date_start": fields.Datetime.to_string(today + 10 * DAY),
-                "date_end": fields.Datetime.to_string(today + 11 * DAY)}),
+            "aftersales.training": training,
+            "aftersales.training.trainee": training.trainee_ids,
             "aftersales.warranty.contract": env[
                 "aftersales.warranty.contract"].create({
                     "partner_id": customer.id, "warranty_months": 12}),

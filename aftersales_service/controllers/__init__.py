@@ -3,3 +3,4 @@ from . import register
 from . import report
 from . import mail
 from . import my_day
+from . import training

@@ -42,16 +42,22 @@ RETURN_CANCELLABLE_STATES = ("draft", "to_approve", "approved", "received",
                              "inspected")
 # F4, T13: the database's own guard of one open request per serial (``init``)
 OPEN_RETURN_INDEX = "aftersales_return_one_open_per_lot"
-# T13: who approves, lowest authority first
+# T13 (rev. 2): the authorities a band's approver is chosen from (a company
+# setting per band), lowest first; the seed names the general manager's office
+# meeting or the general manager
 APPROVAL_LEVELS = [
     ("supervisor", "Service Supervisor"),
     ("director", "Sales Director"),
     ("general_manager", "General Manager"),
+    ("gm_office_meeting", "General Manager's Office Meeting"),
 ]
+# the group whose members record the authority's decision: the office
+# meeting's decision is recorded by a general manager, with its minutes
 APPROVAL_GROUPS = {
     "supervisor": GROUP_SUPERVISOR,
     "director": "sales_team.group_sale_manager",
     "general_manager": GROUP_GENERAL_MANAGER,
+    "gm_office_meeting": GROUP_GENERAL_MANAGER,
 }
 CAUSE_TYPES = [
     ("design", "Design"),
@@ -158,6 +164,11 @@ class AftersalesReturn(models.Model):
     approved_by_id = fields.Many2one(
         "res.users", string="Approved By", readonly=True, copy=False)
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
+    meeting_minutes = fields.Char(
+        string="Office Meeting Minutes", copy=False, track_visibility="onchange",
+        help="The minutes (number and date) of the general manager's office "
+             "meeting that decided the request, when its band is decided by "
+             "the meeting.")
     refuse_reason = fields.Text(string="Refusal Reason", copy=False)
     cancel_reason = fields.Text(
         string="Cancellation Reason", copy=False, track_visibility="onchange",
@@ -209,28 +220,33 @@ class AftersalesReturn(models.Model):
                 lambda l, p=request.product_id: l.product_id == p)
             request.sale_line_id = lines[:1]
 
-    @api.depends("amount", "company_id.aftersales_return_band1_amount",
-                 "company_id.aftersales_return_band2_amount")
+    @api.depends("amount", "company_id")
     def _compute_approval_level(self):
-        """T13: the amount decides the authority that approves."""
-        labels = dict(APPROVAL_LEVELS)
+        """T13 (rev. 2): the amount decides the band, the company's setting
+        the band's approver; named in the user's language. Not recomputed
+        when the settings change (F3: a request sent or decided keeps the
+        authority it was sent to); a draft is banded again when it is sent
+        (``action_submit``)."""
+        labels = dict(self._fields["approval_level"]._description_selection(
+            self.env))
         for request in self:
-            company = request.company_id or self.env.user.company_id
+            company = (request.company_id or self.env.user.company_id).sudo()
             band1 = company.aftersales_return_band1_amount
             band2 = company.aftersales_return_band2_amount
             amount = request.amount
             if amount <= band1:
-                level = "supervisor"
+                level = company.aftersales_return_band1_approver
                 why = _("%(amount).2f is at most %(band).2f") % {
                     "amount": amount, "band": band1}
             elif amount <= band2:
-                level = "director"
+                level = company.aftersales_return_band2_approver
                 why = _("%(amount).2f is above %(low).2f and at most %(band).2f") % {
                     "amount": amount, "low": band1, "band": band2}
             else:
-                level = "general_manager"
+                level = company.aftersales_return_band3_approver
                 why = _("%(amount).2f is above %(band).2f") % {
                     "amount": amount, "band": band2}
+            level = level or "general_manager"
             request.approval_level = level
             request.approval_note = _("%(who)s approves: %(why)s.") % {
                 "who": labels[level], "why": why}
@@ -471,7 +487,7 @@ class AftersalesReturn(models.Model):
     # ------------------------------------------------------------------
     @api.multi
     def _check_state(self, expected):
-        labels = dict(RETURN_STATES)
+        labels = dict(self._fields["state"]._description_selection(self.env))
         for request in self:
             if request.state not in expected:
                 raise UserError(_(
@@ -492,6 +508,10 @@ class AftersalesReturn(models.Model):
                 raise UserError(_(
                     "Return %s: a refund or credit needs the \"Amount at "
                     "Stake\".") % request.name)
+        # the band by today's settings (they may have changed since the draft)
+        self.invalidate_cache(["approval_level"], self.ids)
+        self.env.add_todo(self._fields["approval_level"], self)
+        self.recompute()
         self._guard_write({"state": "to_approve"})
         todo = self.env.ref("mail.mail_activity_data_todo")
         today = company_today(self)
@@ -549,6 +569,7 @@ class AftersalesReturn(models.Model):
         """T13: approval creates the receipt of the goods."""
         self._check_state(("to_approve",))
         self._check_approver()
+        self._check_meeting_minutes()
         self.sudo()._guard_write({"state": "approved", "approved_by_id": self.env.uid,
                                   "approved_date": fields.Datetime.now()})
         for request in self.sudo():
@@ -557,10 +578,25 @@ class AftersalesReturn(models.Model):
         return True
 
     @api.multi
+    def _check_meeting_minutes(self):
+        """T13 (rev. 2): a band the general manager's office meeting decides
+        is recorded with the meeting's minutes."""
+        for request in self.filtered(
+                lambda r: r.approval_level == "gm_office_meeting"):
+            if not (request.meeting_minutes or "").strip():
+                raise UserError(_(
+                    "Return %(name)s is decided by the %(who)s: write the "
+                    "meeting's minutes (number and date) in \"Office Meeting "
+                    "Minutes\" first.") % {
+                        "name": request.name,
+                        "who": request._approval_authority_name()})
+
+    @api.multi
     def action_refuse(self):
         """T13: a refusal says why."""
         self._check_state(("to_approve",))
         self._check_approver()
+        self._check_meeting_minutes()
         for request in self:
             if not (request.refuse_reason or "").strip():
                 raise UserError(_(
@@ -830,7 +866,8 @@ class AftersalesReturn(models.Model):
                 "Return %(name)s: the %(outcome)s is issued by the \"%(group)s\" "
                 "role.") % {
                     "name": self.name,
-                    "outcome": dict(OUTCOMES)[self.outcome].lower(),
+                    "outcome": dict(self._fields["outcome"]._description_selection(
+                        self.env))[self.outcome],
                     "group": self.env.ref(group).display_name})
 
     @api.multi

@@ -8,8 +8,11 @@ from ..tools import GROUP_GENERAL_MANAGER, company_date, company_today, group_us
 
 class AftersalesTraining(models.Model):
     """T15: a customer training plan, approved by the general manager before
-    it is scheduled, ending with an assessment and certificates; a second
-    training caused by the customer is charged through a ticket (W5)."""
+    it is scheduled; the approval sends the training notice to the customer's
+    contact and the trainees, the end asks each trainee for feedback and ends
+    the assessment with certificates; a second on-site training caused by the
+    customer is charged through a ticket's quotation, accepted before the
+    approval (W5, S2)."""
 
     _name = "aftersales.training"
     _description = "Customer Training"
@@ -29,6 +32,12 @@ class AftersalesTraining(models.Model):
         "res.partner", string="Customer", required=True, index=True,
         domain="[('customer', '=', True), ('parent_id', '=', False)]",
         track_visibility="onchange")
+    contact_id = fields.Many2one(
+        "res.partner", string="Customer Contact", track_visibility="onchange",
+        domain="[('parent_id', '=', partner_id)]",
+        help="The customer's person who organises the training: receives the "
+             "training notice with the trainees; the customer itself when "
+             "empty.")
     product_id = fields.Many2one(
         "product.product", string="Product", track_visibility="onchange")
     product_categ_id = fields.Many2one(
@@ -57,6 +66,11 @@ class AftersalesTraining(models.Model):
     trainee_ids = fields.One2many(
         "aftersales.training.trainee", "training_id", string="Trainees",
         copy=True)
+    notice_partner_ids = fields.Many2many(
+        "res.partner", string="Notice Recipients",
+        compute="_compute_notice_partner_ids",
+        help="Who receives the training notice: the customer's contact (else "
+             "the customer) and every trainee.")
     trainee_count = fields.Integer(compute="_compute_trainee_counts")
     passed_count = fields.Integer(
         string="Passed", compute="_compute_trainee_counts")
@@ -105,9 +119,30 @@ class AftersalesTraining(models.Model):
             training.trainee_count = total.get(training.id, 0)
             training.passed_count = passed.get(training.id, 0)
 
+    @api.depends("contact_id", "partner_id", "trainee_ids.partner_id")
+    def _compute_notice_partner_ids(self):
+        for training in self:
+            training.notice_partner_ids = (
+                training.contact_id or training.partner_id) \
+                | training.trainee_ids.mapped("partner_id")
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
+    @api.constrains("contact_id", "partner_id")
+    def _check_contact(self):
+        """T15: the notice goes to one of the customer's own people."""
+        for training in self.filtered("contact_id"):
+            customer = training.partner_id.commercial_partner_id
+            if training.contact_id.commercial_partner_id != customer:
+                raise ValidationError(_(
+                    "Training %(name)s: %(contact)s is not a contact of "
+                    "%(customer)s; choose one of the customer's contacts as "
+                    "\"Customer Contact\".") % {
+                        "name": training.name,
+                        "contact": training.contact_id.name,
+                        "customer": customer.name})
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for training in self.filtered(lambda t: t.date_start and t.date_end):
@@ -187,14 +222,16 @@ class AftersalesTraining(models.Model):
 
     @api.multi
     def action_approve(self):
-        """T15: the general manager approves; the training is scheduled and
-        the trainer gets a to-do on its first day."""
+        """T15: the general manager approves; the training is scheduled, the
+        customer's contact and the trainees get the training notice and the
+        trainer a to-do on its first day."""
         self._check_approver()
         for training in self:
             if training.state != "to_approve":
                 raise UserError(_(
                     "Training %s does not wait for approval: submit it first.")
                     % training.name)
+        self._check_charge_accepted()
         self._guard_write({"state": "approved", "approved_by_id": self.env.user.id,
                            "approved_date": company_today(self)})
         self._aftersales_activity_done("approval")
@@ -206,12 +243,13 @@ class AftersalesTraining(models.Model):
                 _("Give the customer training %(name)s to %(customer)s") % {
                     "name": training.name,
                     "customer": training.partner_id.display_name})
+        self._send_notice()
         return True
 
     @api.multi
     def action_done(self):
         """T15: a training ends with the attendance and the assessment of every
-        trainee."""
+        trainee; each trainee who attended is asked for feedback."""
         for training in self:
             if training.state != "approved":
                 raise UserError(_(
@@ -223,6 +261,7 @@ class AftersalesTraining(models.Model):
                     "with their attendance and score before closing it.")
                     % training.name)
         self._guard_write({"state": "done"})
+        self.mapped("trainee_ids").filtered("attended")._send_feedback_request()
         return True
 
     @api.multi
@@ -261,6 +300,11 @@ class AftersalesTraining(models.Model):
             raise UserError(_(
                 "Training %s is not marked \"Second Training Caused by the "
                 "Customer\": only such a training is charged.") % self.name)
+        if self.place == "company":
+            raise UserError(_(
+                "Training %s takes place at the company: a second training "
+                "the customer comes to the company for has no visit fee to "
+                "charge.") % self.name)
         if not self.ticket_id:
             ticket = self.env["helpdesk.ticket"].create({
                 "name": _("Chargeable training %(name)s: %(line)s") % {
@@ -294,6 +338,36 @@ class AftersalesTraining(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    @api.multi
+    def _is_chargeable(self):
+        """W5: a second training the customer caused, given at its site
+        (coming to the company instead is the free alternative)."""
+        self.ensure_one()
+        return self.customer_caused and self.place == "on_site"
+
+    @api.multi
+    def _check_charge_accepted(self):
+        """W5, S2: a chargeable second training is scheduled only once the
+        customer accepted its charge ticket's quotation."""
+        for training in self.filtered(lambda t: t._is_chargeable()):
+            order = training.sudo().ticket_id.quotation_id
+            if order.state in ("sale", "done"):
+                continue
+            raise UserError(_(
+                "Training %s is a second training caused by the customer and "
+                "is chargeable: create its charge ticket with \"Charge the "
+                "Customer\", quote it, and approve the training once the "
+                "customer has accepted the quotation.") % training.name)
+
+    @api.multi
+    def _send_notice(self):
+        """T15: the training notice (date, place, content) to the customer's
+        contact and each trainee, kept in the chatter."""
+        template = self.env.ref("aftersales_service.mail_template_training_notice")
+        for training in self:
+            training.message_post_with_template(template.id)
+        return True
+
     @api.model
     def _check_approver(self):
         if not self.env.user.has_group(GROUP_GENERAL_MANAGER):

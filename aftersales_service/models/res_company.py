@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
+from .aftersales_return import APPROVAL_LEVELS
+
 AFTERSALES_NUMBERS = (
     "aftersales_warranty_months_domestic", "aftersales_warranty_months_export",
     "aftersales_key_customer_revenue", "aftersales_entitlement_order_units",
@@ -199,17 +201,33 @@ class ResCompany(models.Model):
         string="Training Pass Mark", default=60.0,
         help="Lowest assessment score (out of 100) that earns a customer "
              "trainee a certificate.")
-    # T13: returns and exchanges approved by authority level
+    # T13 (rev. 2): returns and exchanges approved by authority level: two
+    # amounts make three bands, each decided by the approver set here (the
+    # seed: the general manager, or the general manager's office meeting)
     aftersales_return_band1_amount = fields.Monetary(
-        string="Returns: Service Supervisor Approves up to", default=20000.0,
+        string="Returns: First Band up to", default=20000.0,
         currency_field="currency_id",
-        help="A return or exchange worth at most this amount is approved by a "
-             "service supervisor.")
+        help="A return or exchange worth at most this amount is decided by "
+             "the first band's approver.")
     aftersales_return_band2_amount = fields.Monetary(
-        string="Returns: Sales Director Approves up to", default=100000.0,
+        string="Returns: Second Band up to", default=100000.0,
         currency_field="currency_id",
-        help="Above the supervisor's limit and up to this amount the sales "
-             "director approves; above it the general manager.")
+        help="Above the first band and up to this amount the second band's "
+             "approver decides; above it the third band's.")
+    aftersales_return_band1_approver = fields.Selection(
+        APPROVAL_LEVELS, string="Returns: First Band Approver", required=True,
+        default="general_manager",
+        help="Who approves a return or exchange of the first band.")
+    aftersales_return_band2_approver = fields.Selection(
+        APPROVAL_LEVELS, string="Returns: Second Band Approver", required=True,
+        default="general_manager",
+        help="Who approves a return or exchange of the second band.")
+    aftersales_return_band3_approver = fields.Selection(
+        APPROVAL_LEVELS, string="Returns: Third Band Approver", required=True,
+        default="gm_office_meeting",
+        help="Who approves a return or exchange above the second band; the "
+             "office meeting's decision is recorded by a general manager with "
+             "the meeting's minutes.")
     # F4: a time of a fact may be this far ahead of the server's clock
     aftersales_future_tolerance_minutes = fields.Integer(
         string="Future Time Tolerance (minutes)", default=10,
@@ -340,14 +358,31 @@ class ResCompany(models.Model):
                             "length": length, "max": size})
 
     @api.constrains("aftersales_return_band1_amount",
-                    "aftersales_return_band2_amount")
+                    "aftersales_return_band2_amount",
+                    "aftersales_return_band1_approver",
+                    "aftersales_return_band2_approver",
+                    "aftersales_return_band3_approver")
     def _check_aftersales_return_bands(self):
+        """T13: a higher band is never decided by a lower authority."""
+        names = ["aftersales_return_band%s_approver" % band for band in (1, 2, 3)]
+        strings = self.fields_get(names + [
+            "aftersales_return_band1_amount", "aftersales_return_band2_amount"])
+        ranks = [level for level, _label in APPROVAL_LEVELS]
         for company in self:
             if (company.aftersales_return_band2_amount
                     < company.aftersales_return_band1_amount):
                 raise ValidationError(_(
-                    "\"Returns: Sales Director Approves up to\" must be at least "
-                    "\"Returns: Service Supervisor Approves up to\"."))
+                    "\"%(second)s\" must be at least \"%(first)s\".") % {
+                        "second": strings["aftersales_return_band2_amount"]["string"],
+                        "first": strings["aftersales_return_band1_amount"]["string"]})
+            for lower, higher in zip(names, names[1:]):
+                if ranks.index(company[higher] or ranks[0]) \
+                        < ranks.index(company[lower] or ranks[0]):
+                    raise ValidationError(_(
+                        "\"%(higher)s\" cannot be a lower authority than "
+                        "\"%(lower)s\": choose the same approver or a higher "
+                        "one.") % {"higher": strings[higher]["string"],
+                                   "lower": strings[lower]["string"]})
 
     @api.multi
     def _aftersales_visit_responsible(self, partner):

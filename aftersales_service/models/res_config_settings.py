@@ -116,5 +116,11 @@ class ResConfigSettings(models.TransientModel):
     aftersales_return_band2_amount = fields.Monetary(
         related="company_id.aftersales_return_band2_amount",
         currency_field="aftersales_currency_id")
+    aftersales_return_band1_approver = fields.Selection(
+        related="company_id.aftersales_return_band1_approver")
+    aftersales_return_band2_approver = fields.Selection(
+        related="company_id.aftersales_return_band2_approver")
+    aftersales_return_band3_approver = fields.Selection(
+        related="company_id.aftersales_return_band3_approver")
     aftersales_future_tolerance_minutes = fields.Integer(
         related="company_id.aftersales_future_tolerance_minutes")

@@ -11,8 +11,13 @@ class ReturnCase(AftersalesCase):
     def setUpClass(cls):
         super().setUpClass()
         user = cls._user
+        # T13 (rev. 2): this company lets a supervisor and the sales director
+        # decide the lower bands (the defaults are the general manager's)
         cls.company.write({"aftersales_return_band1_amount": 20000.0,
-                           "aftersales_return_band2_amount": 100000.0})
+                           "aftersales_return_band2_amount": 100000.0,
+                           "aftersales_return_band1_approver": "supervisor",
+                           "aftersales_return_band2_approver": "director",
+                           "aftersales_return_band3_approver": "general_manager"})
         cls.supervisor2 = user("t_supervisor2",
                                "aftersales_service.group_aftersales_supervisor")
         cls.general_manager = user(

@@ -152,8 +152,10 @@ class TestTraining(AftersalesCase):
 
     def test_second_training_chargeable(self):
         """W5: a second training caused by the customer becomes a chargeable
-        training ticket, linked both ways."""
-        training = self._approved(customer_caused=True)
+        training ticket, linked both ways (before the approval, which waits
+        for the customer's acceptance of its quotation, S2)."""
+        training = self._training(customer_caused=True)
+        training.sudo(self.staff).action_submit()
         training.sudo(self.staff).action_create_charge_ticket()
         ticket = training.ticket_id
         self.assertEqual(ticket.aftersales_kind, "training")
