@@ -65,7 +65,7 @@ class TestPortalRoutes(ServicePortalCase):
         return {"ticket_id": data["ticket"], "equipment_id": data["unit"],
                 "dispatch_id": data["dispatch"], "attachment_id": data["photo"],
                 "page": 1, "order": 999999, "invoice_id": 999999,
-                "order_id": 999999, "survey_id": 999999}
+                "order_id": 999999, "survey_id": 999999, "trainee_id": 999999}
 
     def _urls(self, key):
         """The GET urls of every http route with the ids of ``key``'s
