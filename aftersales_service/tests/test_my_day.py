@@ -35,8 +35,10 @@ class TestMyDay(OnsiteJobRpcCase):
             "password": self._password, "lang": "zh_CN",
             "groups_id": [(6, 0, [env.ref(
                 "aftersales_service.group_aftersales_user").id])]})
-        # T20: the job is on today's list
-        job["dispatch"].write({"appointment": odoo.fields.Datetime.now()})
+        # T20: the job is on today's list; T21: the new appointment is
+        # agreed with the customer and kept with its reason
+        job["dispatch"].write({"appointment": odoo.fields.Datetime.now(),
+                               "reschedule_reason": "customer_postponed"})
         self.other_id = other.id
 
     def _page(self, path):

@@ -67,6 +67,22 @@ def relogin(page, url, user, password="demo"):
     login(page, url, user, password)
 
 
+def register_quality_forms(page, url, ticket_ids, back_as):
+    """Q1 (rev. 2): the Quality department (Wu Jing) registers the tickets'
+    quality feedback forms, opened when on-site service was requested, as
+    it does before anyone goes on site; then ``back_as`` logs in again."""
+    relogin(page, url, "wujing")
+    forms = call_kw(page, url, "aftersales.quality.feedback", "search", [[
+        ("ticket_id", "in", ticket_ids), ("state", "=", "draft")]])
+    assert forms, "no quality feedback form to register"
+    category = call_kw(page, url, "aftersales.quality.defect.category", "search",
+                       [[]], {"limit": 1})[0]
+    call_kw(page, url, "aftersales.quality.feedback", "write",
+            [forms, {"defect_category_id": category}])
+    call_kw(page, url, "aftersales.quality.feedback", "action_register", [forms])
+    relogin(page, url, back_as)
+
+
 def start_ticket(page, subject, serial, description):
     """T1: open a new service ticket from the menu and take the call on a serial
     (left unsaved, for the caller to check and save)."""

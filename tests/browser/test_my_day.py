@@ -7,7 +7,7 @@ second engineer cannot open Wang Lei's dispatch page."""
 import json
 from pathlib import Path
 
-from odoo_browser import call_kw, login
+from odoo_browser import call_kw, login, register_quality_forms
 
 ROOT = Path(__file__).resolve().parents[2]
 PHOTO = ROOT / "aftersales_service" / "static" / "description" / "icon.png"
@@ -33,11 +33,12 @@ def _phone(browser, **kwargs):
 
 def _jobs(page, url):
     """Two tickets of today as the supervisor approves them, Wang Lei leading
-    each dispatch."""
+    each dispatch, once Quality registered their feedback forms (Q1 rev. 2)
+    and with the appointment agreed with the customer for now (T21)."""
     login(page, url, "liuyang", "demo")
     wang = call_kw(page, url, "ir.model.data", "xmlid_to_res_id",
                    ["aftersales_service.user_service_wang"])
-    dispatches = []
+    tickets = []
     for serial in SERIALS:
         unit = call_kw(page, url, "aftersales.equipment", "search_read",
                        [[("lot_id.name", "=", serial)], ["partner_id"]])[0]
@@ -51,13 +52,17 @@ def _jobs(page, url):
         call_kw(page, url, "helpdesk.ticket", "write", [[ticket], {
             "onsite_reason": "需现场测量主轴"}])
         call_kw(page, url, "helpdesk.ticket", "action_request_onsite", [[ticket]])
+        tickets.append(ticket)
+    register_quality_forms(page, url, tickets, "liuyang")
+    dispatches = []
+    for ticket in tickets:
         call_kw(page, url, "helpdesk.ticket", "action_approve_onsite", [[ticket]])
-        dispatch = call_kw(page, url, "aftersales.dispatch", "search",
-                           [[("ticket_id", "=", ticket)]])[0]
-        call_kw(page, url, "aftersales.dispatch", "write", [[dispatch], {
-            "appointment": call_kw(page, url, "aftersales.dispatch", "read", [
-                [dispatch], ["create_date"]])[0]["create_date"]}])
-        dispatches.append(dispatch)
+        dispatch = call_kw(page, url, "aftersales.dispatch", "search_read",
+                           [[("ticket_id", "=", ticket)], ["create_date"]])[0]
+        call_kw(page, url, "aftersales.dispatch", "write", [[dispatch["id"]], {
+            "appointment": dispatch["create_date"],
+            "reschedule_reason": "customer_postponed"}])
+        dispatches.append(dispatch["id"])
     return dispatches
 
 
