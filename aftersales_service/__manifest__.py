@@ -26,6 +26,7 @@
         "base_geolocalize",
         "board",
         "web_timeline",
+        "web_responsive",
     ],
     "data": [
         # security
