@@ -27,7 +27,7 @@ class AftersalesDuty(models.Model):
         "res.company", string="Company", required=True,
         default=lambda self: self.env.user.company_id)
     on_call_today = fields.Boolean(
-        string="On Call Today", compute="_compute_on_call_today",
+        compute="_compute_on_call_today",
         search="_search_on_call_today",
         help="The duty covers part of today (the company's day).")
 
