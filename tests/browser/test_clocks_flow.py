@@ -6,7 +6,8 @@ response due Saturday 17:30 (round the clock) and its promise on Thursday
 quotation waits, resumes when the customer accepts, and the engineer's
 check-in in the browser (with the phone's position) decides the arrival
 SLA."""
-from odoo_browser import call_kw, login, open_record, relogin
+from odoo_browser import (call_kw, login, open_record, register_quality_forms,
+                          relogin)
 
 SERIAL = "HRW4-02302"  # the Yabang lab's second wet mill (demo)
 # the customer's lab in Shenzhen, as the engineer's phone reports it
@@ -83,6 +84,8 @@ def _flow(odoo_url, page, browser, shot):
         "onsite_reason": "Spindle bearing noise; needs measuring on site"}])
     call_kw(page, odoo_url, "helpdesk.ticket", "action_request_onsite",
             [[ticket_id]])
+    # Q1 (rev. 2): Quality registers the job's feedback form before the visit
+    register_quality_forms(page, odoo_url, [ticket_id], "liuyang")
     open_record(page, odoo_url, "helpdesk.ticket", ticket_id)
     assert not page.locator(".o_aftersales_paused").is_visible()
     page.click("button.o_aftersales_approve_onsite")
