@@ -24,6 +24,9 @@
         "hr_expense",
         "hr_holidays",
         "base_geolocalize",
+        "board",
+        "web_timeline",
+        "web_responsive",
     ],
     "data": [
         # security
@@ -79,6 +82,7 @@
         "views/helpdesk_ticket_channel_views.xml",
         "views/resource_calendar_views.xml",
         "views/aftersales_duty_views.xml",
+        "views/aftersales_morning_board_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/product_category_views.xml",

@@ -21,6 +21,7 @@ from . import aftersales_remote_session
 from . import aftersales_dispatch
 from . import aftersales_dispatch_parts
 from . import aftersales_dispatch_phone
+from . import aftersales_dispatch_board
 from . import aftersales_phone_action
 from . import aftersales_ticket_part
 from . import mail_activity

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import company_day_bounds
+
 
 class AftersalesDuty(models.Model):
     """T26: who is on call for a night or a holiday; an urgent ticket that
@@ -24,6 +26,25 @@ class AftersalesDuty(models.Model):
     company_id = fields.Many2one(
         "res.company", string="Company", required=True,
         default=lambda self: self.env.user.company_id)
+    on_call_today = fields.Boolean(
+        compute="_compute_on_call_today",
+        search="_search_on_call_today",
+        help="The duty covers part of today (the company's day).")
+
+    @api.depends("date_from", "date_to")
+    def _compute_on_call_today(self):
+        start, stop = company_day_bounds(self)
+        for duty in self:
+            duty.on_call_today = duty.date_from < stop and duty.date_to > start
+
+    @api.model
+    def _search_on_call_today(self, operator, value):
+        """T26, T20: who is on call today and tonight, for the morning
+        board; not stored, since the day moves."""
+        start, stop = company_day_bounds(self)
+        today = ["&", ("date_from", "<", stop), ("date_to", ">", start)]
+        wanted = bool(value) if operator in ("=", "==") else not value
+        return today if wanted else ["!"] + today
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):

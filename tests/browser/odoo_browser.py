@@ -2,6 +2,8 @@
 import itertools
 
 _LOADS = itertools.count()
+# the web client's menu bar: Odoo's own, or OCA web_responsive's
+NAVBAR = "#oe_main_menu_navbar, header nav.main-nav"
 
 
 def login(page, url, login, password, portal=False):
@@ -14,12 +16,28 @@ def login(page, url, login, password, portal=False):
     if portal:
         page.wait_for_url("**/my**")
     else:
-        page.wait_for_selector("#oe_main_menu_navbar")
+        page.wait_for_selector(NAVBAR)
+
+
+def click_menu(page, xmlid):
+    """Click a menu by its XML id. With OCA web_responsive an app sits in
+    the app drawer (off screen until opened) and a leaf in its section's
+    drop-down: they open first."""
+    link = 'a[data-menu-xmlid="%s"]' % xmlid
+    app = page.locator("#odooAppDrawer " + link)
+    if app.count():
+        page.click(".app-drawer-toggle:visible")
+        # the drawer scrolls its own grid of apps, out of the browser's reach
+        app.first.dispatch_event("click")
+        return
+    if not page.locator(link + ":visible").count():
+        page.click(".o_sub_menu li:has(%s) > a.dropdown-toggle:visible" % link)
+    page.click(link + ":visible")
 
 
 def open_menu(page, xmlid):
     """Click a menu by its XML id and wait until its view has loaded."""
-    page.click('a[data-menu-xmlid="%s"]' % xmlid)
+    click_menu(page, xmlid)
     page.wait_for_selector(".o_view_manager_content :is(.o_kanban_view, .o_list_view, "
                            ".o_form_view, .oe_view_nocontent)")
     page.wait_for_selector(".o_loading", state="hidden")

@@ -10,8 +10,9 @@ Odoo 11 renders a form's header buttons without their method's name (only
 label and classes), so the buttons are found by the label a person reads."""
 import datetime
 
-from odoo_browser import (call_kw, login, model_name, open_menu, open_record,
-                          open_todo_record, open_todos, pick_m2o, relogin)
+from odoo_browser import (NAVBAR, call_kw, login, model_name, open_menu,
+                          open_record, open_todo_record, open_todos, pick_m2o,
+                          relogin)
 
 ASK_APPROVAL = ".o_statusbar_buttons button:text-is('提交审批')"
 APPROVE = ".o_statusbar_buttons button:text-is('批准')"
@@ -61,7 +62,7 @@ def _flow(odoo_url, page, shot):
                       [[]], {"fields": ["to_review_count"]})
     assert len(reviews) == 1 and reviews[0]["to_review_count"] > 0
     page.reload()
-    page.wait_for_selector("#oe_main_menu_navbar")
+    page.wait_for_selector(NAVBAR)
     open_todos(page, model_name(page, odoo_url, "aftersales.penalty.review"))
     page.wait_for_selector(".o_form_view .o_field_widget[name=penalty_ids] tbody tr")
     assert "新提议" in page.inner_text(".o_form_view h1")
@@ -81,7 +82,7 @@ def _flow(odoo_url, page, shot):
     feedback = call_kw(page, odoo_url, "aftersales.quality.feedback", "read",
                        [[feedback_id], ["name"]])[0]["name"]
     page.reload()
-    page.wait_for_selector("#oe_main_menu_navbar")
+    page.wait_for_selector(NAVBAR)
     _open_action(page, odoo_url,
                  "aftersales_quality.aftersales_quality_feedback_action")
     page.wait_for_selector(".o_list_view")

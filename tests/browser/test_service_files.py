@@ -1,5 +1,5 @@
 """Service files and the after-sales settings in the web client (C1, W1, C2)."""
-from odoo_browser import login, open_menu
+from odoo_browser import click_menu, login, open_menu
 
 ROOT_MENU = "aftersales_service.menu_aftersales_root"
 
@@ -23,7 +23,7 @@ def test_admin_sees_policy_settings(odoo_url, page, shot):
     """W1, C2: the policy's numbers are settings with their defaults."""
     login(page, odoo_url, "admin", "admin")
     open_menu(page, ROOT_MENU)
-    page.click('a[data-menu-xmlid="aftersales_service.res_config_settings_menu"]')
+    click_menu(page, "aftersales_service.res_config_settings_menu")
     field = page.locator('.app_settings_block[data-key="aftersales_service"] '
                          'input[name="aftersales_warranty_months_domestic"], '
                          '.app_settings_block[data-key="aftersales_service"] '
