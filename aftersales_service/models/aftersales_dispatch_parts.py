@@ -14,7 +14,7 @@ class AftersalesDispatch(models.Model):
     short (dated to the appointment), sent to the customer when the report is
     signed, and the removed parts expected back."""
 
-    _inherit = "aftersales.dispatch"
+    _inherit = ["aftersales.dispatch"]
     # written by the reservation and the signature only (aftersales.guard)
     _guarded_fields = ("parts_picking_id", "parts_return_picking_id")
 

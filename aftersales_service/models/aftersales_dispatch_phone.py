@@ -34,7 +34,7 @@ MAX_SIGNER_CHARS = 128
 
 
 class AftersalesDispatch(models.Model):
-    _inherit = "aftersales.dispatch"
+    _inherit = ["aftersales.dispatch"]
 
     # F2: the phone's clock at check-in and check-out, beside the server's
     # stamp (which is the time the phone's action reached the server)
