@@ -4,7 +4,7 @@
     "name": "After-Sales Quality",
     "summary": "Product quality feedback forms, root cause and corrective / "
                "preventive actions, supplier follow-up and satisfaction surveys",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",

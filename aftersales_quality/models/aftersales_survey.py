@@ -25,7 +25,8 @@ class AftersalesSurvey(models.Model):
     _name = "aftersales.survey"
     _description = "Customer Satisfaction Survey"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin",
-                "aftersales.portal.mixin"]
+                "aftersales.portal.mixin", "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.survey"
     _order = "date desc, id desc"
 
     # ------------------------------------------------------------------
@@ -153,13 +154,6 @@ class AftersalesSurvey(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals = dict(vals, name=self.env["ir.sequence"].sudo().next_by_code(
-                "aftersales.survey") or "/")
-        return super().create(vals)
-
     @api.multi
     def write(self, vals):
         """Q7: an answered survey keeps the customer's answer; only a quality
