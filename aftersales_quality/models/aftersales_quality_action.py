@@ -202,10 +202,9 @@ class AftersalesQualityAction(models.Model):
     @api.multi
     def action_print(self):
         """R2, Q3: the action's own sheet (《纠正和预防措施处理单》), from its form."""
-        # data={}, not None: an XML-RPC client cannot receive None
         return self.env.ref(
             "aftersales_quality.action_report_quality_action").report_action(
-                self, data={})
+                self)
 
     @api.multi
     def action_done(self):

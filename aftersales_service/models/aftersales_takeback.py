@@ -205,11 +205,10 @@ class AftersalesTakeback(models.Model):
 
     @api.multi
     def action_print_receipt(self):
-        """T12: the receipt handed to the customer when the unit comes in
-        (data={}: an XML-RPC client cannot receive None)."""
+        """T12: the receipt handed to the customer when the unit comes in."""
         return self.env.ref(
             "aftersales_service.action_report_takeback_receipt").report_action(
-                self, data={})
+                self)
 
     # ------------------------------------------------------------------
     # Hooks

@@ -285,10 +285,9 @@ class AftersalesTraining(models.Model):
             raise UserError(_(
                 "Training %s: no trainee has passed, so there is no certificate "
                 "to print.") % self.name)
-        # data={}, not None: an XML-RPC client cannot receive None
         return self.env.ref(
             "aftersales_service.action_report_training_certificate"
-        ).report_action(passed, data={})
+        ).report_action(passed)
 
     @api.multi
     def action_create_charge_ticket(self):

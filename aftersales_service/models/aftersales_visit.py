@@ -284,11 +284,10 @@ class AftersalesVisit(models.Model):
 
     @api.multi
     def action_print_maintenance_report(self):
-        """T23: the maintenance report for the customer's signature (data={}:
-        an XML-RPC client cannot receive None)."""
+        """T23: the maintenance report for the customer's signature."""
         return self.env.ref(
             "aftersales_service.action_report_maintenance").report_action(
-                self, data={})
+                self)
 
     @api.multi
     def action_open_ticket(self):
