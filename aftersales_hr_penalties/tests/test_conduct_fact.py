@@ -84,7 +84,7 @@ class TestConductFacts(PenaltyCase):
         context = action["context"]
         self.assertEqual(context["default_employee_id"], self.emp_wang.id)
         self.assertEqual(context["default_date"], "2025-06-04")
-        fact = self.Fact.sudo(self.liuyang).with_context(context).create(
+        fact = self.Fact.sudo(self.liuyang).with_context(**context).create(
             {"kind": "refused_dispatch"})
         self.assertEqual(fact.penalty_id.dispatch_id, dispatch)
         self.assertIn(dispatch.name, fact.penalty_id.description)

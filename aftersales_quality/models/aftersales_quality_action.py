@@ -276,6 +276,7 @@ class AftersalesQualityAction(models.Model):
                 message_type="comment")
             super(AftersalesQualityAction, action).write(
                 {"customer_told_date": company_today(action, action.company_id)})
+        return True
 
     # ------------------------------------------------------------------
     # Cron entry points
