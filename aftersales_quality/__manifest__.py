@@ -27,6 +27,7 @@
         "data/ir_sequence_data.xml",
         "data/aftersales_quality_defect_category_data.xml",
         "data/ir_cron_data.xml",
+        "data/res_company_data.xml",
         # views
         "views/menus.xml",
         "views/aftersales_quality_feedback_views.xml",
