@@ -130,6 +130,8 @@ class AftersalesDispatch(models.Model):
             "id": self.id, "name": self.name, "state": self.state,
             "version": self._phone_version(),
             "arrived": bool(self.arrival_time),
+            # F2: the check-in stamped without the phone's position
+            "located": bool(self.arrival_latitude or self.arrival_longitude),
             "departed": bool(self.departure_time),
             "signed": not self._report_unconfirmed(),
             "missing": self._report_missing(),
