@@ -542,7 +542,7 @@ def report_my_day(config, suite):
             for mode in action.view_mode.split(",")]
         views.append([action.search_view_id.id, "search"])
         uid = env["res.users"].search([("login", "=", login)]).id
-    settle(suite)
+    odoo.sql_db.close_db(suite)  # the server gets every connection it asks for
     with served(suite, config) as url:
         client = Client(url, suite, login, password)
         context = {"lang": "zh_CN", "tz": "Asia/Shanghai", "uid": uid,
