@@ -18,6 +18,8 @@ with its reference and the ratio:
 (g) throughput: N clients creating tickets through JSON-RPC, each database served in
     turn by Odoo in prefork mode (2 workers, no cron): creations per second (target
     >= 0.9x plain) and p50/p95 latency (p95 target <= 1.25x plain)
+(i) "My day" (/my/day) of an engineer with 50 dispatches on the day vs the back
+    end's dispatch list for the same user over HTTP (target <= 2)
 
 Usage: python scripts/bench.py -c CONFIG --plain DB --suite DB [--scale 1.0]
 """
@@ -31,8 +33,11 @@ import threading
 import time
 import tracemalloc
 from contextlib import contextmanager
+from datetime import datetime, timedelta
+from datetime import time as dtime
 
 import psycopg2
+import pytz
 import xlsxwriter
 
 import odoo
@@ -49,6 +54,8 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "20"))
 LOAD_SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "30"))
 LOAD_ROUNDS = 2
 IMPORT_UNITS = 20000
+MY_DAY_DISPATCHES = 50
+MY_DAY_SAMPLES = 10
 
 
 def _admin(*statements):
@@ -259,9 +266,19 @@ def _load_client(url, db, login, password, targets, stop, results):
             results["errors"].append(repr(error))
 
 
-def _load_round(db, config, login, password, targets):
+@contextmanager
+def served(db, config):
+    """Odoo serving ``db`` over HTTP in prefork mode (2 workers, no cron) for
+    the block: its URL."""
     proc, url, log = start_server(db, config, ROOT / "artefacts" / "bench-odoo.log")
     try:
+        yield url
+    finally:
+        stop_server(proc, log)
+
+
+def _load_round(db, config, login, password, targets):
+    with served(db, config) as url:
         results = {"latency": [], "errors": []}
         Client(url, db, login, password)  # a first request warms the workers
         began = time.time()
@@ -274,8 +291,6 @@ def _load_round(db, config, login, password, targets):
             thread.join()
         results["elapsed"] = time.time() - began
         return results
-    finally:
-        stop_server(proc, log)
 
 
 def throughput(config, plain, suite):
@@ -442,6 +457,146 @@ def kpi_grouping(suite):
                timings["suite"] / timings["bare"], "reported")
 
 
+def add_my_day(db, login, count):
+    """``count`` dispatches on today's appointments (company's day, from 08:00
+    every 10 minutes) led by ``login``, each on its own customer's unit with
+    its ticket, a remote session tried before and two spare parts reserved,
+    like the ones the supervisor approves; the rows in SQL (generation is not
+    measured; the tickets' gates are not what is measured either), the
+    sessions and the parts' transfers through the ORM."""
+    from odoo.addons.aftersales_service.tools import company_today, company_tz
+    with environment(db) as env:
+        cr = env.cr
+        user = env["res.users"].search([("login", "=", login)])
+        tz = pytz.timezone(company_tz(user.sudo(user)))
+        today = odoo.fields.Date.from_string(company_today(user.sudo(user)))
+        first = tz.localize(datetime.combine(today, dtime(8))).astimezone(pytz.utc)
+        cr.execute("""SELECT DISTINCT ON (partner_id) id, partner_id, equipment_id
+                        FROM helpdesk_ticket
+                       WHERE number LIKE 'BENCH%%' AND equipment_id IS NOT NULL
+                    ORDER BY partner_id, id LIMIT %s""", (count,))
+        rows = cr.fetchall()
+        if len(rows) < count:
+            raise RuntimeError("(i) %d customers with a ticket, %d needed" % (
+                len(rows), count))
+        tickets = [row[0] for row in rows]
+        stage = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        cr.execute("UPDATE helpdesk_ticket SET user_id = %s, stage_id = %s, "
+                   "closed_date = NULL WHERE id = ANY(%s)",
+                   (user.id, stage.id, tickets))
+        cr.execute("""
+            INSERT INTO aftersales_dispatch (
+                name, ticket_id, partner_id, equipment_id, company_id, leader_id,
+                appointment, state, tools, documents, handed_back, parts_state,
+                create_uid, create_date, write_uid, write_date)
+            SELECT 'BENCH-D' || lpad(g::text, 4, '0'), t.id, t.partner_id,
+                   t.equipment_id, t.company_id, %(user)s,
+                   %(first)s + (g - 1) * interval '10 minutes', 'planned',
+                   'Spindle puller, torque wrench', 'Service manual', false,
+                   'none', 1, now(), 1, now()
+              FROM unnest(%(tickets)s) WITH ORDINALITY AS u(ticket, g)
+              JOIN helpdesk_ticket t ON t.id = u.ticket
+          ORDER BY g RETURNING id""", {
+            "user": user.id, "tickets": tickets,
+            "first": first.replace(tzinfo=None)})
+        ids = [row[0] for row in cr.fetchall()]
+        cr.execute("INSERT INTO aftersales_dispatch_res_users_rel "
+                   "SELECT unnest(%s), %s", (ids, user.id))
+        parts = [env.ref("aftersales_service.product_part_%s" % name).id
+                 for name in ("spindle", "bur")]
+        cr.execute("""
+            INSERT INTO aftersales_dispatch_part (
+                dispatch_id, product_id, quantity, used, engineer_id,
+                return_state, create_uid, create_date, write_uid, write_date)
+            SELECT d, p, 1, false, %s, 'none', 1, now(), 1, now()
+              FROM unnest(%s) d, unnest(%s) p""", (user.id, ids, parts))
+        env.cache.invalidate()
+        dispatches = env["aftersales.dispatch"].browse(ids)
+        yesterday = odoo.fields.Datetime.to_string(
+            datetime.utcnow() - timedelta(days=1))
+        for dispatch in dispatches:
+            env["aftersales.remote.session"].create({
+                "ticket_id": dispatch.ticket_id.id, "user_id": user.id,
+                "date": yesterday, "method": "video", "result": "not_solved",
+                "steps": "Checked the spindle current on a video call; "
+                         "alarm E21 comes back at 40,000 rpm."})
+        dispatches._aftersales_reserve_parts()
+        env.cr.commit()
+        return ids
+
+
+def report_my_day(config, suite):
+    """(i): an engineer's "My day" (/my/day, one page with his 50 dispatches
+    of the day, every step of each) vs what the back end costs him to open
+    "My Dispatches": ``load_views`` of the action's views (its first opening
+    in a session) plus the list's ``search_read`` (80 rows, the list view's
+    fields, the action's default filters combined as the web client does).
+    Same user, same server, both warmed; the two alternate, median of 10."""
+    login, password = "wanglei", "demo"
+    ids = add_my_day(suite, login, MY_DAY_DISPATCHES)
+    with environment(suite) as env:
+        action = env.ref("aftersales_service.aftersales_dispatch_action_mine")
+        views = [[view.view_id.id or False, "list" if view.view_mode == "tree"
+                  else view.view_mode] for view in action.view_ids] or [
+            [False, "list" if mode == "tree" else mode]
+            for mode in action.view_mode.split(",")]
+        views.append([action.search_view_id.id, "search"])
+        uid = env["res.users"].search([("login", "=", login)]).id
+    odoo.sql_db.close_db(suite)  # the server gets every connection it asks for
+    with served(suite, config) as url:
+        client = Client(url, suite, login, password)
+        context = {"lang": "zh_CN", "tz": "Asia/Shanghai", "uid": uid,
+                   "search_default_mine": 1, "search_default_open": 1}
+        fields = list(client.call(
+            "aftersales.dispatch", "load_views", views=views,
+            options={"action_id": action.id, "load_filters": True,
+                     "toolbar": True}, context=context
+        )["fields_views"]["list"]["fields"])
+        # "mine" and "open" sit in one group of the search view: OR-ed
+        domain = ["|", ("user_ids", "in", [uid]),
+                  ("state", "in", ["planned", "on_site"])]
+
+        def my_day():
+            with client.opener.open(url + "/my/day", timeout=120) as response:
+                return response.read().decode()
+
+        # the page measured is the whole day: every dispatch, every step
+        page = my_day()
+        shown = sum(1 for i in ids if 'id="job-%d"' % i in page)
+        assert shown == len(ids), "(i) /my/day shows %d of %d" % (shown, len(ids))
+
+        def search_read():
+            result = client.rpc("/web/dataset/search_read", {
+                "model": "aftersales.dispatch", "fields": fields, "domain": domain,
+                "context": context, "offset": 0, "limit": 80, "sort": ""})
+            assert result["length"] >= len(ids), result["length"]
+
+        def load_views():
+            client.call("aftersales.dispatch", "load_views", views=views, options={
+                "action_id": action.id, "load_filters": True, "toolbar": True},
+                context=context)
+
+        runs = (("my_day", my_day), ("views", load_views), ("list", search_read))
+        samples = {key: [] for key, _run in runs}
+        for _warm in range(3):
+            for _key, run in runs:
+                run()
+        for _round in range(MY_DAY_SAMPLES):
+            for key, run in runs:
+                started = time.perf_counter()
+                run()
+                samples[key].append(time.perf_counter() - started)
+    mine, views, listed = (statistics.median(samples[key])
+                           for key in ("my_day", "views", "list"))
+    back = statistics.median(v + s for v, s in zip(samples["views"], samples["list"]))
+    report("(i) My day, %d dispatches (%d KiB)" % (len(ids), len(page) // 1024),
+           "%.0f ms" % (mine * 1000),
+           "back-end dispatch list %.0f ms" % (back * 1000), mine / back, "<= 2")
+    print("    back-end list = load_views %.0f ms + search_read %.0f ms (medians); "
+          "My day vs search_read alone: ratio %.2f"
+          % (views * 1000, listed * 1000, mine / listed), flush=True)
+
+
 def import_units(suite, count):
     """(f): the go-live import (C1) of ``count`` units from an xlsx file, file
     reading, checks and chunks included, vs the same lots and service files
@@ -548,6 +703,7 @@ def main():
                   % (small, t_small, q_small, large, t_large, q_large), flush=True)
         excel_register(suite)
         kpi_grouping(suite)
+        report_my_day(args.config, suite)
         import_units(suite, scale(IMPORT_UNITS))
     finally:
         if not args.keep:

@@ -132,7 +132,8 @@ class AftersalesMyDay(http.Controller):
         tz = company_tz(request.env.user)
         request.context = dict(request.context, tz=tz)
         dispatches = dispatches.with_context(tz=tz)
-        jobs = [self._job(dispatch, tz) for dispatch in dispatches]
+        photo_counts = dispatches._phone_photo_counts()
+        jobs = [self._job(dispatch, tz, photo_counts) for dispatch in dispatches]
         today = fields.Date.from_string(company_today(request.env.user))
         values = {
             "jobs": jobs, "open_id": open_id, "user": request.env.user,
@@ -148,7 +149,7 @@ class AftersalesMyDay(http.Controller):
         }
         return request.render("aftersales_service.my_day", values)
 
-    def _job(self, dispatch, tz):
+    def _job(self, dispatch, tz, photo_counts):
         """What the phone shows of one dispatch: read as the user; the
         ticket's side (remote steps, handbook) after the dispatch proved to
         be the user's."""
@@ -170,7 +171,7 @@ class AftersalesMyDay(http.Controller):
             geo = "geo:0,0?q=%s" % quote(address)
         phone = partner.phone or partner.mobile \
             or partner.commercial_partner_id.phone or ""
-        data = dispatch._phone_data()
+        data = dispatch._phone_data(photo_counts)
         return {
             "id": dispatch.id, "dispatch": dispatch, "ticket": ticket,
             "partner": partner, "day": local.date(), "time": local.strftime("%H:%M"),

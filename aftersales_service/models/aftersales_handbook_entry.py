@@ -260,16 +260,11 @@ class AftersalesHandbookEntry(models.Model):
     # K1: suggestions
     # ------------------------------------------------------------------
     @api.model
-    def _suggest(self, text, product_categ=None, fault_code=None, limit=3):
-        """The approved entries that best match a problem as someone words
-        it (in Chinese or English), ranked: the same fault code first, then
-        the shared terms weighted by how rare each is in the handbook, then
-        the product line. At handbook scale (hundreds of entries) this reads
-        them all once in each language."""
-        domain = [("state", "=", "approved")]
-        entries = self.search(domain)
-        if not entries:
-            return self.browse()
+    def _suggest_index(self):
+        """What the suggestions compare a problem with: the approved entries
+        and the search terms of each, in each language (read once, however
+        many problems are matched: a list of tickets, the engineer's day)."""
+        entries = self.search([("state", "=", "approved")])
         terms = {}
         for lang in {self.env.lang or "en_US", "en_US", "zh_CN"}:
             for entry in entries.with_context(lang=lang):
@@ -277,6 +272,21 @@ class AftersalesHandbookEntry(models.Model):
                 terms.setdefault(entry.id, set()).update(search_terms(" ".join(
                     [entry[name] or "" for name in ("name", "symptom", "keywords")]
                     + [code.code or "", code.name or ""])))
+        return {"entries": entries, "terms": terms, "lines": {}}
+
+    @api.model
+    def _suggest(self, text, product_categ=None, fault_code=None, limit=3,
+                 index=None):
+        """The approved entries that best match a problem as someone words
+        it (in Chinese or English), ranked: the same fault code first, then
+        the shared terms weighted by how rare each is in the handbook, then
+        the product line. At handbook scale (hundreds of entries) this reads
+        them all once in each language; ``index`` (``_suggest_index``)
+        shares that reading between many problems."""
+        index = index or self._suggest_index()
+        entries, terms = index["entries"], index["terms"]
+        if not entries:
+            return self.browse()
         wanted = search_terms(text)
         frequency = {}
         for entry_terms in terms.values():
@@ -284,9 +294,12 @@ class AftersalesHandbookEntry(models.Model):
                 frequency[term] = frequency.get(term, 0) + 1
         total = len(entries)
         # the unit's product line is no secret (customers read no categories)
-        lines = product_categ and self.env["product.category"].sudo().search(
-            [("id", "parent_of", product_categ.id)]) or self.env[
-                "product.category"]
+        lines = self.env["product.category"]
+        if product_categ:
+            if product_categ.id not in index["lines"]:
+                index["lines"][product_categ.id] = lines.sudo().search(
+                    [("id", "parent_of", product_categ.id)])
+            lines = index["lines"][product_categ.id]
         scored = []
         for entry in entries:
             score = sum(log(1.0 + total / frequency[term])

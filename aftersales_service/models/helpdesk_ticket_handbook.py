@@ -53,15 +53,18 @@ class HelpdeskTicket(models.Model):
     @api.multi
     @api.depends("name", "description", "fault_code_id", "product_id")
     def _compute_handbook_suggestion_ids(self):
-        """K1: the first five matches, for the form only (never stored)."""
+        """K1: the first five matches, for the form only (never stored); the
+        handbook is read once for all the tickets computed together."""
         entries = self.env["aftersales.handbook.entry"]
         if not entries.check_access_rights("read", raise_exception=False):
             return  # a salesperson reads the ticket, not the handbook
+        index = entries._suggest_index()  # once for every ticket computed
         for ticket in self:
             text = "%s %s" % (ticket.name or "",
                               html2plaintext(ticket.description or ""))
             ticket.handbook_suggestion_ids = entries._suggest(
-                text, ticket.product_id.categ_id, ticket.fault_code_id, limit=5)
+                text, ticket.product_id.categ_id, ticket.fault_code_id, limit=5,
+                index=index)
 
     @api.multi
     def _compute_consultation_count(self):

@@ -116,6 +116,7 @@ class TestMyDay(OnsiteJobRpcCase):
                            version=version)
         self.assertEqual(first.status_code, 200, first.text)
         self.assertFalse(first.json()["duplicate"])
+        self.assertTrue(first.json()["dispatch"]["located"])
         second = self._sync("check_in", values, key="checkin-key-1",
                             version=version)
         self.assertEqual(second.status_code, 200, second.text)
@@ -135,6 +136,25 @@ class TestMyDay(OnsiteJobRpcCase):
                 ("mail_message_id.model", "=", "aftersales.dispatch"),
                 ("mail_message_id.res_id", "=", self.dispatch_id),
                 ("field", "=", "arrival_time")]), 1)
+
+    def test_check_in_without_position(self):
+        """F2: a phone that does not share its position still checks in, at
+        the server's time; no position is recorded and the page is told so
+        (the check-in step says it after a reload too)."""
+        self.authenticate("rpc_staff_myday", self._password)
+        answer = self._sync("check_in", {}, key="checkin-nopos-1",
+                            version=self._version())
+        self.assertEqual(answer.status_code, 200, answer.text)
+        self.assertFalse(answer.json()["dispatch"]["located"])
+        dispatch = self._dispatch(["state", "arrival_time", "arrival_latitude",
+                                   "arrival_longitude"])
+        self.assertEqual(dispatch["state"], "on_site")
+        self.assertTrue(dispatch["arrival_time"])
+        self.assertFalse(dispatch["arrival_latitude"] or
+                         dispatch["arrival_longitude"])
+        data = self._page("/my/day")[1]["dispatches"][str(self.dispatch_id)]
+        self.assertTrue(data["arrived"])
+        self.assertFalse(data["located"])
 
     def test_report_blockers_in_chinese(self):
         """T6: the signature of an incomplete report is refused with what is

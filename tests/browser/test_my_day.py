@@ -3,8 +3,10 @@ Wang Lei's whole visit from check-in to the signed report and check-out on
 /my/day with his position shared; the same visit with the phone offline from
 check-in to check-out, then back online: one check-in, one report, one
 signature, nothing twice, even when the phone sends its queue again; a
-second engineer cannot open Wang Lei's dispatch page."""
+second engineer cannot open Wang Lei's dispatch page; a check-in with the
+phone refusing to share its position."""
 import json
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from odoo_browser import call_kw, login, register_quality_forms, relogin
@@ -31,15 +33,16 @@ def _phone(browser, **kwargs):
     return context, page
 
 
-def _jobs(page, url):
-    """Two tickets of today as the supervisor approves them, Wang Lei leading
-    each dispatch, once Quality registered their feedback forms (Q1 rev. 2)
-    and with the appointment agreed with the customer for now (T21)."""
+def _jobs(page, url, serials=SERIALS):
+    """A ticket of today per serial (two by default) as the supervisor
+    approves them, Wang Lei leading each dispatch, once Quality registered
+    their feedback forms (Q1 rev. 2) and with the appointment agreed with
+    the customer for now (T21)."""
     login(page, url, "liuyang", "demo")
     wang = call_kw(page, url, "ir.model.data", "xmlid_to_res_id",
                    ["aftersales_service.user_service_wang"])
     tickets = []
-    for serial in SERIALS:
+    for serial in serials:
         unit = call_kw(page, url, "aftersales.equipment", "search_read",
                        [[("lot_id.name", "=", serial)], ["partner_id"]])[0]
         ticket = call_kw(page, url, "helpdesk.ticket", "create", [{
@@ -208,6 +211,9 @@ def _flow(url, context, phone, online, offline, shot, audit):
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
     shot(phone, "my-day-online-1-job")
     _visit(phone, job, shot, "online")
+    # the position was shared: no warning on the check-in step
+    assert "hidden" in phone.get_attribute("%s .o_my_day_no_position" % job,
+                                           "class")
     phone.wait_for_selector(".o_my_day_sync_now.hidden", state="attached")
     assert phone.inner_text(".o_my_day_pending_count") == "0"
     facts = _facts(audit, url, online)
@@ -243,3 +249,58 @@ def _flow(url, context, phone, online, offline, shot, audit):
     phone.wait_for_selector(".o_my_day_sync_now.hidden", state="attached")
     assert _facts(audit, url, offline) == facts
     assert json.dumps(_queue(phone)) == "[]"
+
+
+def test_my_day_position_denied(odoo_url, browser, shot):
+    """F2: the phone does not share its position (the permission is not
+    granted): "Check In" still stamps the server's time, no position is
+    recorded, the check-in step says so in Chinese (still after a reload),
+    and the visit goes on to the check-out."""
+    desk, page = _phone(browser)
+    (dispatch,) = _jobs(page, odoo_url, SERIALS[:1])
+    relogin(page, odoo_url, "admin", "admin")
+    context, phone = _phone(browser)  # no geolocation permission
+    job = "#job-%s" % dispatch
+    try:
+        _phone_login(phone, odoo_url, "wanglei")
+        phone.goto(odoo_url + "/my/day#job-%s" % dispatch)
+        phone.wait_for_selector("%s .o_my_day_step[data-step=sheet]" % job,
+                                state="visible")
+        phone.click("%s a[href$='/checkin'].btn" % job)
+        before = datetime.utcnow().replace(microsecond=0)
+        phone.click("%s .o_my_day_checkin" % job)
+        phone.wait_for_selector(
+            "%s .o_my_day_step[data-step=checkin] .o_my_day_done" % job,
+            state="visible")
+        phone.wait_for_selector(".o_my_day_sync_now.hidden", state="attached")
+        after = datetime.utcnow() + timedelta(seconds=1)
+        read = call_kw(page, odoo_url, "aftersales.dispatch", "read", [[dispatch], [
+            "state", "arrival_time", "arrival_phone_time", "arrival_latitude",
+            "arrival_longitude"]])[0]
+        assert read["state"] == "on_site" and read["arrival_phone_time"]
+        # the server's clock, not the phone's
+        assert before <= datetime.strptime(read["arrival_time"],
+                                           "%Y-%m-%d %H:%M:%S") <= after
+        assert not read["arrival_latitude"] and not read["arrival_longitude"]
+        warning = "%s .o_my_day_step[data-step=checkin] .o_my_day_no_position" % job
+        assert "未共享您的位置" in phone.inner_text(warning)
+        shot(phone, "my-day-denied-1-checked-in")
+        # said by the server's record too, not only by the phone's memory
+        phone.reload()
+        phone.wait_for_selector(warning, state="visible")
+        _step(phone, job, "checkout")
+        phone.click("%s .o_my_day_checkout" % job)
+        phone.wait_for_selector(
+            "%s .o_my_day_step[data-step=checkout] .o_my_day_done" % job,
+            state="visible")
+        phone.wait_for_selector(".o_my_day_sync_now.hidden", state="attached")
+        shot(phone, "my-day-denied-2-checked-out")
+        read = call_kw(page, odoo_url, "aftersales.dispatch", "read", [[dispatch], [
+            "departure_time", "departure_phone_time"]])[0]
+        assert read["departure_time"] and read["departure_phone_time"]
+    except Exception:
+        shot(phone, "FAILED-my-day-denied")
+        raise
+    finally:
+        context.close()
+        desk.close()

@@ -103,7 +103,13 @@
 
     function flags(id) {
         var d = state.data.dispatches[id];
+        var checkIn = state.queue.filter(function (item) {
+            return item.dispatch_id === id && item.action === "check_in";
+        })[0];
         var f = {
+            // F2: said on the check-in step, not only in a passing notice
+            no_position: checkIn ? checkIn.values.latitude === undefined
+                : d.arrived && !d.located,
             arrived: d.arrived || pending(id, "check_in"),
             departed: d.departed || pending(id, "check_out"),
             signed: d.signed || pending(id, "sign"),
