@@ -185,7 +185,8 @@ class AftersalesCollection(models.Model):
         todo = self.env.ref("mail.mail_activity_data_todo")
         accounting = group_users(self.env, GROUP_FINANCE).filtered(
             lambda u: not u.share)
-        for collection in self:
+        # as superuser: finance need not read the ticket
+        for collection in self.sudo():
             summary = _("Invoice receipt %(receipt)s: %(amount)s %(currency)s "
                         "handed over for ticket %(ticket)s") % {
                 "receipt": collection.name,
