@@ -25,7 +25,7 @@ class AftersalesDispatch(models.Model):
 
     # T20, T21: handed back, or its appointment moved later, and not done
     postponed = fields.Boolean(
-        string="Postponed", compute="_compute_postponed", store=True,
+        compute="_compute_postponed", store=True,
         compute_sudo=True,
         help="The engineer handed the job back, or its appointment was moved "
              "to a later time, and it is not finished.")

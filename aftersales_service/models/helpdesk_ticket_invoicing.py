@@ -12,7 +12,7 @@ class HelpdeskTicket(models.Model):
     """T16 (rev. 2): a fee not collected on the spot is invoiced the same
     day."""
 
-    _inherit = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket"]
 
     @api.multi
     def _aftersales_on_closed(self):
