@@ -137,3 +137,24 @@ class TestRoutineWorkDoubling(SavepointCase):
             penalty.sudo(leader).action_mark_routine_missed()
         with self.assertRaises(ValidationError):
             penalty.sudo(hr).write({"is_routine_missed": False})
+
+
+class TestRewardMigration(SavepointCase):
+    """P5 (rev. 2): a database with HR's old "see all" rule is corrected."""
+
+    def test_old_hr_rule_corrected(self):
+        """P5 (rev. 2): after the update HR no longer sees rewards in the
+        chain."""
+        import importlib.util
+        import os
+        from odoo.modules.module import get_module_path
+        path = os.path.join(get_module_path("aftersales_hr_penalties"),
+                            "migrations", "11.0.1.1.0", "post-migrate.py")
+        spec = importlib.util.spec_from_file_location("p5_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        rule = self.env.ref("aftersales_hr_penalties.aftersales_penalty_rule_hr")
+        rule.domain_force = "[(1, '=', 1)]"
+        migration.migrate(self.env.cr, "11.0.1.0.0")
+        rule.invalidate_cache()
+        self.assertIn("to_review", rule.domain_force)
