@@ -1,6 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -114,7 +116,7 @@ class AftersalesWorkDay(models.Model):
     def _flag_missing(self, company, engineer, leaders, day):
         days = self.sudo()
         log = days.search([("user_id", "=", engineer.id), ("date", "=", day)])
-        if log.is_logged:
+        if log.is_logged or (not log and self._on_leave(engineer, day, company)):
             return log
         if not log:
             log = days.with_context(mail_create_nolog=True).create({
@@ -131,6 +133,21 @@ class AftersalesWorkDay(models.Model):
                 todo, leader, company_today(self, company), summary,
                 decision=LOG_MISSING)
         return log
+
+    @api.model
+    def _on_leave(self, engineer, day, company):
+        """An engineer on approved leave during the company's ``day`` logs
+        nothing that day."""
+        tz = pytz.timezone(company_tz(self, company) or "UTC")
+        start = tz.localize(datetime.combine(
+            fields.Date.from_string(day), time())).astimezone(pytz.utc)
+        start = start.replace(tzinfo=None)
+        return bool(self.env["hr.holidays"].sudo().search_count([
+            ("employee_id.user_id", "=", engineer.id), ("type", "=", "remove"),
+            ("state", "=", "validate"),
+            ("date_from", "<", fields.Datetime.to_string(
+                start + timedelta(days=1))),
+            ("date_to", ">", fields.Datetime.to_string(start))]))
 
     @api.model
     def _missing_summary(self, engineer, day):

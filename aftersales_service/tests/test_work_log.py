@@ -80,6 +80,27 @@ class TestWorkLog(AftersalesCase):
         self.assertFalse(self._missing_todos(self.zhaogang).filtered(
             lambda a: a.res_id == day.id))
 
+    def test_engineer_on_leave_not_flagged(self):
+        """T20: an engineer on approved leave that day is not flagged."""
+        day = self.Day._last_working_day(self.company)
+        employee = self.env["hr.employee"].search(
+            [("user_id", "=", self.wanglei.id)], limit=1) or \
+            self.env["hr.employee"].create({"name": "Wang Lei",
+                                            "user_id": self.wanglei.id})
+        start = fields.Datetime.from_string(day) - timedelta(hours=8)
+        leave = self.env["hr.holidays"].create({
+            "name": "Family matter", "employee_id": employee.id,
+            "holiday_status_id": self.env.ref(
+                "hr_holidays.holiday_status_unpaid").id,
+            "date_from": fields.Datetime.to_string(start),
+            "date_to": fields.Datetime.to_string(start + timedelta(days=1)),
+            "number_of_days_temp": 1.0})
+        leave.action_approve()
+        self.assertEqual(leave.state, "validate")
+        self.Day.cron_flag_missing()
+        self.assertFalse(self.Day.search([("user_id", "=", self.wanglei.id),
+                                          ("date", "=", day)]))
+
     def test_holiday_is_not_a_working_day(self):
         """T20: with the company calendar, a public holiday is skipped."""
         calendar = self.env.ref("resource.resource_calendar_std")
