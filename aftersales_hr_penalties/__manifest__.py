@@ -4,7 +4,7 @@
     "name": "After-Sales Penalties and Rewards",
     "summary": "Penalty, demerit and reward records of service staff, proposed "
                "from ticket facts, reviewed by HR and exported for payroll",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",

@@ -478,8 +478,9 @@ MATRIX = [
     ("aftersales.conduct.fact", "portal", NO, NO, NO, NO),
     ("aftersales.conduct.fact", "other_company", OWN, NO, OWN, NO),
 
-    ("aftersales.penalty", "staff", OWN, OWN, NO, NO),
-    ("aftersales.penalty", "supervisor", OWN, OWN, NO, NO),
+    # P5 (rev. 2): service staff create rewards for their team only
+    ("aftersales.penalty", "staff", OWN, OWN, OWN, NO),
+    ("aftersales.penalty", "supervisor", OWN, OWN, OWN, NO),
     ("aftersales.penalty", "salesperson", OWN, OWN, NO, NO),
     ("aftersales.penalty", "quality_user", OWN, OWN, NO, NO),
     ("aftersales.penalty", "quality_manager", OWN, OWN, NO, NO),
@@ -509,7 +510,7 @@ MATRIX = [
     for wizard in ("aftersales.penalty.payroll.export", "aftersales.penalty.reject",
                    "aftersales.ticket.close.warning", "aftersales.register.wizard",
                    "aftersales.time.correction", "aftersales.promise.change",
-                   "aftersales.dispatch.handback")
+                   "aftersales.dispatch.handback", "aftersales.expense.clear")
     for role in ROLES
 ] + [
     ("aftersales.penalty.confirm", role, OWN, OWN, OWN, OWN) for role in ROLES
@@ -526,6 +527,17 @@ MATRIX += [
     ("aftersales.phone.action", role,
      {"staff": OWN, "supervisor": YES, "other_company": OWN}.get(role, NO),
      NO, NO, NO) for role in ROLES
+] + [
+    # T20: an engineer writes his own work log, supervisors read all
+    ("aftersales.work.day", role) + {
+        "staff": (OWN, OWN, OWN, NO), "supervisor": (YES, OWN, OWN, OWN),
+        "other_company": (OWN, OWN, OWN, OWN)}.get(role, (NO, NO, NO, NO))
+    for role in ROLES
+] + [
+    ("aftersales.work.log", role) + {
+        "staff": (OWN, OWN, OWN, OWN), "supervisor": (YES, OWN, OWN, OWN),
+        "other_company": (OWN, OWN, OWN, OWN)}.get(role, (NO, NO, NO, NO))
+    for role in ROLES
 ]
 
 # K1, T2, T17: the handbook, fault codes and the internal consultation. The
@@ -654,6 +666,11 @@ class TestAccessMatrix(AftersalesCase):
             {"name": "Matrix offence", "code": "MATRIX", "amount": 10.0})
         penalty = env["aftersales.penalty"].create(
             {"employee_id": other_employee.id, "offence_type_id": offence.id})
+        # T20: another engineer's work log of a past day, with one line
+        work_day = env["aftersales.work.day"].create({
+            "user_id": engineer.id, "date": "2020-01-02",
+            "line_ids": [(0, 0, {"ticket_id": ticket.id, "hours": 1.0,
+                                 "description": "Matrix"})]})
         order = env["sale.order"].create({"partner_id": cls.domestic.id})
         go_live = env["aftersales.import"].create({"file_name": "matrix.xlsx"})
         return_request = env["aftersales.return"].create({
@@ -746,6 +763,10 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.survey": env["aftersales.survey"].create(
                 {"partner_id": cls.domestic.id}),
             "aftersales.penalty": penalty,
+            "aftersales.work.day": work_day,
+            "aftersales.work.log": work_day.line_ids,
+            "aftersales.expense.clear": env["aftersales.expense.clear"].create(
+                {"reason": "Matrix"}),
             "aftersales.conduct.fact": env["aftersales.conduct.fact"].create(
                 {"employee_id": other_employee.id, "kind": "phone_unreachable"}),
             "aftersales.penalty.offence": offence,

@@ -57,6 +57,10 @@ LOGINS = {
 SKIPPED = {
     ("aftersales.penalty", "action_reject"):
         "takes the rejection reason; the button is action_open_reject (wizard)",
+    ("aftersales.penalty", "action_reward_refuse"):
+        "takes the reason; the button is action_open_reject (wizard)",
+    ("hr.expense", "action_aftersales_clear"):
+        "takes the reason; the button opens aftersales.expense.clear (wizard)",
     ("mail.activity", "action_feedback"):
         "Odoo's own action, extended: it keeps Odoo's answer (the id of the "
         "message it posts), which RPC carries",
@@ -241,7 +245,12 @@ class TestRpcActions(common.HttpCase):
             # T21: the engineer hands his planned job back
             "aftersales.dispatch.handback": {
                 "dispatch_id": dispatch.id, "reason": "customer_postponed"},
+            # T16, P8: the supervisor clears a doubtful receipt
+            "aftersales.expense.clear": {"reason": "Second site in that city"},
         }
+        # T16, P8: an expense report whose approval checks its receipts
+        records["hr.expense.sheet"] = env["hr.expense.sheet"].create({
+            "name": "RPC trip", "employee_id": penalty.employee_id.id})
         for model, vals in wizard_vals.items():
             user = self._user(env, model)
             records[model] = env[model].sudo(user).create(vals)

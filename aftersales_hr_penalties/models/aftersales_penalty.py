@@ -9,10 +9,14 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html_escape, mute_logger
 
 from odoo.addons.aftersales_service.tools import (
-    GROUP_HR, assign_number, company_time, company_today, describe, group_users,
-    in_company_lang, lock_rows)
+    GROUP_GENERAL_MANAGER, GROUP_HR, assign_number, company_time, company_today,
+    describe, group_users, in_company_lang, lock_rows)
 
 STATES = [
+    # P5 (rev. 2): a reward's chain before HR sees it
+    ("to_review", "To Review (Sales Director)"),
+    ("to_approve", "To Approve (Management)"),
+    ("refused", "Not Approved"),
     ("draft", "Proposed"),
     ("confirmed", "Confirmed by HR"),
     ("applied", "Applied in Payroll"),
@@ -36,10 +40,22 @@ TRANSITIONS = {
     # F2: the system withdraws a proposal whose fact disappeared and proposes
     # it again when the fact comes back (``_follow_late_arrival``)
     ("draft", "withdrawn"), ("withdrawn", "draft"),
+    # P5 (rev. 2): the sales director reviews a reward, management approves
+    # it (then it is proposed to HR) or either refuses it
+    ("to_review", "to_approve"), ("to_approve", "draft"),
+    ("to_review", "refused"), ("to_approve", "refused"),
 }
+#: P5 (rev. 2): the states of a reward HR does not see
+REWARD_CHAIN = ("to_review", "to_approve", "refused")
+#: the decisions the chain's to-dos wait for
+REWARD_REVIEW = "reward_review"
+REWARD_APPROVE = "reward_approve"
 MONTH_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 # the decision HR's to-do waits for when a decided record's fact changed
 FACT_CHANGED = "fact_changed"
+# P4: the catalogue's doubling rules a finding on review applies, and the flag
+# each sets on the record (one doubling per rule)
+DOUBLINGS = {"P4_FAKE": "is_fake_record", "P4_ROUTINE": "is_routine_missed"}
 
 
 class AftersalesPenalty(models.Model):
@@ -63,7 +79,9 @@ class AftersalesPenalty(models.Model):
     # decided when (P6, P7); a decided record is final but for its payroll
     # month, which HR sets until the fine is applied
     _guarded_fields = ("name", "state", "decided_by", "decided_date",
-                       "review_day_id")
+                       "review_day_id", "reviewed_by", "reviewed_on",
+                       "approved_by", "approved_on", "proposed_by",
+                       "is_fake_record", "is_routine_missed")
     _open_when_final = ("payroll_month",)
     _sql_constraints = [
         ("source_key_unique", "unique(source_key)",
@@ -145,6 +163,10 @@ class AftersalesPenalty(models.Model):
     is_fake_record = fields.Boolean(
         string="Fake Records Found", readonly=True, copy=False,
         help="Fake inspection or report records were found on review.")
+    is_routine_missed = fields.Boolean(
+        string="Routine Work Not Done", readonly=True, copy=False,
+        help="Routine work was found not done when a customer's problem was "
+             "traced back.")
     amount = fields.Monetary(compute="_compute_amount", store=True,
                              currency_field="currency_id")
     fine_amount = fields.Monetary(
@@ -161,6 +183,21 @@ class AftersalesPenalty(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", "aftersales_penalty_attachment_rel", "penalty_id",
         "attachment_id", string="Evidence")
+    # ------------------------------------------------------------------
+    # A reward's chain (P5 rev. 2): leader proposes, director reviews,
+    # management approves
+    # ------------------------------------------------------------------
+    proposed_by = fields.Many2one(
+        "res.users", readonly=True, copy=False,
+        default=lambda self: self.env.user)
+    reviewed_by = fields.Many2one(
+        "res.users", string="Reviewed by (Sales Director)", readonly=True,
+        copy=False)
+    reviewed_on = fields.Datetime(readonly=True, copy=False)
+    approved_by = fields.Many2one(
+        "res.users", string="Approved by (Management)", readonly=True,
+        copy=False)
+    approved_on = fields.Datetime(readonly=True, copy=False)
     # ------------------------------------------------------------------
     # Review by HR (P6) and payroll (P7)
     # ------------------------------------------------------------------
@@ -253,7 +290,7 @@ class AftersalesPenalty(models.Model):
         """P6, P7, F2: a rejection and a withdrawal keep their reason; an
         applied fine its month."""
         for penalty in self:
-            if penalty.state == "rejected" and not (
+            if penalty.state in ("rejected", "refused") and not (
                     penalty.reject_reason or "").strip():
                 raise ValidationError(_(
                     "%s: give the reason for rejecting it.") % describe(penalty))
@@ -310,16 +347,30 @@ class AftersalesPenalty(models.Model):
                             "employee_id"]["string"],
                         "employee": employee.name,
                         "company": employee.company_id.name})
-        if vals.get("state", "draft") != "draft":
+        reward = self._is_reward_vals(vals)
+        if vals.get("state", "to_review" if reward else "draft") != (
+                "to_review" if reward else "draft"):
             raise UserError(_("A record starts as a proposal: HR confirms it "
                               "afterwards."))
+        if reward:
+            # P5 (rev. 2): a reward starts the chain, proposed by the
+            # employee's team leader
+            self._check_reward_proposer(vals.get("employee_id"))
+            vals["state"] = "to_review"
+        elif not self._is_hr():
+            raise AccessError(_("Only HR officers record penalties; a team "
+                                "leader proposes rewards."))
         if vals.get("dispatch_id"):
             vals.update(self._dispatch_copy_values(vals["dispatch_id"]))
-        penalty = super().create(vals)
+        # P5: a reward starts its chain, written by this action (the guard)
+        penalty = super(AftersalesPenalty, self._guard_door() if reward
+                        else self).create(vals).with_env(self.env)
         if penalty.name == "/":
             # a fine is a money document: its number once it is accepted (no gap)
             assign_number(penalty, "aftersales.penalty")
         penalty._link_evidence()
+        if reward:
+            penalty._reward_tell(REWARD_REVIEW)
         return penalty
 
     @api.multi
@@ -336,7 +387,8 @@ class AftersalesPenalty(models.Model):
     def write(self, vals):
         """P6: employees write only their statement, and only before HR
         decides; state changes follow the review steps, by HR."""
-        if not self._is_hr():
+        if not (self._is_hr() or self._guard_is_open()
+                or self._reward_editable(vals)):
             others = [name for name in vals if name != "statement"
                       and not name.startswith(("message_", "activity_"))]
             if others:
@@ -371,11 +423,13 @@ class AftersalesPenalty(models.Model):
     def _guard_final(self):
         """F3, P6: HR's decision is final until HR itself resets it; a
         withdrawn proposal changes only when its fact comes back (F2)."""
-        return self.filtered(
-            lambda p: p.state in ("confirmed", "applied", "rejected", "withdrawn"))
+        return self.filtered(lambda p: p.state in (
+            "confirmed", "applied", "rejected", "withdrawn", "refused"))
 
     @api.multi
     def _guard_final_message(self, names):
+        if self.state == "refused":
+            return _("%s was not approved: it cannot be changed.") % self.name
         if self.state == "withdrawn":
             return _("%s was withdrawn because its fact no longer holds: it "
                      "cannot be changed.") % self.name
@@ -496,23 +550,91 @@ class AftersalesPenalty(models.Model):
 
     @api.multi
     def action_mark_fake(self):
-        """P4: fake inspection or report records found on review multiply the
-        fine by the catalogue's doubling rule."""
+        """P4: fake inspection or report records found on review."""
+        return self._double("P4_FAKE")
+
+    @api.multi
+    def action_mark_routine_missed(self):
+        """P4 (rev. 2): routine work not done, found when a customer's problem
+        was traced back (the record's ticket): doubled like fake records."""
+        return self._double("P4_ROUTINE")
+
+    @api.multi
+    def _double(self, code):
+        """P4: the one doubling of a fine found on review, by the catalogue's
+        doubling rule ``code``; each rule doubles a record once, its flag
+        (``DOUBLINGS``) and reason kept on the record."""
         self._check_hr()
         self._lock_for_decision()
-        rule = self.env["aftersales.penalty.offence"]._by_code("P4_FAKE")
+        rule = self.env["aftersales.penalty.offence"]._by_code(code)
         factor = rule.multiplier or 2.0
+        flag = DOUBLINGS[code]
         for penalty in self:
-            if penalty.state not in ("draft", "confirmed") or penalty.is_fake_record:
+            if penalty.state not in ("draft", "confirmed") or penalty[flag]:
                 raise UserError(_(
-                    "%s: only a proposed or confirmed record not yet doubled for "
-                    "fake records can be.") % penalty.name)
-            reason = _("Fake records found on review")
+                    "%(name)s: only a proposed or confirmed record not yet "
+                    "doubled for \"%(rule)s\" can be.") % {
+                        "name": penalty.name,
+                        "rule": rule.name or self._fields[flag].get_description(
+                            self.env)["string"]})
+            reason = penalty._doubling_reason(code)
             if penalty.multiplier_reason:
                 reason = "%s; %s" % (penalty.multiplier_reason, reason)
             penalty._guard_write({"multiplier": penalty.multiplier * factor,
-                                  "multiplier_reason": reason,
-                                  "is_fake_record": True})
+                                  "multiplier_reason": reason, flag: True})
+        return True
+
+    @api.multi
+    @in_company_lang
+    def _doubling_reason(self, code):
+        """The reason written on the record, in the company's language."""
+        if code == "P4_ROUTINE":
+            return _("Routine work not done, found when the customer's problem "
+                     "was traced back")
+        return _("Fake records found on review")
+
+    # ------------------------------------------------------------------
+    # Actions (a reward's chain, P5 rev. 2)
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_reward_review(self):
+        """P5 (rev. 2): the sales director reviews the leader's proposal;
+        management approves it next."""
+        self._check_reward_step("to_review", self._is_sales_director())
+        self._guard_write({"state": "to_approve", "reviewed_by": self.env.uid,
+                           "reviewed_on": fields.Datetime.now()})
+        self._aftersales_activity_done(REWARD_REVIEW)
+        self._reward_tell(REWARD_APPROVE)
+        return True
+
+    @api.multi
+    def action_reward_approve(self):
+        """P5 (rev. 2): management approves the reviewed reward: it is then
+        proposed to HR (the daily list), who records and pays it."""
+        self._check_reward_step("to_approve", self._is_management())
+        self._guard_write({"state": "draft", "approved_by": self.env.uid,
+                           "approved_on": fields.Datetime.now()})
+        self._aftersales_activity_done(REWARD_APPROVE)
+        return True
+
+    @api.multi
+    def action_reward_refuse(self, reason):
+        """P5 (rev. 2): the sales director (at review) or management (at
+        approval) refuses the reward, with the reason; HR never sees it."""
+        if not (reason or "").strip():
+            raise UserError(_("Give the reason for not approving the reward."))
+        for penalty in self:
+            penalty._check_reward_step(penalty.state, (
+                penalty._is_sales_director() if penalty.state == "to_review"
+                else penalty._is_management()), ("to_review", "to_approve"))
+        self._guard_write({"state": "refused", "reject_reason": reason,
+                           "decided_by": self.env.uid,
+                           "decided_date": fields.Datetime.now()})
+        self._aftersales_activity_done(REWARD_REVIEW, REWARD_APPROVE)
+        for penalty in self.filtered("proposed_by"):
+            penalty.message_post(body=html_escape(_(
+                "Not approved by %(user)s: %(reason)s") % {
+                    "user": self.env.user.name, "reason": reason}))
         return True
 
     # ------------------------------------------------------------------
@@ -667,3 +789,88 @@ class AftersalesPenalty(models.Model):
         if penalty.employee_id.user_id:
             penalty.message_subscribe_users(user_ids=penalty.employee_id.user_id.ids)
         return penalty
+
+    # ------------------------------------------------------------------
+    # A reward's chain (P5 rev. 2)
+    # ------------------------------------------------------------------
+    @api.model
+    def _is_reward_vals(self, vals):
+        offence = self.env["aftersales.penalty.offence"].sudo().browse(
+            vals.get("offence_type_id") or [])
+        return offence.kind == "reward"
+
+    @api.model
+    def _check_reward_proposer(self, employee_id):
+        """P5 (rev. 2): the employee's team leader proposes a reward (their
+        manager, or the leader of a service team they belong to)."""
+        if self.env.uid == SUPERUSER_ID:
+            return
+        employee = self.env["hr.employee"].sudo().browse(employee_id or [])
+        leaders = employee.parent_id.user_id | employee.user_id.mapped(
+            "aftersales_helpdesk_team_ids.team_leader_id")
+        if self.env.user not in leaders:
+            raise AccessError(_(
+                "A reward for %s is proposed by the employee's team leader; "
+                "ask them to propose it.") % (employee.name or "-"))
+
+    @api.multi
+    def _reward_editable(self, vals):
+        """P5 (rev. 2): the leader corrects their own proposal until the sales
+        director has reviewed it (the state only through the actions)."""
+        fields_open = {"employee_id", "offence_type_id", "date", "description",
+                       "base_amount", "attachment_ids", "statement"}
+        return bool(self) and set(vals) <= fields_open and all(
+            p.state == "to_review" and p.proposed_by == self.env.user
+            for p in self) and (
+                "offence_type_id" not in vals or self._is_reward_vals(vals))
+
+    @api.model
+    def _is_sales_director(self):
+        company = self.env.user.company_id.sudo()
+        return self.env.uid == SUPERUSER_ID or (
+            company.aftersales_sales_director_id == self.env.user) or (
+                self.env.user.has_group("sales_team.group_sale_manager"))
+
+    @api.model
+    def _is_management(self):
+        return self.env.uid == SUPERUSER_ID or self.env.user.has_group(
+            GROUP_GENERAL_MANAGER)
+
+    @api.multi
+    def _check_reward_step(self, state, allowed, states=None):
+        if not allowed:
+            raise AccessError(_(
+                "Rewards are reviewed by the sales director and approved by "
+                "management."))
+        wrong = self.filtered(lambda p: p.kind != "reward" or p.state not in (
+            states or (state,)))
+        if wrong:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            raise UserError(_("Only rewards in \"%(state)s\" can take this "
+                              "step: %(names)s.") % {
+                                  "state": labels[state],
+                                  "names": ", ".join(wrong.mapped("name"))})
+        self._lock_for_decision()
+
+    @api.multi
+    @in_company_lang
+    def _reward_tell(self, decision):
+        """P5 (rev. 2): a to-do for whoever takes the next step: the company's
+        sales director (else the sales managers) to review, the general
+        managers to approve."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for penalty in self:
+            company = penalty.company_id.sudo()
+            if decision == REWARD_REVIEW:
+                users = company.aftersales_sales_director_id or group_users(
+                    self.env, "sales_team.group_sale_manager")
+                summary = _("Review the reward proposed for %s") % \
+                    penalty.employee_id.name
+            else:
+                users = group_users(self.env, GROUP_GENERAL_MANAGER)
+                summary = _("Approve the reward reviewed for %s") % \
+                    penalty.employee_id.name
+            for user in users.filtered(lambda u: company in u.company_ids):
+                penalty._aftersales_activity_schedule(
+                    todo, user, company_today(penalty, company), summary,
+                    decision=decision)

@@ -6,6 +6,9 @@ from odoo.exceptions import ValidationError
 OFFENCE_KINDS = [
     ("fine", "Fine"),
     ("demerit", "Major Demerit"),
+    # P8: the lighter and the heaviest outcomes of a falsified claim
+    ("minor_demerit", "Demerit"),
+    ("dismissal", "Dismissal"),
     ("reward", "Reward"),
     ("doubling", "Doubling Rule"),
 ]

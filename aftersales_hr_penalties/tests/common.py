@@ -92,6 +92,19 @@ class PenaltyCase(AftersalesCase):
         values.update(vals)
         return self.Penalty.sudo(self.hr_officer).create(values)
 
+    @classmethod
+    def _approved_reward(cls, employee=None, **vals):
+        """P5 (rev. 2): a reward by the chain: the team leader proposes it,
+        the sales director reviews it, management approves it (as the
+        superuser, who holds both roles here); then it is HR's proposal."""
+        values = {"employee_id": (employee or cls.emp_engineer).id,
+                  "offence_type_id": cls.reward.id, "date": "2025-06-10"}
+        values.update(vals)
+        reward = cls.env["aftersales.penalty"].sudo(cls.leader).create(values)
+        reward.sudo().action_reward_review()
+        reward.sudo().action_reward_approve()
+        return reward.sudo(cls.hr_officer)
+
     def _proposals(self, source, **domain):
         terms = [("source", "=", source)] + [
             (name, "=", value) for name, value in domain.items()]

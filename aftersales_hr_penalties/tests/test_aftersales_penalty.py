@@ -18,7 +18,8 @@ class TestReview(PenaltyCase):
         for code, amount in (("P2_LEAVE", 50), ("P2_LATE", 20), ("P2_REPORT", 20),
                              ("P2_PHONE", 10), ("P2_DISOBEY", 100)):
             self.assertEqual(amounts[code], amount)
-        self.assertEqual(len(self.offences.search([("kind", "=", "demerit")])), 4)
+        # P1 four, P8 (falsified claims) one
+        self.assertEqual(len(self.offences.search([("kind", "=", "demerit")])), 5)
 
     def test_catalogue_edited_by_hr_manager_only(self):
         """P2: HR managers edit the catalogue; HR officers and staff do not."""

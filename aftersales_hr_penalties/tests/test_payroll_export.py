@@ -33,7 +33,7 @@ class TestPayrollExport(PenaltyCase):
         fine(cls.emp_other, cls.phone, "2025-06-12", confirm=False).sudo(
             hr).action_reject("Phone was on")
         fine(cls.emp_other, cls.phone, "2025-07-01")
-        fine(cls.emp_engineer, cls.reward, "2025-06-15", base_amount=500.0)
+        cls._approved_reward(date="2025-06-15", base_amount=500.0).action_confirm()
         fine(cls.emp_other, cls.late, "2025-06-13").sudo(hr).action_reject("No")
         cls.report = cls.env.ref(
             "aftersales_hr_penalties.aftersales_penalty_payroll_xlsx")

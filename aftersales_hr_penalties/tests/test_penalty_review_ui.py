@@ -50,8 +50,7 @@ class TestReviewScreens(PenaltyCase):
 
     def test_totals_separate_fines_and_rewards(self):
         """P2, P5: list and pivot totals add fines and rewards separately."""
-        records = self._penalty() | self._penalty(offence=self.reward,
-                                                  base_amount=200.0)
+        records = self._penalty() | self._approved_reward(base_amount=200.0)
         rows = self.Penalty.read_group([("id", "in", records.ids)],
                                        ["fine_amount", "reward_amount"], [])
         self.assertEqual(rows[0]["fine_amount"], self.phone.amount)

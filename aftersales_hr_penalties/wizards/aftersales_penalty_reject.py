@@ -19,5 +19,11 @@ class AftersalesPenaltyReject(models.TransientModel):
     @api.multi
     def action_reject(self):
         self.ensure_one()
-        self.penalty_ids.action_reject(self.rejection_reason)
+        # P5 (rev. 2): a reward not yet approved is refused by its chain
+        chain = self.penalty_ids.filtered(
+            lambda p: p.state in ("to_review", "to_approve"))
+        if chain:
+            chain.action_reward_refuse(self.rejection_reason)
+        if self.penalty_ids - chain:
+            (self.penalty_ids - chain).action_reject(self.rejection_reason)
         return {"type": "ir.actions.act_window_close"}

@@ -42,6 +42,7 @@ from . import aftersales_visit
 from . import hr_employee
 from . import aftersales_qualification
 from . import hr_expense
+from . import hr_expense_sheet
 from . import aftersales_training
 from . import aftersales_training_trainee
 from . import aftersales_collection
@@ -71,3 +72,5 @@ from . import helpdesk_ticket_suggestion
 from . import aftersales_supplier_credit
 from . import aftersales_returned_part
 from . import helpdesk_ticket_cost
+from . import helpdesk_ticket_invoicing
+from . import aftersales_work_day

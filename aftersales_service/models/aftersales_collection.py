@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools import (
     GROUP_FINANCE, GROUP_SUPERVISOR, assign_number, company_date, company_today,
-    describe, group_users)
+    describe, group_users, in_company_lang)
 
 COLLECTION_METHODS = [
     ("cash", "Cash"),
@@ -174,7 +174,30 @@ class AftersalesCollection(models.Model):
                                      "handed_over_date": now,
                                      "is_late": late})
         self.mapped("activity_ids").sudo().action_done()
+        self._tell_accounting_to_invoice()
         return True
+
+    @api.multi
+    @in_company_lang
+    def _tell_accounting_to_invoice(self):
+        """T16 (rev. 2): cash handed over is invoiced afterwards: a to-do for
+        accounting with the amount, dated the company's today (F1)."""
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        accounting = group_users(self.env, GROUP_FINANCE).filtered(
+            lambda u: not u.share)
+        # as superuser: finance need not read the ticket
+        for collection in self.sudo():
+            summary = _("Invoice receipt %(receipt)s: %(amount)s %(currency)s "
+                        "handed over for ticket %(ticket)s") % {
+                "receipt": collection.name,
+                "amount": collection.amount,
+                "currency": collection.currency_id.name,
+                "ticket": collection.ticket_id.number}
+            for user in accounting.filtered(
+                    lambda u, c=collection.company_id: c in u.company_ids):
+                collection._aftersales_activity_schedule(
+                    todo, user, company_today(collection, collection.company_id),
+                    summary, decision="collection_invoice")
 
     @api.multi
     def action_print_receipt(self):

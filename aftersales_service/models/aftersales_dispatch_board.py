@@ -23,6 +23,24 @@ class AftersalesDispatch(models.Model):
         help="The appointment was before today and the report is not filed "
              "yet, or the engineer handed the job back.")
 
+    # T20, T21: handed back, or its appointment moved later, and not done
+    postponed = fields.Boolean(
+        compute="_compute_postponed", store=True,
+        compute_sudo=True,
+        help="The engineer handed the job back, or its appointment was moved "
+             "to a later time, and it is not finished.")
+
+    @api.depends("state", "handed_back", "change_ids.old_appointment",
+                 "change_ids.new_appointment")
+    def _compute_postponed(self):
+        for dispatch in self:
+            moved = any(
+                change.kind == "appointment" and change.old_appointment
+                and (change.new_appointment or "") > change.old_appointment
+                for change in dispatch.change_ids)
+            dispatch.postponed = dispatch.state in OPEN_STATES and (
+                dispatch.handed_back or moved)
+
     @api.depends("appointment", "state", "handed_back")
     def _compute_board_days(self):
         start, stop = company_day_bounds(self)

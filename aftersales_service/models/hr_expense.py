@@ -1,8 +1,19 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import html_escape
 
-from ..tools import FactError, company_date, describe
+from ..tools import GROUP_SUPERVISOR, FactError, company_date, describe
+from .aftersales_guard import _Door
+
+#: T16, P8: the clearing of a doubtful receipt, written by its action only
+CLEARING_FIELDS = ("aftersales_cleared", "aftersales_cleared_by_id",
+                   "aftersales_cleared_on", "aftersales_clear_reason")
+#: what the flag is computed from: a change makes the receipt doubtful again
+FLAG_FACTS = ("date", "aftersales_place", "aftersales_dispatch_id",
+              "unit_amount", "quantity")
+_CLEARING = _Door("hr.expense")
 
 
 class HrExpense(models.Model):
@@ -27,6 +38,20 @@ class HrExpense(models.Model):
         store=True, compute_sudo=True,
         help="The receipt's date is outside the dispatch's dates, or its place "
              "differs from the customer's city: the supervisor checks it.")
+    # T16, P8 (rev. 2): a doubtful receipt is not reimbursed until a service
+    # supervisor other than the claimant clears it, saying why
+    aftersales_cleared = fields.Boolean(
+        string="Cleared by the Supervisor", readonly=True, copy=False)
+    aftersales_cleared_by_id = fields.Many2one(
+        "res.users", string="Cleared By", readonly=True, copy=False)
+    aftersales_cleared_on = fields.Datetime(
+        string="Cleared On", readonly=True, copy=False)
+    aftersales_clear_reason = fields.Text(
+        string="Why Cleared", readonly=True, copy=False)
+    aftersales_blocked = fields.Boolean(
+        string="Not Reimbursable Yet", compute="_compute_aftersales_blocked",
+        search="_search_aftersales_blocked",
+        help="A doubtful receipt not cleared yet: it is not reimbursed.")
 
     @api.constrains("date", "unit_amount", "quantity", "aftersales_dispatch_id")
     def _check_aftersales_facts(self):
@@ -41,13 +66,90 @@ class HrExpense(models.Model):
                     "be negative; enter the amount and quantity of the receipt "
                     "as positive numbers.") % describe(expense))
 
+    @api.depends("aftersales_flagged", "aftersales_cleared")
+    def _compute_aftersales_blocked(self):
+        for expense in self:
+            expense.aftersales_blocked = (expense.aftersales_flagged
+                                          and not expense.aftersales_cleared)
+
+    @api.model
+    def _search_aftersales_blocked(self, operator, value):
+        blocked = [("aftersales_flagged", "=", True),
+                   ("aftersales_cleared", "=", False)]
+        wanted = bool(value) if operator in ("=", "==") else not value
+        return blocked if wanted else ["|", ("aftersales_flagged", "=", False),
+                                       ("aftersales_cleared", "=", True)]
+
     @api.model
     def create(self, vals):
+        self._check_clearing_door(vals)
         return super().create(self._with_aftersales_ticket(vals))
 
     @api.multi
     def write(self, vals):
+        """T16, P8: the clearing is written by its action only; a receipt
+        whose facts change must be cleared again."""
+        self._check_clearing_door(vals)
+        if set(vals) & set(FLAG_FACTS) and not self._clearing_open():
+            cleared = self.filtered("aftersales_cleared")
+            if cleared:
+                cleared.with_context(aftersales_guard=_CLEARING).write(
+                    dict.fromkeys(CLEARING_FIELDS, False))
         return super().write(self._with_aftersales_ticket(vals))
+
+    @api.model
+    def _clearing_open(self):
+        return self.env.context.get("aftersales_guard") is _CLEARING
+
+    @api.model
+    def _check_clearing_door(self, vals):
+        if set(vals) & set(CLEARING_FIELDS) and not self._clearing_open():
+            raise FactError(_(
+                "A doubtful receipt is cleared by a service supervisor with "
+                "the button \"Clear the Receipt\", saying why."))
+
+    @api.multi
+    def action_aftersales_clear(self, reason):
+        """T16, P8 (rev. 2): a service supervisor clears doubtful receipts,
+        never their own, with the reason; who and when are kept."""
+        if not self.env.user.has_group(GROUP_SUPERVISOR):
+            raise AccessError(_("Only a service supervisor clears a doubtful "
+                                "receipt."))
+        if not (reason or "").strip():
+            raise UserError(_("Say why the receipt is accepted."))
+        for expense in self:
+            if expense.sudo().employee_id.user_id == self.env.user:
+                raise AccessError(_(
+                    "%s: your own receipt is cleared by another supervisor.")
+                    % describe(expense))
+            if not expense.aftersales_blocked:
+                raise UserError(_("%s is not a doubtful receipt waiting to be "
+                                  "cleared.") % describe(expense))
+        # as superuser: the supervisor need not be an expense manager
+        self.sudo().with_context(aftersales_guard=_CLEARING).write({
+            "aftersales_cleared": True,
+            "aftersales_cleared_by_id": self.env.uid,
+            "aftersales_cleared_on": fields.Datetime.now(),
+            "aftersales_clear_reason": reason})
+        for expense in self.sudo():
+            expense.message_post(body=_("Doubtful receipt cleared by %(user)s: "
+                                        "%(reason)s") % {
+                "user": html_escape(self.env.user.name),
+                "reason": html_escape(reason)})
+        return True
+
+    @api.multi
+    def _aftersales_check_reimbursable(self):
+        """T16, P8 (rev. 2): "否则不予报销": doubtful receipts not cleared stop
+        the approval and the payment of their report."""
+        blocked = self.sudo().filtered("aftersales_blocked")
+        if blocked:
+            raise UserError(_(
+                "These receipts are doubtful (date or place does not match the "
+                "on-site dispatch) and not cleared by a service supervisor, so "
+                "they are not reimbursed: %s.") % ", ".join(
+                    describe(expense) for expense in blocked))
+        return True
 
     @api.model
     def _with_aftersales_ticket(self, vals):

@@ -13,6 +13,12 @@ class ResUsers(models.Model):
         "stock.location", string="Own Service Stock", readonly=True,
         copy=False, ondelete="restrict",
         help="The stock location holding the parts this engineer carries.")
+    # T20: the service teams the user is a member of (the other side of
+    # helpdesk.ticket.team.user_ids), so record rules reach the team leader
+    aftersales_member_team_ids = fields.Many2many(
+        "helpdesk.ticket.team", "helpdesk_ticket_team_res_users_rel",
+        "res_users_id", "helpdesk_ticket_team_id", string="Member of Teams",
+        readonly=True)
 
     @api.model
     def create(self, vals):

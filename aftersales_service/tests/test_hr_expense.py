@@ -3,8 +3,8 @@
 from .common import AftersalesCase
 
 
-class TestDispatchExpense(AftersalesCase):
-    """T16: expenses claimed against a dispatch."""
+class DispatchExpenseCase(AftersalesCase):
+    """T16: a dispatch with its dates, and expenses claimed against it."""
 
     @classmethod
     def setUpClass(cls):
@@ -37,6 +37,10 @@ class TestDispatchExpense(AftersalesCase):
             "name": "Hotel", "employee_id": self.employee.id,
             "product_id": self.hotel.id, "unit_amount": amount, "quantity": 1,
             "date": date, "aftersales_dispatch_id": self.dispatch.id})
+
+
+class TestDispatchExpense(DispatchExpenseCase):
+    """T16: expenses claimed against a dispatch."""
 
     def test_inside_dates_not_flagged(self):
         """T16: a receipt dated within the dispatch is not flagged."""

@@ -58,12 +58,12 @@ class TestMorningBoard(FactCase):
         return model.search(safe_eval(node.get("domain"), {"uid": user.id}))
 
     def test_board_parts(self):
-        """T20: the board shows the day's timeline and five lists, in the
+        """T20: the board shows the day's timeline and six lists, in the
         menu of service staff."""
         self.assertEqual(set(self._board(self.supervisor)), {
             "Today's Dispatches", "Unfinished from Earlier Days",
-            "Tickets at Risk", "Tickets Missed", "Waiting for Approval",
-            "On Call Today"})
+            "Unfinished and Postponed per Engineer", "Tickets at Risk",
+            "Tickets Missed", "Waiting for Approval", "On Call Today"})
         timeline = self.env["aftersales.dispatch"].sudo(self.supervisor) \
             .fields_view_get(view_type="timeline")["arch"]
         root = etree.fromstring(timeline)
@@ -99,6 +99,19 @@ class TestMorningBoard(FactCase):
         self.today_job._guard_write({"handed_back": True})
         self.assertIn(self.today_job, self._records(
             self.supervisor, "Unfinished from Earlier Days"))
+
+    def test_postponed_per_engineer(self):
+        """T20: each engineer's unfinished and postponed jobs: a job moved to
+        a later day is listed, grouped by its lead engineer."""
+        later = _moved(self.start, days=2)
+        self._plan(self.today_job, later)
+        self.assertTrue(self.today_job.postponed)
+        title = "Unfinished and Postponed per Engineer"
+        jobs = self._records(self.supervisor, title)
+        self.assertIn(self.today_job, jobs)
+        self.assertIn(self.old_job, jobs)
+        context = safe_eval(self._board(self.supervisor)[title].get("context"))
+        self.assertEqual(context["group_by"], ["leader_id"])
 
     def test_approvals_and_clocks(self):
         """T4, T5: a request for on-site service waits for approval; the

@@ -10,3 +10,4 @@ from . import aftersales_import_qualification
 from . import aftersales_import
 from . import aftersales_import_error
 from . import aftersales_dispatch_handback
+from . import aftersales_expense_clear
