@@ -1,22 +1,28 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import GROUP_SUPERVISOR, group_users
+
+_logger = logging.getLogger(__name__)
 
 
 class AftersalesDispatch(models.Model):
     """T19, T24: the parts of a dispatch in stock: reserved from service stock
     into the engineer's location when the dispatch is planned, bought when
-    short (dated to the appointment), sent to the customer when the report is
-    signed, and the removed parts expected back."""
+    short (dated to the appointment), sent to the customer once the report is
+    signed (by the parts job, so that the signature stays quick), and the
+    removed parts expected back."""
 
     _inherit = ["aftersales.dispatch"]
-    # written by the reservation and the signature only (aftersales.guard)
-    _guarded_fields = ("parts_picking_id", "parts_return_picking_id")
+    # written by the reservation, the signature and the parts job only
+    # (aftersales.guard)
+    _guarded_fields = ("parts_picking_id", "parts_return_picking_id",
+                       "parts_to_move")
 
     parts_picking_id = fields.Many2one(
         "stock.picking", string="Parts Transfer", readonly=True, copy=False,
@@ -31,6 +37,10 @@ class AftersalesDispatch(models.Model):
     parts_return_picking_id = fields.Many2one(
         "stock.picking", string="Removed Parts Return", readonly=True,
         copy=False, help="The removed parts expected back from the engineer.")
+    parts_to_move = fields.Boolean(
+        string="Fitted Parts to Move", readonly=True, copy=False, index=True,
+        help="Signed with fitted parts that the parts job has not yet sent "
+             "from the engineer's stock to the customer.")
 
     @api.depends("parts_picking_id.state")
     def _compute_parts_state(self):
@@ -61,7 +71,7 @@ class AftersalesDispatch(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if vals.get("customer_signature"):
-            self._aftersales_parts_fitted()
+            self._aftersales_parts_signed()
         if vals.get("state") == "cancelled":
             self._aftersales_release_parts()
         return res
@@ -69,7 +79,7 @@ class AftersalesDispatch(models.Model):
     @api.multi
     def action_signature_exception(self):
         res = super().action_signature_exception()
-        self._aftersales_parts_fitted()
+        self._aftersales_parts_signed()
         return res
 
     # ------------------------------------------------------------------
@@ -183,6 +193,34 @@ class AftersalesDispatch(models.Model):
         pickings = self.sudo().mapped("parts_picking_id").filtered(
             lambda p: p.state not in ("done", "cancel"))
         pickings.action_cancel()
+        return True
+
+    @api.multi
+    def _aftersales_parts_signed(self):
+        """T19: a report signed (or accepted without signature) with fitted
+        parts not yet moved is handed to the parts job: the stock moves cost
+        hundreds of queries, the customer does not wait for them."""
+        signed = self.sudo().filtered(lambda d: d.part_line_ids.filtered(
+            lambda line: line.used and not line.fitted_move_id))
+        if signed:
+            signed._guard_write({"parts_to_move": True})
+        return True
+
+    @api.model
+    def cron_move_fitted_parts(self):
+        """T19, T24: the parts job: the fitted parts of the signed reports
+        leave the engineers' stock. Each dispatch in its own savepoint, so one
+        that cannot be moved (logged, tried again next run) does not hold up
+        the others; a moved line keeps its move, so a second run moves
+        nothing."""
+        for dispatch in self.sudo().search([("parts_to_move", "=", True)]):
+            try:
+                with self.env.cr.savepoint():
+                    dispatch._aftersales_parts_fitted()
+                    dispatch._guard_write({"parts_to_move": False})
+            except (UserError, ValidationError) as error:
+                _logger.warning("Fitted parts of %s not moved: %s",
+                                dispatch.name, error.name)
         return True
 
     @api.multi
