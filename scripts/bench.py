@@ -476,9 +476,9 @@ def report_signing(suite):
         env = env(context=dict(env.context, tracking_disable=True))
         engineer = env.ref("aftersales_service.user_service_wang")
         service = env.ref("aftersales_service.stock_location_service")
+        # in warranty: a chargeable job waits for its quotation (S2)
         unit = env["aftersales.equipment"].search(
-            [("name", "like", "BENCH-")], limit=1) or \
-            env["aftersales.equipment"].search([], limit=1)
+            [("warranty_state", "=", "in_warranty")], limit=1)
         ticket = env["helpdesk.ticket"].create({
             "name": "Bench: spindle noise", "description": "Grinding noise.",
             "partner_id": unit.partner_id.id, "equipment_id": unit.id})
