@@ -194,6 +194,27 @@ class TestPartsFitted(ServiceStockCase):
             ("origin", "=", dispatch.name),
             ("location_dest_id", "=", customers.id)]), 1)
 
+    def test_parts_job_moves_each_line(self):
+        """T19, T24: a report with several parts: each line gets its own
+        fitted move (its part, its quantity, done) and its own expected
+        return, all on the dispatch's one receipt."""
+        seal = self.env["product.product"].create(
+            {"name": "Test Seal", "type": "product", "standard_price": 5.0})
+        self.env["stock.quant"]._update_available_quantity(
+            seal, self.service, 3.0)
+        dispatch = self._dispatch(part_line_ids=[
+            (0, 0, {"product_id": self.part.id, "quantity": 1.0}),
+            (0, 0, {"product_id": seal.id, "quantity": 3.0})])
+        self._fitted_and_signed(dispatch, removed="OLD-5")
+        for line in dispatch.part_line_ids:
+            self.assertEqual(line.fitted_move_id.product_id, line.product_id)
+            self.assertEqual(line.fitted_move_id.quantity_done, line.quantity)
+            self.assertEqual(line.fitted_move_id.state, "done")
+            self.assertEqual(line.return_move_id.product_id, line.product_id)
+            self.assertEqual(line.return_state, "expected")
+        self.assertEqual(dispatch.part_line_ids.mapped(
+            "return_move_id.picking_id"), dispatch.parts_return_picking_id)
+
     def test_parts_job_only_flagged_reports(self):
         """T19: the job moves the parts of reports signed through the
         signature only: a report without fitted parts is not flagged, and a
