@@ -28,6 +28,7 @@
         "views/aftersales_penalty_views.xml",
         "views/aftersales_penalty_review_views.xml",
         "views/aftersales_penalty_offence_views.xml",
+        "views/aftersales_conduct_fact_views.xml",
         "views/aftersales_dispatch_views.xml",
         "views/aftersales_return_views.xml",
         "views/helpdesk_ticket_views.xml",

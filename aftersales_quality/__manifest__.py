@@ -4,7 +4,7 @@
     "name": "After-Sales Quality",
     "summary": "Product quality feedback forms, root cause and corrective / "
                "preventive actions, supplier follow-up and satisfaction surveys",
-    "version": "11.0.1.0.0",
+    "version": "11.0.1.1.0",
     "development_status": "Alpha",
     "category": "After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",
@@ -27,6 +27,7 @@
         "data/ir_sequence_data.xml",
         "data/aftersales_quality_defect_category_data.xml",
         "data/ir_cron_data.xml",
+        "data/res_company_data.xml",
         # views
         "views/menus.xml",
         "views/aftersales_quality_feedback_views.xml",

@@ -4,7 +4,7 @@
     "name": "After-Sales Service",
     "summary": "Service files, warranty, customer classes and the service "
                "ticket workflow for machines and materials",
-    "version": "11.0.1.1.0",
+    "version": "11.0.1.2.0",
     "development_status": "Alpha",
     "category": "After-Sales",
     "website": "https://github.com/aftersales-suite/aftersales",

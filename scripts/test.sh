@@ -22,7 +22,7 @@ log "browser tests (Playwright on Debian's chromium) on a copy of $db"
 AFTERSALES_TEST_TEMPLATE="$db" "$BVENV/bin/pytest" -p no:cacheprovider \
     --junitxml="$ART/junit-browser.xml" tests/browser || rc=1
 
-log "load test: 2 workers, ${AFTERSALES_LOAD_CLIENTS:-20} JSON-RPC clients, ${AFTERSALES_LOAD_SECONDS:-60} s"
+log "load test (2 workers, ${AFTERSALES_LOAD_CLIENTS:-20} JSON-RPC clients, ${AFTERSALES_LOAD_SECONDS:-60} s), go-live import, make run upgrade"
 AFTERSALES_TEST_TEMPLATE="$db" "$VENV/bin/pytest" -p no:odoo -p no:cacheprovider \
     -p no:warnings -s --junitxml="$ART/junit-load.xml" tests/load || rc=1
 

@@ -454,7 +454,8 @@ MATRIX = [
 
     ("aftersales.survey", "staff", YES, YES, YES, NO),
     ("aftersales.survey", "supervisor", YES, YES, YES, NO),
-    ("aftersales.survey", "salesperson", NO, NO, NO, NO),
+    # Q7 (002): Sales sends the surveys of its customers
+    ("aftersales.survey", "salesperson", OWN, OWN, OWN, NO),
     ("aftersales.survey", "quality_user", YES, YES, YES, NO),
     ("aftersales.survey", "quality_manager", YES, YES, YES, YES),
     ("aftersales.survey", "engineering", NO, NO, NO, NO),
@@ -464,6 +465,19 @@ MATRIX = [
     ("aftersales.survey", "other_company", OWN, OWN, OWN, NO),
 
     # --- aftersales_hr_penalties --------------------------------------------
+    # P2: the dispatcher records an engineer's offence; the engineer and the
+    # team leader read it; HR reads all; nobody changes one
+    ("aftersales.conduct.fact", "staff", OWN, NO, OWN, NO),
+    ("aftersales.conduct.fact", "supervisor", YES, NO, YES, NO),
+    ("aftersales.conduct.fact", "salesperson", NO, NO, NO, NO),
+    ("aftersales.conduct.fact", "quality_user", NO, NO, NO, NO),
+    ("aftersales.conduct.fact", "quality_manager", NO, NO, NO, NO),
+    ("aftersales.conduct.fact", "engineering", NO, NO, NO, NO),
+    ("aftersales.conduct.fact", "hr_officer", YES, NO, NO, NO),
+    ("aftersales.conduct.fact", "employee", NO, NO, NO, NO),
+    ("aftersales.conduct.fact", "portal", NO, NO, NO, NO),
+    ("aftersales.conduct.fact", "other_company", OWN, NO, OWN, NO),
+
     ("aftersales.penalty", "staff", OWN, OWN, NO, NO),
     ("aftersales.penalty", "supervisor", OWN, OWN, NO, NO),
     ("aftersales.penalty", "salesperson", OWN, OWN, NO, NO),
@@ -732,6 +746,8 @@ class TestAccessMatrix(AftersalesCase):
             "aftersales.survey": env["aftersales.survey"].create(
                 {"partner_id": cls.domestic.id}),
             "aftersales.penalty": penalty,
+            "aftersales.conduct.fact": env["aftersales.conduct.fact"].create(
+                {"employee_id": other_employee.id, "kind": "phone_unreachable"}),
             "aftersales.penalty.offence": offence,
             "aftersales.penalty.review": env["aftersales.penalty.review"].create(
                 {"company_id": cls.env.ref("base.main_company").id,

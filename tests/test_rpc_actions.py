@@ -208,6 +208,10 @@ class TestRpcActions(common.HttpCase):
             "res.partner": customer,
             "product.template": product.product_tmpl_id,
             "hr.employee": penalty.employee_id,
+            # P2: an offence the dispatcher saw (liuyang, the supervisor)
+            "aftersales.conduct.fact": env["aftersales.conduct.fact"].create({
+                "employee_id": penalty.employee_id.id,
+                "kind": "phone_unreachable"}),
             # Q4: a credit expected from a supplier (no demo purchaser: the
             # supervisor's call is refused, an answer)
             "aftersales.supplier.credit": env["aftersales.supplier.credit"]

@@ -8,3 +8,4 @@ from . import res_company
 from . import res_config_settings
 from . import aftersales_return
 from . import res_users
+from . import aftersales_conduct_fact

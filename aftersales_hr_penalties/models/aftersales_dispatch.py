@@ -46,6 +46,22 @@ class AftersalesDispatch(models.Model):
         return res
 
     # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    @api.multi
+    def action_record_offence(self):
+        """P2: the dispatcher records what they saw of the lead engineer's
+        day on this job (refused, left without reporting, unreachable)."""
+        self.ensure_one()
+        action = self.env.ref(
+            "aftersales_hr_penalties.aftersales_conduct_fact_action").read()[0]
+        action.update(
+            views=[(False, "form")], view_mode="form", target="new",
+            context=self.env["aftersales.conduct.fact"]._default_from_dispatch(
+                self))
+        return action
+
+    # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
     @api.multi

@@ -26,6 +26,7 @@ SOURCES = [
     ("repeat_repair", "Repeat Repair"),
     ("complaint", "Verified Complaint"),
     ("return", "Return Caused by Service Staff"),
+    ("conduct", "Recorded by the Dispatcher"),
 ]
 # (from, to) pairs HR may move a record along (P6)
 TRANSITIONS = {

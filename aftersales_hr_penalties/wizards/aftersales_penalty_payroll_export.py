@@ -39,10 +39,9 @@ class AftersalesPenaltyPayrollExport(models.TransientModel):
         self.ensure_one()
         self.env["aftersales.penalty"]._check_hr()
         self._check_reviewed()
-        # data={}, not None: an XML-RPC client cannot receive None
         action = self.env.ref(
             "aftersales_hr_penalties.aftersales_penalty_payroll_xlsx").report_action(
-                self, data={})
+                self)
         if self.mark_applied:
             self._fines().filtered(lambda p: p.state == "confirmed").action_apply()
         return action

@@ -25,7 +25,8 @@ ACTION_DONE = "quality_action_done"
 
 class AftersalesQualityAction(models.Model):
     """Q3: one corrective or preventive action (《纠正和预防措施处理单》) of a
-    quality feedback form, done by a department and checked by Quality."""
+    quality feedback form, done by a department and checked by the checking
+    department of the company (Quality by default, rev. 2)."""
 
     _name = "aftersales.quality.action"
     _description = "Corrective or Preventive Action"
@@ -77,6 +78,17 @@ class AftersalesQualityAction(models.Model):
     checked_by_id = fields.Many2one("res.users", string="Checked By")
     checked_date = fields.Date(string="Checked On")
     # ------------------------------------------------------------------
+    # The customer told of a verified action that came from them (Q11)
+    # ------------------------------------------------------------------
+    customer_id = fields.Many2one(
+        "res.partner", string="Customer to Tell",
+        compute="_compute_customer_id",
+        help="The customer whose ticket or visit raised the problem: told "
+             "when the action is checked effective.")
+    customer_told_date = fields.Date(
+        string="Customer Told On", readonly=True, copy=False,
+        track_visibility="onchange")
+    # ------------------------------------------------------------------
     # Who may do what, for the form
     # ------------------------------------------------------------------
     can_plan = fields.Boolean(
@@ -98,16 +110,42 @@ class AftersalesQualityAction(models.Model):
             action.state = action.effectiveness or (
                 "done" if action.done_date else "open")
 
+    @api.depends("feedback_id.ticket_id.partner_id", "feedback_id.visit_id",
+                 "feedback_id.partner_id")
+    def _compute_customer_id(self):
+        """Q11: an action came from a customer when its form came from the
+        customer's ticket (a complaint, a report) or visit."""
+        for action in self:
+            form = action.feedback_id.sudo()
+            if form.ticket_id or form.visit_id:
+                action.customer_id = form.partner_id or form.ticket_id.partner_id \
+                    or form.visit_id.partner_id
+
     def _compute_rights(self):
         """Drives the form: the responsible person fills in the done date and
-        the notes only (Q3)."""
+        the notes only (Q3); the checking department checks."""
         user = self.env.user
         superuser = self.env.uid == SUPERUSER_ID
-        can_check = superuser or user.has_group(GROUP_QUALITY_USER)
-        can_plan = can_check or user.has_group(GROUP_QUALITY_ENGINEERING)
+        planner = superuser or user.has_group(GROUP_QUALITY_USER) \
+            or user.has_group(GROUP_QUALITY_ENGINEERING)
         for action in self:
-            action.can_plan = can_plan
-            action.can_check = can_check
+            action.can_plan = planner
+            action.can_check = action._is_checker()
+
+    @api.multi
+    def _checking_companies(self, company=None):
+        return company or self.sudo().mapped("company_id") \
+            or self.env.user.company_id
+
+    @api.multi
+    def _is_checker(self, company=None):
+        """Q3 (rev. 2): the user belongs to the company's checking
+        department (``res.company.aftersales_capa_check_group_id``)."""
+        if self.env.uid == SUPERUSER_ID:
+            return True
+        companies = self._checking_companies(company)
+        return all(self.env.user in company._aftersales_capa_checkers().users
+                   for company in companies)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -123,18 +161,22 @@ class AftersalesQualityAction(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model
-    def _check_checker(self, vals):
-        """Q3: the effectiveness check is the Quality department's."""
-        if CHECK_FIELDS & set(vals) and self.env.uid != SUPERUSER_ID \
-                and not self.env.user.has_group(GROUP_QUALITY_USER):
+    @api.multi
+    def _check_checker(self, vals, company=None):
+        """Q3 (rev. 2): the effectiveness check is the checking
+        department's, a company setting (Quality by default)."""
+        if CHECK_FIELDS & set(vals) and not self._is_checker(company):
+            companies = self._checking_companies(company)
             raise AccessError(_(
-                "Only the Quality department checks the effectiveness of an "
-                "action."))
+                "Only the members of \"%s\" check the effectiveness of a "
+                "corrective or preventive action.") % ", ".join(
+                    companies.mapped(
+                        lambda c: c._aftersales_capa_checkers().name)))
 
     @api.model
     def create(self, vals):
-        self._check_checker(vals)
+        self._check_checker(vals, self.env["aftersales.quality.feedback"].browse(
+            vals.get("feedback_id")).sudo().company_id)
         action = super().create(vals)
         action._tell_responsible()
         return action
@@ -157,7 +199,9 @@ class AftersalesQualityAction(models.Model):
         the action done; the action, its due date and its check are not
         theirs to change."""
         user = self.env.user
-        if set(vals) - RESPONSIBLE_FIELDS and self.env.uid != SUPERUSER_ID \
+        allowed = RESPONSIBLE_FIELDS | (CHECK_FIELDS if self._is_checker()
+                                        else set())
+        if set(vals) - allowed and self.env.uid != SUPERUSER_ID \
                 and not user.has_group(GROUP_QUALITY_USER) \
                 and not user.has_group(GROUP_QUALITY_ENGINEERING):
             raise AccessError(_(
@@ -190,6 +234,8 @@ class AftersalesQualityAction(models.Model):
         res = super().write(vals)
         if postponed:
             super(AftersalesQualityAction, postponed).write({"is_overdue": False})
+        if vals.get("effectiveness") == "effective":
+            self._tell_customer()
         if vals.get("done_date"):
             self._aftersales_activity_done(ACTION_DONE)
         elif "user_id" in vals or "due_date" in vals:
@@ -202,16 +248,33 @@ class AftersalesQualityAction(models.Model):
     @api.multi
     def action_print(self):
         """R2, Q3: the action's own sheet (《纠正和预防措施处理单》), from its form."""
-        # data={}, not None: an XML-RPC client cannot receive None
         return self.env.ref(
             "aftersales_quality.action_report_quality_action").report_action(
-                self, data={})
+                self)
 
     @api.multi
     def action_done(self):
         """The responsible person reports the action done today."""
         self.filtered(lambda a: not a.done_date).write(
             {"done_date": company_today(self)})
+        return True
+
+    @api.multi
+    def _tell_customer(self):
+        """Q11: a corrective action that came from a customer, checked
+        effective, is told to the customer by mail (the template, in the
+        customer's language, kept in the chatter), once; the day told is
+        kept."""
+        template = self.env.ref(
+            "aftersales_quality.mail_template_quality_action_verified")
+        for action in self.filtered(
+                lambda a: a.action_type == "corrective" and a.customer_id
+                and not a.customer_told_date):
+            action.message_post_with_template(
+                template.id, composition_mode="comment",
+                message_type="comment")
+            super(AftersalesQualityAction, action).write(
+                {"customer_told_date": company_today(action, action.company_id)})
         return True
 
     # ------------------------------------------------------------------

@@ -37,7 +37,9 @@ class AftersalesQualityFeedback(models.Model):
 
     _name = "aftersales.quality.feedback"
     _description = "Quality Feedback Form"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard",
+                "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.quality.feedback"
     _order = "report_date desc, id desc"
     # F2, F3 (aftersales.guard): the steps write the state and their stamps,
     # so no step and no check is skipped; a closed or cancelled form is final
@@ -248,9 +250,6 @@ class AftersalesQualityFeedback(models.Model):
             self._check_ticket_owner(ticket)
             for key, value in self._ticket_values(ticket).items():
                 vals.setdefault(key, value)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
-                "aftersales.quality.feedback") or "/"
         form = super().create(vals)
         form._prefill_from_report()
         form._tell_inspectors()

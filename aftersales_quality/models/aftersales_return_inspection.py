@@ -15,7 +15,8 @@ class AftersalesReturnInspection(models.Model):
 
     _name = "aftersales.return.inspection"
     _description = "Returned Goods Inspection"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.return.inspection"
     _order = "id desc"
 
     # ------------------------------------------------------------------
@@ -94,16 +95,6 @@ class AftersalesReturnInspection(models.Model):
         ("return_unique", "unique(return_id)",
          "A return is inspected once."),
     ]
-
-    # ------------------------------------------------------------------
-    # CRUD
-    # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals = dict(vals, name=self.env["ir.sequence"].sudo().next_by_code(
-                "aftersales.return.inspection") or "/")
-        return super().create(vals)
 
     # ------------------------------------------------------------------
     # Actions

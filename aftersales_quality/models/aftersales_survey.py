@@ -14,6 +14,12 @@ SCORE_FIELDS = (
     "score_quantity_accuracy", "score_packaging", "score_service",
     "score_price", "score_competitors",
 )
+# Q7, Q10: the periodic kinds, and the days until the next one to the same
+# contact (an unhappy customer gets the next shorter period)
+PERIOD_DAYS = {"monthly": 30, "quarterly": 91, "yearly": 365}
+MORE_OFTEN = {"quarterly": "monthly", "yearly": "quarterly"}
+# Q10: the contacts who answer one at a key-customer visit
+VISIT_ROLES = ("purchasing", "technical", "quality", "production")
 # The customer's answer: locked once answered, so the statistics stay true (Q7).
 ANSWER_FIELDS = set(SCORE_FIELDS) | {"comments", "state", "answered_date"}
 
@@ -25,7 +31,8 @@ class AftersalesSurvey(models.Model):
     _name = "aftersales.survey"
     _description = "Customer Satisfaction Survey"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin",
-                "aftersales.portal.mixin"]
+                "aftersales.portal.mixin", "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.survey"
     _order = "date desc, id desc"
 
     # ------------------------------------------------------------------
@@ -46,7 +53,25 @@ class AftersalesSurvey(models.Model):
         default=lambda self: self.env.user.company_id)
     kind = fields.Selection(
         [("after_job", "After a Service Job"), ("yearly", "Yearly"),
-         ("quarterly", "Quarterly")], required=True, default="after_job")
+         ("quarterly", "Quarterly"), ("monthly", "Monthly"),
+         ("visit", "At a Customer Visit")], required=True,
+        default="after_job")
+    # Q10: who answers, and the visit it was handed out at
+    contact_id = fields.Many2one(
+        "res.partner", string="Respondent", index=True,
+        help="The customer's contact the survey is addressed to (e.g. the "
+             "purchasing contact for the quarterly form).")
+    contact_role = fields.Selection(
+        related="contact_id.aftersales_contact_role", readonly=True,
+        string="Respondent's Role")
+    visit_id = fields.Many2one(
+        "aftersales.visit", string="Customer Visit", index=True,
+        ondelete="set null")
+    # Q7: sent by Sales (002): the customer's salesperson
+    user_id = fields.Many2one(
+        "res.users", string="Sent By", index=True,
+        help="The customer's salesperson, who sends the survey; Quality "
+             "reads the results.")
     date = fields.Date(string="Sent On", required=True,
                        default=lambda self: company_today(self))
     # made with the survey, not on demand: the link goes out at creation
@@ -153,13 +178,6 @@ class AftersalesSurvey(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals = dict(vals, name=self.env["ir.sequence"].sudo().next_by_code(
-                "aftersales.survey") or "/")
-        return super().create(vals)
-
     @api.multi
     def write(self, vals):
         """Q7: an answered survey keeps the customer's answer; only a quality
@@ -181,12 +199,14 @@ class AftersalesSurvey(models.Model):
     def action_send(self):
         """Q7: the customer gets the link to answer online."""
         for survey in self:
+            author = survey.user_id.partner_id
             survey.message_post(
                 body=_("Please tell us how satisfied you are: "
                        "<a href=\"%(url)s\">answer survey %(name)s</a>.") % {
                            "url": survey.portal_url, "name": survey.name},
                 subject=_("Customer satisfaction survey %s") % survey.name,
-                partner_ids=survey.partner_id.ids,
+                partner_ids=(survey.contact_id or survey.partner_id).ids,
+                author_id=author.id or None,
                 message_type="comment", subtype="mail.mt_comment")
         return True
 
@@ -207,6 +227,7 @@ class AftersalesSurvey(models.Model):
         self.write({"state": "answered",
                     "answered_date": company_today(self)})
         self.filtered("is_unhappy")._follow_up_unhappy()
+        self.filtered(lambda s: not s.is_unhappy)._survey_less_often()
         return True
 
     @api.multi
@@ -245,18 +266,51 @@ class AftersalesSurvey(models.Model):
                 todo, user, today,
                 _("Unhappy survey answer: call the customer back"))
 
+    @api.multi
+    def _survey_less_often(self):
+        """Q7: a run of satisfied answers (the company's setting) lowers a
+        flagged customer's frequency back; the unhappy answer that raised it
+        breaks the run."""
+        answered = self.sudo().search
+        for customer in self.mapped("partner_id.commercial_partner_id").filtered(
+                "aftersales_survey_more_often"):
+            run = customer.company_id.aftersales_survey_satisfied_run or \
+                self.env.user.company_id.aftersales_survey_satisfied_run
+            last = answered([("partner_id", "child_of", customer.id),
+                             ("state", "=", "answered")],
+                            order="answered_date desc, id desc", limit=run)
+            if len(last) == run and not any(last.mapped("is_unhappy")):
+                customer.sudo().write({"aftersales_survey_more_often": False})
+
     @api.model
-    def _create_for_partners(self, partners, kind, ticket=None):
+    def _create_for_partners(self, partners, kind, ticket=None, visit=None,
+                             date=None):
+        """Q7, Q10: one survey per partner, sent: to a contact person, the
+        survey's customer is the contact's company; the sender is the
+        customer's salesperson (Sales sends, 002)."""
         surveys = self.browse()
+        company = ticket and ticket.company_id or visit and visit.company_id \
+            or self.env.user.company_id
         for partner in partners:
+            customer = partner.commercial_partner_id
             surveys |= self.create({
-                "partner_id": partner.id, "kind": kind,
+                "partner_id": customer.id,
+                "contact_id": partner.id if partner != customer else False,
+                "kind": kind,
                 "ticket_id": ticket and ticket.id,
-                "company_id": (ticket and ticket.company_id
-                               or self.env.user.company_id).id,
+                "visit_id": visit and visit.id,
+                "user_id": (customer.user_id or self.env.user).id,
+                "company_id": company.id,
+                "date": date or company_today(self, company),
             })
         surveys.action_send()
         return surveys
+
+    @api.model
+    def _respondents(self, customer, roles):
+        """Q10: the customer's contacts with one of ``roles``."""
+        return customer.child_ids.filtered(
+            lambda c: c.aftersales_contact_role in roles)
 
     # ------------------------------------------------------------------
     # Cron entry points
@@ -264,21 +318,36 @@ class AftersalesSurvey(models.Model):
     @api.model
     @api.returns("self")  # the ids through RPC (a recordset cannot be sent)
     def cron_periodic_surveys(self, today=None):
-        """Q7: yearly surveys for key customers; customers flagged after an
-        unhappy answer every quarter. Safe to run again: a customer surveyed
-        within the period gets no new one."""
+        """Q7, Q10: every customer's purchasing contacts get the quarterly
+        form; a customer without one is surveyed yearly (key customers and
+        general ones alike); an unhappy customer one period shorter
+        (monthly, quarterly). Safe to run again: a respondent surveyed
+        within their period gets no new one."""
         today = fields.Date.from_string(today or company_today(self))
-        partners = self.env["res.partner"]
+        customers = self.env["res.partner"].search(
+            [("is_company", "=", True), ("customer", "=", True)])
+        periodic = tuple(PERIOD_DAYS)
+        since = fields.Date.to_string(today - timedelta(days=max(
+            PERIOD_DAYS.values())))
+        last = {}
+        for survey in self.search([
+                ("partner_id", "in", customers.ids), ("kind", "in", periodic),
+                ("date", ">", since)], order="date"):
+            last[(survey.contact_id or survey.partner_id).id] = survey.date
+        due = {}
+        for customer in customers:
+            respondents = self._respondents(customer, ("purchasing",))
+            kind = "quarterly" if respondents else "yearly"
+            if customer.aftersales_survey_more_often:
+                kind = MORE_OFTEN[kind]
+            limit = fields.Date.to_string(
+                today - timedelta(days=PERIOD_DAYS[kind]))
+            for respondent in respondents or customer:
+                if last.get(respondent.id, "") <= limit:
+                    due.setdefault(kind, self.env["res.partner"])
+                    due[kind] |= respondent
         created = self.browse()
-        for kind, days, domain in (
-                ("quarterly", 91, [("aftersales_survey_more_often", "=", True)]),
-                ("yearly", 365, [("aftersales_customer_class", "=", "key")])):
-            since = fields.Date.to_string(today - timedelta(days=days))
-            customers = partners.search(
-                domain + [("is_company", "=", True), ("customer", "=", True)])
-            recent = self.search([("partner_id", "in", customers.ids),
-                                  ("kind", "in", ("yearly", "quarterly")),
-                                  ("date", ">", since)]).mapped("partner_id")
+        for kind, respondents in due.items():
             created |= self._create_for_partners(
-                customers - recent - created.mapped("partner_id"), kind)
+                respondents, kind, date=fields.Date.to_string(today))
         return created

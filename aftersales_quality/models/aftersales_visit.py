@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from .aftersales_survey import VISIT_ROLES
+
 
 class AftersalesVisit(models.Model):
     """Q8 → Q1, Q3: an issue raised on a customer visit becomes a quality
@@ -13,6 +15,8 @@ class AftersalesVisit(models.Model):
         "aftersales.quality.feedback", "visit_id", string="Quality Feedback Forms")
     quality_feedback_count = fields.Integer(
         compute="_compute_quality_feedback_count")
+    survey_ids = fields.One2many(
+        "aftersales.survey", "visit_id", string="Satisfaction Surveys")
 
     def _compute_quality_feedback_count(self):
         """One grouped query, as superuser: the counter shows to whoever reads
@@ -22,6 +26,28 @@ class AftersalesVisit(models.Model):
         counts = {row["visit_id"][0]: row["visit_id_count"] for row in data}
         for visit in self:
             visit.quality_feedback_count = counts.get(visit.id, 0)
+
+    @api.multi
+    def action_done(self):
+        """Q10: a key customer's visit in person hands each of the customer's
+        purchasing, technical, quality and production contacts a survey."""
+        res = super().action_done()
+        self._send_visit_surveys()
+        return res
+
+    @api.multi
+    def _send_visit_surveys(self):
+        """Q10: one survey per contact and visit, however often called."""
+        surveys = self.env["aftersales.survey"].sudo()
+        for visit in self.filtered(
+                lambda v: v.contact_mode == "in_person" and v.state == "done"
+                and v.partner_id.commercial_partner_id.aftersales_customer_class
+                == "key"):
+            customer = visit.partner_id.commercial_partner_id
+            contacts = surveys._respondents(customer, VISIT_ROLES) \
+                - visit.sudo().survey_ids.mapped("contact_id")
+            surveys._create_for_partners(contacts, "visit", visit=visit)
+        return True
 
     @api.multi
     def action_create_quality_feedback(self):

@@ -12,3 +12,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.aftersales_rating_days")
     aftersales_quality_form_before_job = fields.Boolean(
         related="company_id.aftersales_quality_form_before_job")
+    aftersales_capa_check_group_id = fields.Many2one(
+        related="company_id.aftersales_capa_check_group_id")
+    aftersales_survey_satisfied_run = fields.Integer(
+        related="company_id.aftersales_survey_satisfied_run")

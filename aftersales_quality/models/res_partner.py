@@ -2,9 +2,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+# Q10: who at the customer answers which survey
+CONTACT_ROLES = [
+    ("purchasing", "Purchasing"),
+    ("technical", "Technical"),
+    ("quality", "Quality"),
+    ("production", "Production"),
+]
+
 
 class ResPartner(models.Model):
-    """Q4: a supplier's quality record; Q7: how often a customer is surveyed."""
+    """Q4: a supplier's quality record; Q7: how often a customer is surveyed;
+    Q10: which contact answers which survey."""
 
     _inherit = "res.partner"
 
@@ -12,6 +21,12 @@ class ResPartner(models.Model):
         string="Survey More Often", track_visibility="onchange",
         help="Set by an unhappy survey answer: the customer is surveyed every "
              "quarter instead of yearly.")
+    aftersales_contact_role = fields.Selection(
+        CONTACT_ROLES, string="Contact Role",
+        help="The contact's part at the customer: the purchasing contact "
+             "answers the quarterly satisfaction survey; at a key customer's "
+             "visit the purchasing, technical, quality and production "
+             "contacts each answer one.")
     supplier_quality_feedback_count = fields.Integer(
         string="Quality Forms as Supplier",
         compute="_compute_supplier_quality_feedback_count")
@@ -36,7 +51,12 @@ class ResPartner(models.Model):
 
     @api.multi
     def action_send_quarterly_survey(self):
-        """Q7: the quarterly campaign, sent to the chosen customers."""
-        self.env["aftersales.survey"]._create_for_partners(
-            self.mapped("commercial_partner_id"), "quarterly")
+        """Q7, Q10: the quarterly campaign, sent to the chosen customers'
+        purchasing contacts (to the customer itself when it has none)."""
+        surveys = self.env["aftersales.survey"]
+        respondents = self.env["res.partner"]
+        for customer in self.mapped("commercial_partner_id"):
+            respondents |= surveys._respondents(customer, ("purchasing",)) \
+                or customer
+        surveys._create_for_partners(respondents, "quarterly")
         return True

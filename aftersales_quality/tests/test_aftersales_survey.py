@@ -133,9 +133,9 @@ class TestSurvey(QualityCase):
         survey.sudo(self.staff).write({"score_price": 2})
         self.assertEqual(survey.score_price, 2)
 
-    def test_campaign_action_for_quality_only(self):
-        """Q7: the quarterly campaign is in the customers' Action menu of Quality
-        only, and its wizard refuses other users."""
+    def test_campaign_action_for_sales_and_quality(self):
+        """Q7 (002): the quarterly campaign is in the customers' Action menu
+        of Sales, who send it, and of Quality; its wizard refuses others."""
         action = self.env.ref("aftersales_quality.res_partner_action_survey_campaign")
         Actions = self.env["ir.actions.actions"]
 
@@ -143,12 +143,13 @@ class TestSurvey(QualityCase):
             return [a["id"] for a in Actions.sudo(user).get_bindings(
                 "res.partner").get("action", [])]
         self.assertIn(action.id, bound(self.inspector))
-        self.assertNotIn(action.id, bound(self.salesman))
+        self.assertIn(action.id, bound(self.salesman))
+        self.assertNotIn(action.id, bound(self.staff))
         Wizard = self.env["aftersales.survey.campaign"].with_context(
             active_model="res.partner", active_ids=self.domestic.ids)
         with self.assertRaises(AccessError), self.cr.savepoint():
-            Wizard.sudo(self.salesman).create({}).action_send()
-        Wizard.sudo(self.inspector).create({}).action_send()
+            Wizard.sudo(self.staff).create({}).action_send()
+        Wizard.sudo(self.salesman).create({}).action_send()
         survey = self.env["aftersales.survey"].search(
             [("partner_id", "=", self.domestic.id)])
         self.assertEqual(survey.kind, "quarterly")

@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError
 
 from odoo.addons.aftersales_service.tools import GROUP_QUALITY_USER
 
+GROUP_SALESMAN = "sales_team.group_sale_salesman"
+
 
 class AftersalesSurveyCampaign(models.TransientModel):
     """Q7: the quarterly survey campaign to the customers chosen in the list.
@@ -26,11 +28,13 @@ class AftersalesSurveyCampaign(models.TransientModel):
 
     @api.multi
     def action_send(self):
-        """Q7: one quarterly survey per chosen customer, its link mailed."""
-        if self.env.uid != SUPERUSER_ID \
-                and not self.env.user.has_group(GROUP_QUALITY_USER):
+        """Q7, Q10: one quarterly survey per chosen customer's purchasing
+        contact, its link mailed; Sales sends it (002), Quality too."""
+        user = self.env.user
+        if self.env.uid != SUPERUSER_ID and not user.has_group(GROUP_SALESMAN) \
+                and not user.has_group(GROUP_QUALITY_USER):
             raise AccessError(_(
-                "Only the Quality department sends the quarterly satisfaction "
-                "survey campaign."))
+                "Only Sales and the Quality department send the quarterly "
+                "satisfaction survey campaign."))
         self.mapped("partner_ids").action_send_quarterly_survey()
         return {"type": "ir.actions.act_window_close"}

@@ -1,5 +1,6 @@
 from . import aftersales_facts
 from . import aftersales_guard
+from . import aftersales_numbered
 from . import aftersales_portal_mixin
 from . import aftersales_calendar_cache
 from . import resource_calendar

@@ -179,11 +179,10 @@ class AftersalesCollection(models.Model):
     @api.multi
     def action_print_receipt(self):
         """T16: the receipt handed to the customer (the report loads after
-        the views, so the button calls it through this method; data={}, not
-        None, which an XML-RPC client cannot receive)."""
+        the views, so the button calls it through this method)."""
         return self.env.ref(
             "aftersales_service.action_report_collection_receipt").report_action(
-                self, data={})
+                self)
 
     # ------------------------------------------------------------------
     # Business methods

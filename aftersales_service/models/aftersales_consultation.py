@@ -15,7 +15,8 @@ class AftersalesConsultation(models.Model):
 
     _name = "aftersales.consultation"
     _inherit = ["aftersales.ticket.document", "mail.thread",
-                "mail.activity.mixin"]
+                "mail.activity.mixin", "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.consultation"
     _description = "Internal Technical Consultation"
     _order = "id desc"
     _ticket_copies = {"company_id": "company_id"}
@@ -64,13 +65,6 @@ class AftersalesConsultation(models.Model):
     concluded_on = fields.Datetime(readonly=True, copy=False)
     # the ticket's, copied (see aftersales.ticket.document)
     company_id = fields.Many2one("res.company", readonly=True)
-
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.consultation") or "/"
-        return super().create(vals)
 
     @api.multi
     def _guard_final(self):

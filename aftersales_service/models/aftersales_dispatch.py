@@ -51,7 +51,9 @@ class AftersalesDispatch(models.Model):
     _name = "aftersales.dispatch"
     _description = "On-site Dispatch"
     _inherit = ["mail.thread", "mail.activity.mixin",
-                "aftersales.ticket.document", "aftersales.portal.mixin"]
+                "aftersales.ticket.document", "aftersales.portal.mixin",
+                "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.dispatch"
     _order = "appointment desc, id desc"
     _ticket_copies = {"partner_id": "partner_id", "equipment_id": "equipment_id",
                       "company_id": "company_id"}
@@ -312,9 +314,6 @@ class AftersalesDispatch(models.Model):
         self.env["aftersales.facts"]._check_selection_values(self, vals)
         if vals.get("ticket_id"):
             self.env["helpdesk.ticket"].browse(vals["ticket_id"])._check_onsite_gate()
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.dispatch") or "/"
         if vals.get("ticket_id"):
             vals = self._aftersales_handbook_values(vals)
         if vals.get("leader_id"):

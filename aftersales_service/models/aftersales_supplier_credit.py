@@ -17,7 +17,9 @@ class AftersalesSupplierCredit(models.Model):
 
     _name = "aftersales.supplier.credit"
     _description = "Supplier Credit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard",
+                "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.supplier.credit"
     _order = "id desc"
     # Q4: the returned part is the return's, the outcome the two actions'
     _guarded_fields = ("state", "received_by_id", "refused_by_id",
@@ -88,13 +90,6 @@ class AftersalesSupplierCredit(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
-    @api.model
-    def create(self, vals):
-        if vals.get("name", "/") == "/":
-            vals = dict(vals, name=self.env["ir.sequence"].sudo().next_by_code(
-                "aftersales.supplier.credit") or "/")
-        return super().create(vals)
-
     @api.multi
     def _guard_final(self):
         """Q4: a received or refused credit is settled."""

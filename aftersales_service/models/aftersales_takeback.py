@@ -20,7 +20,9 @@ class AftersalesTakeback(models.Model):
 
     _name = "aftersales.takeback"
     _description = "Unit Taken Back"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard",
+                "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.takeback"
     _order = "date_in desc, id desc"
     # F2, F3 (aftersales.guard): the moves are written by the buttons; a unit
     # returned or a cancelled entry is final
@@ -133,9 +135,6 @@ class AftersalesTakeback(models.Model):
         if vals.get("equipment_id") and not vals.get("partner_id"):
             vals["partner_id"] = self.env["aftersales.equipment"].browse(
                 vals["equipment_id"]).sudo().partner_id.id
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.takeback") or "/"
         return super().create(vals)
 
     @api.multi
@@ -206,11 +205,10 @@ class AftersalesTakeback(models.Model):
 
     @api.multi
     def action_print_receipt(self):
-        """T12: the receipt handed to the customer when the unit comes in
-        (data={}: an XML-RPC client cannot receive None)."""
+        """T12: the receipt handed to the customer when the unit comes in."""
         return self.env.ref(
             "aftersales_service.action_report_takeback_receipt").report_action(
-                self, data={})
+                self)
 
     # ------------------------------------------------------------------
     # Hooks

@@ -16,7 +16,9 @@ class AftersalesTraining(models.Model):
 
     _name = "aftersales.training"
     _description = "Customer Training"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard",
+                "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.training"
     # F2, F3 (aftersales.guard): the general manager's approval and the
     # states are written by the buttons (T15); a done or cancelled training
     # is final
@@ -179,9 +181,6 @@ class AftersalesTraining(models.Model):
     def create(self, vals):
         """T15: a plan is born approved only by the general manager."""
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.training") or "/"
         return super().create(vals)
 
     @api.multi
@@ -286,10 +285,9 @@ class AftersalesTraining(models.Model):
             raise UserError(_(
                 "Training %s: no trainee has passed, so there is no certificate "
                 "to print.") % self.name)
-        # data={}, not None: an XML-RPC client cannot receive None
         return self.env.ref(
             "aftersales_service.action_report_training_certificate"
-        ).report_action(passed, data={})
+        ).report_action(passed)
 
     @api.multi
     def action_create_charge_ticket(self):

@@ -32,7 +32,9 @@ class AftersalesVisit(models.Model):
 
     _name = "aftersales.visit"
     _description = "Customer Visit"
-    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.guard",
+                "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.visit"
     _order = "planned_date, id"
     # F2 (aftersales.guard): the signature's time is stamped when it is given
     _guarded_fields = ("signed_on",)
@@ -177,9 +179,6 @@ class AftersalesVisit(models.Model):
     @api.model
     def create(self, vals):
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.visit") or "/"
         if not vals.get("user_id") and vals.get("partner_id"):
             # C5: every visit has a responsible person
             company = self.env["res.company"].browse(
@@ -285,11 +284,10 @@ class AftersalesVisit(models.Model):
 
     @api.multi
     def action_print_maintenance_report(self):
-        """T23: the maintenance report for the customer's signature (data={}:
-        an XML-RPC client cannot receive None)."""
+        """T23: the maintenance report for the customer's signature."""
         return self.env.ref(
             "aftersales_service.action_report_maintenance").report_action(
-                self, data={})
+                self)
 
     @api.multi
     def action_open_ticket(self):

@@ -11,7 +11,8 @@ class AftersalesWarrantyContract(models.Model):
 
     _name = "aftersales.warranty.contract"
     _description = "Warranty Contract"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "aftersales.numbered"]
+    _aftersales_sequence_code = "aftersales.warranty.contract"
     _order = "id desc"
 
     name = fields.Char(
@@ -105,9 +106,6 @@ class AftersalesWarrantyContract(models.Model):
     @api.model
     def create(self, vals):
         self.env["aftersales.facts"]._check_selection_values(self, vals)
-        if vals.get("name", "/") == "/":
-            vals["name"] = self.env["ir.sequence"].next_by_code(
-                "aftersales.warranty.contract") or "/"
         return super().create(vals)
 
     @api.multi

@@ -102,11 +102,10 @@ class HelpdeskTicket(models.Model):
 
     @api.multi
     def action_print_installation_report(self):
-        """T11: the 《安装试运转作业报告书》 for the customer to sign and stamp
-        (data={}: an XML-RPC client cannot receive None)."""
+        """T11: the 《安装试运转作业报告书》 for the customer to sign and stamp."""
         return self.env.ref(
             "aftersales_service.action_report_installation").report_action(
-                self, data={})
+                self)
 
     # ------------------------------------------------------------------
     # Business methods

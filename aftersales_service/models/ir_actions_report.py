@@ -13,6 +13,15 @@ class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
     @api.multi
+    def report_action(self, docids, data=None, config=True):
+        """The suite's print buttons are called over RPC too, and an XML-RPC
+        client cannot receive the None that Odoo puts in the action's data:
+        an empty dictionary instead, for every one of them."""
+        if data is None and self.report_name.split(".")[0] in AFTERSALES_ADDONS:
+            data = {}
+        return super().report_action(docids, data=data, config=config)
+
+    @api.multi
     def render_qweb_html(self, docids, data=None):
         """F1: the suite's printed forms (and their PDFs, printed from this
         HTML) show dates and times in the time zone of the documents'

@@ -147,12 +147,11 @@ class AftersalesImport(models.Model):
     @api.multi
     def action_download_template(self):
         """The list's template, downloaded as a report: the form stays usable
-        (a redirect to the file left its buttons disabled); data={}, not None,
-        which an XML-RPC client cannot receive."""
+        (a redirect to the file left its buttons disabled)."""
         self.ensure_one()
         return self.env.ref(
             "aftersales_service.action_import_template_xlsx").report_action(
-                self, data={})
+                self)
 
     @api.multi
     def action_start(self):

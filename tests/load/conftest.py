@@ -1,2 +1,2 @@
-"""The load test runs outside pytest-odoo: a real prefork Odoo server on a copy of the
-test database, driven over JSON-RPC by plain HTTP clients."""
+"""Tests that run outside pytest-odoo, on copies of the test database: a real prefork
+Odoo server driven over JSON-RPC by plain HTTP clients, and the `make run` script."""

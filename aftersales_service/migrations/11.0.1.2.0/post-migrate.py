@@ -1,0 +1,12 @@
+# Copyright 2026 The After-Sales Suite Authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The numbered documents' sequences (``noupdate``) become gapless, from the
+number each had reached: a refused record no longer consumes a number."""
+from odoo import SUPERUSER_ID, api
+
+
+def migrate(cr, version):
+    if not version:
+        return
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    env["aftersales.numbered"]._aftersales_make_gapless()
