@@ -1,22 +1,28 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import GROUP_SUPERVISOR, group_users
+
+_logger = logging.getLogger(__name__)
 
 
 class AftersalesDispatch(models.Model):
     """T19, T24: the parts of a dispatch in stock: reserved from service stock
     into the engineer's location when the dispatch is planned, bought when
-    short (dated to the appointment), sent to the customer when the report is
-    signed, and the removed parts expected back."""
+    short (dated to the appointment), sent to the customer once the report is
+    signed (by the parts job, so that the signature stays quick), and the
+    removed parts expected back."""
 
     _inherit = ["aftersales.dispatch"]
-    # written by the reservation and the signature only (aftersales.guard)
-    _guarded_fields = ("parts_picking_id", "parts_return_picking_id")
+    # written by the reservation, the signature and the parts job only
+    # (aftersales.guard)
+    _guarded_fields = ("parts_picking_id", "parts_return_picking_id",
+                       "parts_to_move")
 
     parts_picking_id = fields.Many2one(
         "stock.picking", string="Parts Transfer", readonly=True, copy=False,
@@ -31,6 +37,10 @@ class AftersalesDispatch(models.Model):
     parts_return_picking_id = fields.Many2one(
         "stock.picking", string="Removed Parts Return", readonly=True,
         copy=False, help="The removed parts expected back from the engineer.")
+    parts_to_move = fields.Boolean(
+        string="Fitted Parts to Move", readonly=True, copy=False, index=True,
+        help="Signed with fitted parts that the parts job has not yet sent "
+             "from the engineer's stock to the customer.")
 
     @api.depends("parts_picking_id.state")
     def _compute_parts_state(self):
@@ -61,7 +71,7 @@ class AftersalesDispatch(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if vals.get("customer_signature"):
-            self._aftersales_parts_fitted()
+            self._aftersales_parts_signed()
         if vals.get("state") == "cancelled":
             self._aftersales_release_parts()
         return res
@@ -69,7 +79,7 @@ class AftersalesDispatch(models.Model):
     @api.multi
     def action_signature_exception(self):
         res = super().action_signature_exception()
-        self._aftersales_parts_fitted()
+        self._aftersales_parts_signed()
         return res
 
     # ------------------------------------------------------------------
@@ -186,6 +196,34 @@ class AftersalesDispatch(models.Model):
         return True
 
     @api.multi
+    def _aftersales_parts_signed(self):
+        """T19: a report signed (or accepted without signature) with fitted
+        parts not yet moved is handed to the parts job: the stock moves cost
+        hundreds of queries, the customer does not wait for them."""
+        signed = self.sudo().filtered(lambda d: d.part_line_ids.filtered(
+            lambda line: line.used and not line.fitted_move_id))
+        if signed:
+            signed._guard_write({"parts_to_move": True})
+        return True
+
+    @api.model
+    def cron_move_fitted_parts(self):
+        """T19, T24: the parts job: the fitted parts of the signed reports
+        leave the engineers' stock. Each dispatch in its own savepoint, so one
+        that cannot be moved (logged, tried again next run) does not hold up
+        the others; a moved line keeps its move, so a second run moves
+        nothing."""
+        for dispatch in self.sudo().search([("parts_to_move", "=", True)]):
+            try:
+                with self.env.cr.savepoint():
+                    dispatch._aftersales_parts_fitted()
+                    dispatch._guard_write({"parts_to_move": False})
+            except (UserError, ValidationError) as error:
+                _logger.warning("Fitted parts of %s not moved: %s",
+                                dispatch.name, error.name)
+        return True
+
+    @api.multi
     def _aftersales_parts_fitted(self):
         """T19, T24: the signed report's fitted parts leave the engineer for
         the customer, and the removed ones are expected back; once per line,
@@ -203,13 +241,17 @@ class AftersalesDispatch(models.Model):
             customer = dispatch.partner_id.property_stock_customer or \
                 self.env.ref("stock.stock_location_customers")
             door = dispatch._guard_door().env.context["aftersales_guard"]
-            for line in lines.with_context(aftersales_guard=door):
-                move = line._aftersales_move(engineer, customer, line.lot_id)
-                move._action_done()
+            lines = lines.with_context(aftersales_guard=door)
+            # speed: every line's move confirmed, reserved and done at once
+            fitted = lines._aftersales_moves(engineer, customer)
+            fitted._action_done()
+            expected = lines.filtered(lambda line: not line.return_move_id)
+            returns = dict(zip(expected.ids,
+                               expected._aftersales_expect_returns(customer)))
+            for line, move in zip(lines, fitted):
                 vals = {"fitted_move_id": move.id}
-                if not line.return_move_id:
-                    vals["return_move_id"] = line._aftersales_expect_return(
-                        customer).id
+                if line.id in returns:
+                    vals["return_move_id"] = returns[line.id].id
                 line.write(vals)
         return True
 
@@ -248,63 +290,68 @@ class AftersalesDispatchPart(models.Model):
                 line.return_state = "expected"
 
     @api.multi
-    def _aftersales_move(self, source, destination, lot):
-        """A confirmed move of this line's part, its whole quantity ready to
-        be done (serial or lot given)."""
-        self.ensure_one()
-        move = self.env["stock.move"].sudo().create({
-            "name": self.product_id.display_name,
-            "product_id": self.product_id.id,
-            "product_uom": self.product_id.uom_id.id,
-            "product_uom_qty": self.quantity,
-            "location_id": source.id,
-            "location_dest_id": destination.id,
-            "origin": self.dispatch_id.name,
-        })
-        move._action_confirm()
-        move._action_assign()
-        left = self.quantity
-        for move_line in move.move_line_ids:
-            move_line.qty_done = min(move_line.product_uom_qty, left)
-            left -= move_line.qty_done
-        if left > 0 or not move.move_line_ids:
-            # not all with the engineer: the shortfall shows in his stock
-            self.env["stock.move.line"].sudo().create(dict(
-                move._prepare_move_line_vals(), qty_done=left))
-        if lot:
-            move.move_line_ids.write({"lot_id": lot.id})
-        return move
+    def _aftersales_moves(self, source, destination):
+        """One confirmed move per line (in the lines' order), each with its
+        line's whole quantity ready to be done and its serial or lot; the
+        moves confirmed and reserved together."""
+        moves = self.env["stock.move"].sudo()
+        for line in self:
+            moves |= moves.create({
+                "name": line.product_id.display_name,
+                "product_id": line.product_id.id,
+                "product_uom": line.product_id.uom_id.id,
+                "product_uom_qty": line.quantity,
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+                "origin": line.dispatch_id.name,
+            })
+        moves._action_confirm(merge=False)
+        moves._action_assign()
+        for line, move in zip(self, moves):
+            left = line.quantity
+            for move_line in move.move_line_ids:
+                move_line.qty_done = min(move_line.product_uom_qty, left)
+                left -= move_line.qty_done
+            if left > 0 or not move.move_line_ids:
+                # not all with the engineer: the shortfall shows in his stock
+                self.env["stock.move.line"].sudo().create(dict(
+                    move._prepare_move_line_vals(), qty_done=left))
+            if line.lot_id:
+                move.move_line_ids.write({"lot_id": line.lot_id.id})
+        return moves
 
     @api.multi
-    def _aftersales_expect_return(self, customer):
-        """T24: the removed part is expected in "Returned Parts"."""
-        self.ensure_one()
+    def _aftersales_expect_returns(self, customer):
+        """T24: the removed parts are expected in "Returned Parts", one
+        move per line (in the lines' order) on the dispatch's receipt."""
         returned = self.env.ref("aftersales_service.stock_location_returned_parts")
-        dispatch = self.dispatch_id
-        picking = dispatch.parts_return_picking_id
-        if not picking:
-            picking_type = self.env.ref("stock.picking_type_in")
-            picking = self.env["stock.picking"].sudo().create({
-                "picking_type_id": picking_type.id,
+        moves = self.env["stock.move"].sudo()
+        for line in self:
+            dispatch = line.dispatch_id
+            picking = dispatch.parts_return_picking_id
+            if not picking:
+                picking_type = self.env.ref("stock.picking_type_in")
+                picking = self.env["stock.picking"].sudo().create({
+                    "picking_type_id": picking_type.id,
+                    "location_id": customer.id,
+                    "location_dest_id": returned.id,
+                    "origin": dispatch.name,
+                    "partner_id": dispatch.partner_id.id,
+                })
+                dispatch._guard_write({"parts_return_picking_id": picking.id})
+            moves |= moves.create({
+                "name": _("Removed: %s") % (line.removed_lot_name
+                                            or line.product_id.display_name),
+                "product_id": line.product_id.id,
+                "product_uom": line.product_id.uom_id.id,
+                "product_uom_qty": line.quantity,
                 "location_id": customer.id,
                 "location_dest_id": returned.id,
+                "picking_id": picking.id,
                 "origin": dispatch.name,
-                "partner_id": dispatch.partner_id.id,
             })
-            dispatch._guard_write({"parts_return_picking_id": picking.id})
-        move = self.env["stock.move"].sudo().create({
-            "name": _("Removed: %s") % (self.removed_lot_name
-                                        or self.product_id.display_name),
-            "product_id": self.product_id.id,
-            "product_uom": self.product_id.uom_id.id,
-            "product_uom_qty": self.quantity,
-            "location_id": customer.id,
-            "location_dest_id": returned.id,
-            "picking_id": picking.id,
-            "origin": dispatch.name,
-        })
-        move._action_confirm(merge=False)  # one expected move per removed part
-        return move
+        moves._action_confirm(merge=False)  # one expected move per removed part
+        return moves
 
     @api.model
     def _aftersales_unreturned_count(self, engineer):

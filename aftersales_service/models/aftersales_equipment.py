@@ -203,9 +203,11 @@ class AftersalesEquipment(models.Model):
         domain = domains.get(value)
         if domain is None:
             raise UserError(_("Unknown warranty state: %s") % value)
+        # normalized: Odoo pushes the leaves as they come, an implicit AND
+        # of two leaves breaks the whole search
         if operator == "!=":
             return ["!"] + expression.normalize_domain(domain)
-        return domain
+        return expression.normalize_domain(domain)
 
     def _compute_ticket_count(self):
         data = self.env["helpdesk.ticket"].read_group(

@@ -5,6 +5,7 @@ import time
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import FactError
 from .common import REPORT_CONTENT, SIGNATURE, AftersalesCase, recorded
 
 APPOINTMENT = "2030-03-04 02:00:00"
@@ -45,11 +46,18 @@ class ServiceStockCase(AftersalesCase):
             ("location_id", "=", location.id)]).mapped("quantity"))
 
     def _fitted_and_signed(self, dispatch, removed="OLD-1"):
+        """Fitted, signed, and the parts job run as production runs it."""
         dispatch._guard_write({"state": "on_site"})
         dispatch.write(dict(REPORT_CONTENT))
         dispatch.part_line_ids.write({"used": True,
                                       "removed_lot_name": removed})
         dispatch.sudo()._portal_sign("Li Lei", SIGNATURE)
+        self._run_parts_job()
+
+    def _run_parts_job(self):
+        """T19: the scheduled action that moves the signed reports' parts."""
+        self.env.ref("aftersales_service.ir_cron_move_fitted_parts") \
+            .method_direct_trigger()
 
 
 class TestServiceStockLocations(ServiceStockCase):
@@ -155,10 +163,71 @@ class TestPartsFitted(ServiceStockCase):
         dispatch.write({"reopen_reason": "Wrong opinion"})
         dispatch.sudo(self.supervisor).action_reopen_report()
         dispatch.sudo()._portal_sign("Li Lei", SIGNATURE)
+        self._run_parts_job()
         self.assertEqual(self._on_stock(customers), before + 1)
         self.assertEqual(self.env["stock.move"].search_count([
             ("origin", "=", dispatch.name),
             ("location_dest_id", "=", customers.id)]), 1)
+
+    def test_parts_job_moves_signed_parts_once(self):
+        """T19: the signature hands the fitted parts to the parts job (the
+        customer does not wait for the stock moves); the job moves them,
+        and running it twice moves nothing more."""
+        dispatch = self._dispatch()
+        customers = self.env.ref("stock.stock_location_customers")
+        before = self._on_stock(customers)
+        dispatch._guard_write({"state": "on_site"})
+        dispatch.write(dict(REPORT_CONTENT))
+        dispatch.part_line_ids.write({"used": True})
+        dispatch.sudo(self.staff).write({"customer_signature": SIGNATURE,
+                                         "signed_by": "Li Lei"})
+        self.assertTrue(dispatch.parts_to_move)
+        self.assertFalse(dispatch.part_line_ids.fitted_move_id)
+        self._run_parts_job()
+        self.assertFalse(dispatch.parts_to_move)
+        self.assertEqual(dispatch.part_line_ids.fitted_move_id.state, "done")
+        self.assertEqual(dispatch.parts_picking_id.state, "done")
+        self.assertEqual(self._on_stock(customers), before + 1)
+        self._run_parts_job()
+        self.assertEqual(self._on_stock(customers), before + 1)
+        self.assertEqual(self.env["stock.move"].search_count([
+            ("origin", "=", dispatch.name),
+            ("location_dest_id", "=", customers.id)]), 1)
+
+    def test_parts_job_moves_each_line(self):
+        """T19, T24: a report with several parts: each line gets its own
+        fitted move (its part, its quantity, done) and its own expected
+        return, all on the dispatch's one receipt."""
+        seal = self.env["product.product"].create(
+            {"name": "Test Seal", "type": "product", "standard_price": 5.0})
+        self.env["stock.quant"]._update_available_quantity(
+            seal, self.service, 3.0)
+        dispatch = self._dispatch(part_line_ids=[
+            (0, 0, {"product_id": self.part.id, "quantity": 1.0}),
+            (0, 0, {"product_id": seal.id, "quantity": 3.0})])
+        self._fitted_and_signed(dispatch, removed="OLD-5")
+        for line in dispatch.part_line_ids:
+            self.assertEqual(line.fitted_move_id.product_id, line.product_id)
+            self.assertEqual(line.fitted_move_id.quantity_done, line.quantity)
+            self.assertEqual(line.fitted_move_id.state, "done")
+            self.assertEqual(line.return_move_id.product_id, line.product_id)
+            self.assertEqual(line.return_state, "expected")
+        self.assertEqual(dispatch.part_line_ids.mapped(
+            "return_move_id.picking_id"), dispatch.parts_return_picking_id)
+
+    def test_parts_job_only_flagged_reports(self):
+        """T19: the job moves the parts of reports signed through the
+        signature only: a report without fitted parts is not flagged, and a
+        fact nobody signs stays put."""
+        unused = self._dispatch()
+        unused._guard_write({"state": "on_site"})
+        unused.write(dict(REPORT_CONTENT, no_parts_used=True))
+        unused.sudo()._portal_sign("Li Lei", SIGNATURE)
+        self.assertFalse(unused.parts_to_move)
+        with self.assertRaises(FactError):
+            unused.sudo(self.staff).write({"parts_to_move": True})
+        self._run_parts_job()
+        self.assertFalse(unused.part_line_ids.fitted_move_id)
 
     def test_removed_part_expected_and_flagged_once(self):
         """T24: the removed part is expected back; not returned in time it

@@ -78,6 +78,37 @@ class TestReturnToSupplier(SupplierCreditCase):
         with self.assertRaises(FactError):
             credit.write({"amount_received": 1.0})  # final
 
+    def test_demo_buyer_follows_credit_to_received(self):
+        """Q4: the demo company's buyer Chen Jing (chenjing, Purchasing
+        only) has the follow-up, finds the credit under Purchasing, opens
+        its form and records the credit received, which ends his to-do."""
+        buyer = self.env.ref("aftersales_service.user_purchase_buyer")
+        self.assertEqual(buyer.login, "chenjing")
+        credit = self._returned(removed="OLD-DEMO").supplier_credit_id
+        todo = credit.activity_ids.filtered(
+            lambda a: a.aftersales_decision == "supplier_credit"
+            and a.user_id == buyer)
+        self.assertTrue(todo, "the buyer is told to follow the credit up")
+        menu = self.env.ref(
+            "aftersales_service.aftersales_supplier_credit_purchase_menu")
+        self.assertIn(menu.id, self.env["ir.ui.menu"].sudo(buyer)
+                      ._visible_menu_ids())
+        action = self.env.ref("aftersales_service.aftersales_supplier_credit_action")
+        credits = self.env[action.res_model].sudo(buyer).with_context(
+            search_default_expected=1)
+        self.assertIn(credit, credits.search([("state", "=", "expected")]))
+        form = credits.fields_view_get(view_type="form")
+        mine = credit.sudo(buyer)
+        values = mine.read(list(form["fields"]))[0]
+        self.assertEqual(values["supplier_id"][0], self.vendor.id)
+        self.assertEqual(values["amount_expected"], 75.0)
+        mine.write({"amount_received": 75.0,
+                    "received_date": fields.Date.context_today(mine)})
+        self.assertIs(mine.action_received(), True)
+        self.assertEqual(credit.state, "received")
+        self.assertEqual(credit.received_by_id, buyer)
+        self.assertFalse(todo.exists())
+
     def test_credit_refused_with_reason(self):
         """Q4: a refusal needs the supplier's answer."""
         credit = self._returned().supplier_credit_id.sudo(self.buyer)

@@ -1,5 +1,8 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, timedelta
+
+from odoo import fields
 from odoo.exceptions import ValidationError
 
 from ..models.aftersales_equipment import warranty_end
@@ -103,6 +106,21 @@ class TestWarranty(AftersalesCase):
                                 ("id", "in", (inside | old).ids)])
         self.assertEqual(not_out, inside)
         self.assertEqual(inside.warranty_state, "not_started")
+
+    def test_filter_in_warranty(self):
+        """W2: the filter "In Warranty" (two conditions on the dates) finds
+        the unit in warranty, alone or beside other conditions."""
+        current = self._equipment(self.furnace, "W-F4", self.domestic,
+                                  delivery_date=fields.Date.to_string(
+                                      date.today() - timedelta(days=10)))
+        old = self._equipment(self.furnace, "W-F5", self.domestic,
+                              delivery_date="2001-01-01")
+        model = self.env["aftersales.equipment"]
+        self.assertIn(current, model.search(
+            [("warranty_state", "=", "in_warranty")]))
+        self.assertEqual(model.search([
+            ("warranty_state", "=", "in_warranty"),
+            ("id", "in", (current | old).ids)]), current)
 
     def test_negative_setting_refused(self):
         """W1: a negative policy number is refused with the setting's name."""
