@@ -213,6 +213,7 @@ class AftersalesDispatch(models.Model):
         that cannot be moved (logged, tried again next run) does not hold up
         the others; a moved line keeps its move, so a second run moves
         nothing."""
+        self._aftersales_resolve_stock_precisions()
         for dispatch in self.sudo().search([("parts_to_move", "=", True)]):
             try:
                 with self.env.cr.savepoint():
@@ -222,6 +223,18 @@ class AftersalesDispatch(models.Model):
                 _logger.warning("Fitted parts of %s not moved: %s",
                                 dispatch.name, error.name)
         return True
+
+    @api.model
+    def _aftersales_resolve_stock_precisions(self):
+        """Odoo reads a float field's decimal precision, the first time after
+        a cache clear, through a cursor of its own (``LazyCursor``); where that
+        cursor is the transaction's own (a test's shared cursor), closing it
+        would end the parts job's savepoints. Read before them, it is cached."""
+        precisions = [field.digits
+                      for model in ("stock.move", "stock.move.line", "stock.quant")
+                      for field in self.env[model]._fields.values()
+                      if field.type == "float"]
+        return bool(precisions)
 
     @api.multi
     def _aftersales_parts_fitted(self):
