@@ -644,8 +644,8 @@ def report_my_day(config, suite):
             options={"action_id": action.id, "load_filters": True,
                      "toolbar": True}, context=context
         )["fields_views"]["list"]["fields"])
-        # "mine" and "open" sit in one group of the search view: OR-ed
-        domain = ["|", ("user_ids", "in", [uid]),
+        # "mine" and "open" sit in two groups of the search view: AND-ed
+        domain = [("user_ids", "in", [uid]),
                   ("state", "in", ["planned", "on_site"])]
 
         def my_day():

@@ -132,6 +132,7 @@ class AftersalesMyDay(http.Controller):
         tz = company_tz(request.env.user)
         request.context = dict(request.context, tz=tz)
         dispatches = dispatches.with_context(tz=tz)
+        dispatches._my_day_prefetch()
         photo_counts = dispatches._phone_photo_counts()
         jobs = [self._job(dispatch, tz, photo_counts) for dispatch in dispatches]
         today = fields.Date.from_string(company_today(request.env.user))
