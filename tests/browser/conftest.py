@@ -32,7 +32,8 @@ def odoo_url():
                         str(data / "filestore" / db)], check=True)
     # threaded (no workers), so that longpolling works
     proc, url, log = start_server(db, data / "test.conf",
-                                  ROOT / "artefacts" / "browser-odoo.log", workers=0)
+                                  ROOT / "artefacts" / "browser-odoo.log", workers=0,
+                                  log_level="info")
     yield url
     stop_server(proc, log)
     _psql('DROP DATABASE IF EXISTS "%s"' % db)
