@@ -135,14 +135,15 @@ def company_time(record, value, company=None):
     return local.strftime("%Y-%m-%d %H:%M")
 
 
-def company_day_bounds(record, company=None):
-    """F1: the UTC (start, stop) strings of today in the company's time
-    zone, to search the facts of the company's day."""
+def company_day_bounds(record, company=None, day=None):
+    """F1: the UTC (start, stop) strings of ``day`` (a date string; today by
+    default) in the company's time zone, to search the facts of the
+    company's day."""
     company = (company or record.env.user.company_id).sudo()
-    tz = pytz.timezone(
-        record.env["res.company"]._aftersales_tz(company.id) or "UTC")
+    # the zone company_today dates the day in, so the bounds fit the day
+    tz = pytz.timezone(company_tz(record, company))
     start = tz.localize(datetime.combine(
-        fields.Date.from_string(company_today(record, company)), time()))
+        fields.Date.from_string(day or company_today(record, company)), time()))
     return tuple(fields.Datetime.to_string(
         value.astimezone(pytz.utc).replace(tzinfo=None))
         for value in (start, start + timedelta(days=1)))

@@ -8,15 +8,13 @@ import base64
 import binascii
 import hashlib
 import json
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import datetime, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html_escape
 
-from ..tools import company_tz, company_today
+from ..tools import company_day_bounds, company_today
 
 # what the engineer writes into the report from the phone (T6)
 PHONE_REPORT_FIELDS = ("work_done", "fault_cause", "solution", "no_parts_used",
@@ -69,11 +67,11 @@ class AftersalesDispatch(models.Model):
         """T5, T20: the user's dispatches of today and tomorrow (company's
         days) and any still on site, in the order of the appointments; read
         as the user, so the record rules apply."""
-        tz = pytz.timezone(company_tz(self))
-        today = fields.Date.from_string(company_today(self))
-        start, stop = (fields.Datetime.to_string(
-            tz.localize(datetime.combine(day, time())).astimezone(pytz.utc)
-            .replace(tzinfo=None)) for day in (today, today + timedelta(days=2)))
+        today = company_today(self)
+        tomorrow = fields.Date.to_string(
+            fields.Date.from_string(today) + timedelta(days=1))
+        start = company_day_bounds(self, day=today)[0]
+        stop = company_day_bounds(self, day=tomorrow)[1]
         return self.search([
             ("user_ids", "in", self.env.uid), ("state", "!=", "cancelled"),
             "|", "&", ("appointment", ">=", start), ("appointment", "<", stop),

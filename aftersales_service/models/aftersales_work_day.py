@@ -1,13 +1,12 @@
 # Copyright 2026 The After-Sales Suite Authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import company_lang, company_today, company_tz, describe
+from ..tools import (
+    company_day_bounds, company_lang, company_today, company_tz, describe)
 
 #: the decision the team leader's to-do waits for: the day's log
 LOG_MISSING = "work_log_missing"
@@ -138,16 +137,11 @@ class AftersalesWorkDay(models.Model):
     def _on_leave(self, engineer, day, company):
         """An engineer on approved leave during the company's ``day`` logs
         nothing that day."""
-        tz = pytz.timezone(company_tz(self, company) or "UTC")
-        start = tz.localize(datetime.combine(
-            fields.Date.from_string(day), time())).astimezone(pytz.utc)
-        start = start.replace(tzinfo=None)
+        start, stop = company_day_bounds(self, company, day)
         return bool(self.env["hr.holidays"].sudo().search_count([
             ("employee_id.user_id", "=", engineer.id), ("type", "=", "remove"),
             ("state", "=", "validate"),
-            ("date_from", "<", fields.Datetime.to_string(
-                start + timedelta(days=1))),
-            ("date_to", ">", fields.Datetime.to_string(start))]))
+            ("date_from", "<", stop), ("date_to", ">", start)]))
 
     @api.model
     def _missing_summary(self, engineer, day):
