@@ -51,6 +51,7 @@ from . import stock_move
 from . import stock_location
 from . import aftersales_visit_action
 from . import ir_http
+from . import ir_rule
 from . import ir_attachment
 from . import aftersales_fault_code
 from . import aftersales_handbook_entry

@@ -48,7 +48,8 @@ class AftersalesFacts(models.AbstractModel):
                     continue
                 is_time = records._fields[name].type == "datetime"
                 if is_time:
-                    minutes = company.sudo().aftersales_future_tolerance_minutes
+                    minutes = company._aftersales_clock_settings(company.id)[
+                        "aftersales_future_tolerance_minutes"]
                     limit = fields.Datetime.to_string(
                         now + timedelta(minutes=minutes))
                 else:

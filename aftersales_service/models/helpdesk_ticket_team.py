@@ -137,13 +137,15 @@ class HelpdeskTicketTeam(models.Model):
     def _aftersales_calendars(self, company):
         """T3 rev. 2: {clock: calendar} for this team (or no team) in
         ``company``; an empty calendar runs round the clock."""
-        company = company.sudo()
         calendars = self.env["resource.calendar"].sudo()
         settings = self._aftersales_team_settings(self.id) if self else {}
-        working = company.aftersales_working_calendar_id
+        company_settings = company._aftersales_clock_settings(company.id)
+        working = calendars.browse(
+            company_settings["aftersales_working_calendar_id"])
         return {
             "response": (calendars.browse(settings.get("response"))
-                         or company.aftersales_response_calendar_id),
+                         or calendars.browse(company_settings[
+                             "aftersales_response_calendar_id"])),
             "arrival": calendars.browse(settings.get("arrival")) or working,
             "resolution": (calendars.browse(settings.get("resolution"))
                            or working),

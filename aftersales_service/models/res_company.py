@@ -26,6 +26,15 @@ AFTERSALES_NUMBERS = (
     "aftersales_part_return_days", "aftersales_unreturned_parts_limit",
 )
 
+# what every new ticket's clocks read of the settings (_aftersales_clock_settings)
+CLOCK_SETTINGS = (
+    "aftersales_response_hours", "aftersales_response_minutes_urgent",
+    "aftersales_promise_hours_urgent", "aftersales_promise_hours_normal",
+    "aftersales_promise_hours_minor", "aftersales_sla_risk_hours",
+    "aftersales_sla_risk_percent", "aftersales_future_tolerance_minutes",
+    "aftersales_response_calendar_id", "aftersales_working_calendar_id",
+)
+
 
 class ResCompany(models.Model):
     """Every number of the after-sales policy, per company, with its default."""
@@ -237,8 +246,9 @@ class ResCompany(models.Model):
     @api.multi
     def write(self, vals):
         res = super().write(vals)
-        if {"aftersales_team_routing", "aftersales_team_id"} & set(vals):
-            self.clear_caches()  # _aftersales_routing
+        if {"aftersales_team_routing", "aftersales_team_id"} & set(vals) \
+                or set(CLOCK_SETTINGS) & set(vals):
+            self.clear_caches()  # _aftersales_routing, _aftersales_clock_settings
         if "aftersales_team_restriction" in vals:
             # record rules read the setting; their cached domains must go
             self.env["ir.rule"].clear_caches()
@@ -288,6 +298,18 @@ class ResCompany(models.Model):
         setting drops the cache."""
         company = self.sudo().browse(company_id)
         return company.aftersales_team_routing, company.aftersales_team_id.id
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _aftersales_clock_settings(self, company_id):
+        """T3, T4, T18, F4: {setting: value} of what the clocks of every new
+        ticket read (hours, risk window, tolerance; calendars as ids),
+        cached: a ticket's creation reads no company row; ``write`` of any
+        of them drops the cache. Read-only: the cache hands the same dict to
+        every caller."""
+        company = self.sudo().browse(company_id)
+        return {name: company[name].id if company._fields[name].type == "many2one"
+                else company[name] for name in CLOCK_SETTINGS}
 
     @api.model
     def _aftersales_default_calendars(self):

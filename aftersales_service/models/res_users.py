@@ -19,6 +19,18 @@ class ResUsers(models.Model):
         "helpdesk.ticket.team", "helpdesk_ticket_team_res_users_rel",
         "res_users_id", "helpdesk_ticket_team_id", string="Member of Teams",
         readonly=True)
+    # the company and the companies under it, as `child_of` the user's
+    # company gives them, for the record rules (ir_rule.py)
+    aftersales_company_ids = fields.Many2many(
+        "res.company", compute="_compute_aftersales_company_ids",
+        string="Companies Seen")
+
+    @api.depends("company_id")
+    def _compute_aftersales_company_ids(self):
+        companies = self.env["res.company"].sudo()
+        for user in self:
+            user.aftersales_company_ids = companies.search(
+                [("id", "child_of", user.company_id.id)])
 
     @api.model
     def create(self, vals):
