@@ -139,4 +139,5 @@
     "qweb": [
         "static/src/xml/calendar.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
 }

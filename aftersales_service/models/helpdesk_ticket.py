@@ -830,8 +830,12 @@ class HelpdeskTicket(models.Model):
 
     @api.constrains("reported_date")
     def _check_report_before_arrivals(self):
-        """F4: a corrected report time stays before every arrival on site."""
-        self.sudo().mapped("dispatch_ids")._check_arrival_after_report()
+        """F4: a corrected report time stays before every arrival on site
+        (searched, not read through ``dispatch_ids``: a new ticket has none
+        and reading the field costs its creation a read, benchmark (a))."""
+        self.env["aftersales.dispatch"].sudo().search([
+            ("ticket_id", "in", self.ids), ("arrival_time", "!=", False),
+        ])._check_arrival_after_report()
 
     @api.constrains("equipment_id", "partner_id", "company_id")
     def _check_equipment_owner(self):

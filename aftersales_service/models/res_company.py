@@ -243,9 +243,18 @@ class ResCompany(models.Model):
         help="How far ahead of now a recorded time (report, arrival) may be, "
              "for clocks that run a little fast; dates may not be after today.")
 
+    @api.model
+    def create(self, vals):
+        company = super().create(vals)
+        # the companies users see (record rules) grow with the tree
+        self.env["res.users"].invalidate_cache(["aftersales_company_ids"])
+        return company
+
     @api.multi
     def write(self, vals):
         res = super().write(vals)
+        if "parent_id" in vals:
+            self.env["res.users"].invalidate_cache(["aftersales_company_ids"])
         if {"aftersales_team_routing", "aftersales_team_id"} & set(vals) \
                 or set(CLOCK_SETTINGS) & set(vals):
             self.clear_caches()  # _aftersales_routing, _aftersales_clock_settings
