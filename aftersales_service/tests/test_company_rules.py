@@ -54,8 +54,11 @@ class TestCompanyRules(AftersalesCase):
     def test_head_office_sees_the_branch_not_the_sister(self):
         """As `child_of` did: the user of the parent company sees the branch's
         ticket; a user of another company does not."""
-        self.assertEqual(self.head_office.aftersales_company_ids,
-                         self.company | self.branch)
+        seen = self.head_office.aftersales_company_ids
+        self.assertEqual(seen, self.env["res.company"].search(
+            [("id", "child_of", self.company.id)]))
+        self.assertIn(self.branch, seen)
+        self.assertNotIn(self.sister, seen)
         Ticket = self.env["helpdesk.ticket"]
         self.assertIn(self.ticket, Ticket.sudo(self.head_office).search(
             [("name", "=", "Branch call")]))
