@@ -231,13 +231,12 @@ def ticket_creation(plain, suite):
     with environment(suite) as env:
         engineer = env.ref("aftersales_service.user_service_wang")
         suite_uid, lang, tz = engineer.id, engineer.lang, engineer.tz
-    plain_uid = helpdesk_user(plain, "bench_agent", [
-        "base.group_user", "helpdesk_mgmt.group_helpdesk_user"], lang, tz)
-    with environment(suite) as env:
         unit = env["aftersales.equipment"].search([("name", "like", "BENCH-")], limit=1)
         suite_vals = {"name": "Bench: spindle alarm", "description": "Alarm E21.",
                       "partner_id": unit.partner_id.id, "equipment_id": unit.id,
                       "urgency": "normal"}
+    plain_uid = helpdesk_user(plain, "bench_agent", [
+        "base.group_user", "helpdesk_mgmt.group_helpdesk_user"], lang, tz)
     with environment(plain) as env:
         partner = env["res.partner"].search([("customer", "=", True)], limit=1)
         plain_vals = {"name": "Bench: spindle alarm", "description": "Alarm E21.",

@@ -26,19 +26,19 @@ class IrRule(models.Model):
         update, harmlessly twice. ``restore`` (uninstalling) gives
         helpdesk_mgmt's rules back their `child_of`: the field the new form
         reads leaves with the module."""
+        if restore:
+            modules, marker = MODULES[:1], IN_COMPANIES
+            pattern, replacement = re.compile(re.escape(IN_COMPANIES)), CHILD_OF
+        else:
+            modules, marker = MODULES, "user.company_id.id]"
+            pattern, replacement = CHILD_OF_COMPANY, IN_COMPANIES
         ids = self.env["ir.model.data"].sudo().search([
-            ("model", "=", self._name),
-            ("module", "in", MODULES[:1] if restore else MODULES),
+            ("model", "=", self._name), ("module", "in", modules),
         ]).mapped("res_id")
         rules = self.sudo().with_context(active_test=False).search([
-            ("id", "in", ids), ("domain_force", "like",
-                                "user.aftersales_company_ids" if restore
-                                else "user.company_id.id]")])
+            ("id", "in", ids), ("domain_force", "like", marker)])
         for rule in rules:
-            if restore:
-                domain = rule.domain_force.replace(IN_COMPANIES, CHILD_OF)
-            else:
-                domain = CHILD_OF_COMPANY.sub(IN_COMPANIES, rule.domain_force)
+            domain = pattern.sub(replacement, rule.domain_force)
             if domain != rule.domain_force:
                 rule.domain_force = domain
         return True
