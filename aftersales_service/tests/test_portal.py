@@ -3,22 +3,67 @@ import re
 
 import odoo
 from odoo.service import security
-from odoo.tests.common import HttpCase
+from odoo.tests.common import HttpCase, get_db_name
 
 PASSWORD = "Portal-Pass-12"
 
 
 class PortalCase(HttpCase):
-    """Two customers with a portal user each, and an internal user without helpdesk."""
+    """Two customers with a portal user each, and an internal user without
+    helpdesk.
+
+    The data is built once per class, as SavepointCase does for the ORM
+    tests: the class holds the registry's test mode (the one transaction the
+    HTTP requests share, rolled back when the class ends) and every test runs
+    in a savepoint of it, rolled back after the test. Subclasses add their
+    data in ``_set_up_data``."""
+
+    registry_test_mode = False  # the class holds it, see setUpClass
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.registry = odoo.registry(get_db_name())
+        cls.registry.enter_test_mode()
+        try:
+            cls._set_up_data()
+        except Exception:
+            cls.registry.leave_test_mode()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.registry.leave_test_mode()
+        super().tearDownClass()
+
+    def cursor(self):
+        """The test's own ``self.cr`` stays a transaction apart, as in
+        HttpCase: the test-mode cursor belongs to the requests."""
+        return odoo.sql_db.db_connect(get_db_name()).cursor()
 
     def setUp(self):
+        test_cr = self.registry.test_cr
+        test_cr.execute("SAVEPOINT portal_case")
+        # the requests' commits and rollbacks stay above the test's savepoint
+        test_cr.execute("SAVEPOINT test_cursor")
+        self.addCleanup(self._back_to_class_data)
         super(PortalCase, self).setUp()
         # R3: the customers' browsers ask for Chinese; with English active too,
         # Odoo sends a visitor whose browser asks for nothing to /en_US/...
         self.opener.headers["Accept-Language"] = "zh-CN,zh;q=0.9"
+
+    def _back_to_class_data(self):
+        test_cr = self.registry.test_cr
+        test_cr.execute("ROLLBACK TO SAVEPOINT portal_case")
+        test_cr.execute("RELEASE SAVEPOINT portal_case")
+        self.registry.clear_caches()
+        odoo.api.Environment.reset()
+
+    @classmethod
+    def _set_up_data(cls):
         # Odoo 11: rows must be committed on a cursor taken after the test mode
         # began, and that cursor closed, before the HTTP server can see them.
-        with self.registry.cursor() as cr:
+        with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             ids = {}
             product = env["product.product"].create({
@@ -54,10 +99,11 @@ class PortalCase(HttpCase):
                 "groups_id": [(6, 0, [env.ref("base.group_user").id])]})
             closed = env["helpdesk.ticket.stage"].search(
                 [("closed", "=", True)], limit=1)
-            self.assertTrue(closed)
-            self.ids = ids
-            self.internal_id = internal.id
-            self.closed_stage_id = closed.id
+            assert closed, "no closed stage"
+            cls.ids = ids
+            cls.internal_id = internal.id
+            cls.closed_stage_id = closed.id
+        return True
 
     def authenticate(self, user, password):
         """Log in through a test-mode cursor: ``self.cr`` cannot see the rows above."""

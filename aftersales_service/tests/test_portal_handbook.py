@@ -17,24 +17,26 @@ class PortalHandbookCase(ServicePortalCase):
     """The portal customers' units are 5-axis mills (the demo entries'
     product line); the customers read Chinese."""
 
-    def setUp(self):
-        super().setUp()
-        with self.registry.cursor() as cr:
+    @classmethod
+    def _set_up_data(cls):
+        result = super()._set_up_data()
+        with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             units = env["aftersales.equipment"].browse(
-                [self.data[key]["unit"] for key in ("a", "b")])
+                [cls.data[key]["unit"] for key in ("a", "b")])
             units.mapped("product_id").write({"categ_id": env.ref(
                 "aftersales_service.product_category_milling").id})
             env["res.users"].browse(
-                [self.ids["a"][1], self.ids["b"][1]]).write({"lang": "zh_CN"})
+                [cls.ids["a"][1], cls.ids["b"][1]]).write({"lang": "zh_CN"})
             entry = env.ref("aftersales_service.handbook_entry_spindle_noise")
-            self.entry_id = entry.id
-            self.entry_name = entry.with_context(lang="zh_CN").name
-            self.entry_symptom = entry.with_context(lang="zh_CN").symptom
-            self.draft_id = env["aftersales.handbook.entry"].create({
+            cls.entry_id = entry.id
+            cls.entry_name = entry.with_context(lang="zh_CN").name
+            cls.entry_symptom = entry.with_context(lang="zh_CN").symptom
+            cls.draft_id = env["aftersales.handbook.entry"].create({
                 "name": "Test 门磁报警草稿", "symptom": "门磁报警草稿 D-99",
                 "author_id": env.ref("aftersales_service.user_service_wang").id,
             }).id
+        return result
 
     def _suggestions(self, unit_id, text):
         return self.opener.get(

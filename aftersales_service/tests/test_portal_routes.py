@@ -41,15 +41,16 @@ def suite_routes():
 class TestPortalRoutes(ServicePortalCase):
     """C1, F3: the crawl."""
 
-    def setUp(self):
-        super().setUp()
-        with self.registry.cursor() as cr:
+    @classmethod
+    def _set_up_data(cls):
+        result = super()._set_up_data()
+        with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             reports = env["ir.actions.report"].search([
                 ("report_type", "=", "qweb-pdf"),
                 ("report_name", "=like", "aftersales_%")])
-            data = self.data["a"]
-            self.reports = []
+            data = cls.data["a"]
+            cls.reports = []
             for report in reports:
                 if report.model == "helpdesk.ticket":
                     ids = data["ticket"]
@@ -57,8 +58,9 @@ class TestPortalRoutes(ServicePortalCase):
                     ids = data["dispatch"]
                 else:
                     ids = env[report.model].search([], limit=1).id or 999999
-                self.reports.append((report.report_name, ids))
-        self.assertTrue(self.reports)
+                cls.reports.append((report.report_name, ids))
+        assert cls.reports, "no PDF report"
+        return result
 
     def _values(self, key):
         data = self.data[key]

@@ -21,15 +21,16 @@ class ServicePortalCase(PortalCase):
     """Per customer: a dispatch with its filed report, a photo on the ticket, a
     closed ticket with its receipt, and e-mail tokens."""
 
-    def setUp(self):
-        super(ServicePortalCase, self).setUp()
-        with self.registry.cursor() as cr:
+    @classmethod
+    def _set_up_data(cls):
+        result = super()._set_up_data()
+        with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             closed = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
             part = env["product.product"].create({"name": "Portal Spindle"})
-            self.data = {}
+            cls.data = {}
             for key in ("a", "b"):
-                partner_id, user_id, contact_id, ticket_id, unit_id = self.ids[key]
+                partner_id, user_id, contact_id, ticket_id, unit_id = cls.ids[key]
                 ticket = env["helpdesk.ticket"].browse(ticket_id)
                 # F4: reported before the visit below
                 ticket._guard_write({"reported_date": "2026-02-01 07:00:00"})
@@ -57,15 +58,16 @@ class ServicePortalCase(PortalCase):
                 done.write({"stage_id": closed.id})
                 ticket._portal_ensure_token()
                 dispatch._portal_ensure_token()
-                self.data[key] = {
+                cls.data[key] = {
                     "ticket": ticket.id, "dispatch": dispatch.id,
                     "photo": photo.id, "closed": done.id, "unit": unit_id,
                     "ticket_token": ticket.access_token,
                     "dispatch_token": dispatch.access_token,
                 }
-            env["res.users"].browse(self.ids["a"][1]).tz = "Asia/Shanghai"
-            self.portal_type_id = env.ref(
+            env["res.users"].browse(cls.ids["a"][1]).tz = "Asia/Shanghai"
+            cls.portal_type_id = env.ref(
                 "aftersales_service.problem_type_functional").id
+        return result
 
     def _json(self, path, params):
         return self.opener.post(
@@ -318,28 +320,34 @@ class TestPortalTheirTickets(ServicePortalCase):
     followed, answered by e-mail and on the e-mailed page; a plain contact
     sees its own tickets, the company's manager contact all of them."""
 
-    def setUp(self):
-        super().setUp()
-        with self.registry.cursor() as cr:
+    @classmethod
+    def _set_up_data(cls):
+        result = super()._set_up_data()
+        with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             colleague = env["res.users"].with_context(no_reset_password=True).create({
                 "name": "Colleague A2", "login": "portal_a2_c1", "password": PASSWORD,
-                "email": "colleaguea2@example.com", "parent_id": self.ids["a"][0],
+                "email": "colleaguea2@example.com", "parent_id": cls.ids["a"][0],
                 "groups_id": [(6, 0, [env.ref("base.group_portal").id])]})
-            self.colleague = colleague.partner_id.id
+            cls.colleague = colleague.partner_id.id
             # a phone call: the engineer opens the ticket for the colleague
             staff = env.ref("aftersales_service.user_service_wang")
             ticket = env["helpdesk.ticket"].sudo(staff).create({
                 "name": "Phone call of A2", "description": "Called in",
-                "partner_id": self.colleague,
-                "equipment_id": self.data["a"]["unit"]})
-            self.phone_ticket = ticket.id
-            self.assertIn(colleague.partner_id, ticket.message_partner_ids)
+                "partner_id": cls.colleague,
+                "equipment_id": cls.data["a"]["unit"]})
+            cls.phone_ticket = ticket.id
+            cls.phone_followers = ticket.message_partner_ids.ids
             ticket.sudo(staff).message_post(
                 body="Staff reply: restart the spindle", message_type="comment",
                 subtype="mail.mt_comment")
             ticket._portal_ensure_token()
-            self.phone_token = ticket.access_token
+            cls.phone_token = ticket.access_token
+        return result
+
+    def test_phone_call_followed_by_contact(self):
+        """C1: the contact the engineer opens a ticket for follows it."""
+        self.assertIn(self.colleague, self.phone_followers)
 
     def test_contact_sees_its_own_ticket(self):
         """C1: the colleague sees the ticket opened for it (list and page),

@@ -16,30 +16,32 @@ from .test_portal_service import ServicePortalCase
 class TestTicketRouting(ServicePortalCase):
     """T1: the routing setting, read at every intake."""
 
-    def setUp(self):
-        super().setUp()
-        with self.registry.cursor() as cr:
+    @classmethod
+    def _set_up_data(cls):
+        result = super()._set_up_data()
+        with cls.registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
             teams = env["helpdesk.ticket.team"]
-            self.region = teams.create({"name": "华南区服务组"}).id
-            self.line = teams.create({"name": "烤瓷炉服务组"}).id
-            self.phone = teams.create({"name": "电话服务组"}).id
-            self.fallback = env.user.company_id.aftersales_team_id.id
-            self.assertTrue(self.fallback)
+            cls.region = teams.create({"name": "华南区服务组"}).id
+            cls.line = teams.create({"name": "烤瓷炉服务组"}).id
+            cls.phone = teams.create({"name": "电话服务组"}).id
+            cls.fallback = env.user.company_id.aftersales_team_id.id
+            assert cls.fallback, "no default team"
             # lab A is a customer of the southern region; its unit's
             # product line is a child of the furnaces' category
-            env["res.partner"].browse(self.ids["a"][0]).aftersales_team_id = \
-                self.region
+            env["res.partner"].browse(cls.ids["a"][0]).aftersales_team_id = \
+                cls.region
             furnaces = env["product.category"].create(
-                {"name": "烤瓷炉", "aftersales_team_id": self.line})
-            unit = env["aftersales.equipment"].browse(self.data["a"]["unit"])
+                {"name": "烤瓷炉", "aftersales_team_id": cls.line})
+            unit = env["aftersales.equipment"].browse(cls.data["a"]["unit"])
             unit.product_id.categ_id = env["product.category"].create(
                 {"name": "烤瓷炉 HR-W4", "parent_id": furnaces.id})
             env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone") \
-                .aftersales_team_id = self.phone
-            self.wanglei = env.ref("aftersales_service.user_service_wang").id
-            self.phone_channel = env.ref(
+                .aftersales_team_id = cls.phone
+            cls.wanglei = env.ref("aftersales_service.user_service_wang").id
+            cls.phone_channel = env.ref(
                 "helpdesk_mgmt.helpdesk_ticket_channel_phone").id
+        return result
 
     def _route(self, routing):
         """The manager's choice in After-Sales settings."""

@@ -1,6 +1,8 @@
 """Helpers shared by the browser tests."""
 import itertools
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 _LOADS = itertools.count()
 # the web client's menu bar: Odoo's own, or OCA web_responsive's
 NAVBAR = "#oe_main_menu_navbar, header nav.main-nav"
@@ -26,10 +28,23 @@ def click_menu(page, xmlid):
     link = 'a[data-menu-xmlid="%s"]' % xmlid
     app = page.locator("#odooAppDrawer " + link)
     if app.count():
-        page.click(".app-drawer-toggle:visible")
-        # the drawer scrolls its own grid of apps, out of the browser's reach
-        app.first.dispatch_event("click")
-        return
+        # the app's section of menus shows once the click has reached it; a
+        # click dispatched while the drawer still opens is lost: click again
+        section = '.oe_secondary_menu[data-menu-parent="%s"]' % (
+            app.first.get_attribute("data-menu"))
+        shown = ("s => { const el = document.querySelector(s);"
+                 " return el && getComputedStyle(el).display !== 'none'; }")
+        for attempt in range(3):
+            if not page.locator(".drawer-open").count():
+                page.click(".app-drawer-toggle:visible")
+            # the drawer scrolls its own grid of apps, out of the browser's reach
+            app.first.dispatch_event("click")
+            try:
+                page.wait_for_function(shown, arg=section, timeout=15000)
+                return
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
     if not page.locator(link + ":visible").count():
         page.click(".o_sub_menu li:has(%s) > a.dropdown-toggle:visible" % link)
     page.click(link + ":visible")
@@ -43,12 +58,18 @@ def open_menu(page, xmlid):
     page.wait_for_selector(".o_loading", state="hidden")
 
 
+# how long a call may take: a cron run by hand (the go-live import of 2,000
+# rows) takes minutes on a slow machine; Playwright gives up after 30 s and
+# the server would go on working through the next flows
+CALL_TIMEOUT_MS = 15 * 60 * 1000
+
+
 def call_kw(page, url, model, method, args, kwargs=None):
     """JSON-RPC as the logged-in user of ``page``."""
     response = page.request.post(url + "/web/dataset/call_kw", data={
         "jsonrpc": "2.0", "method": "call", "id": 1,
         "params": {"model": model, "method": method, "args": args,
-                   "kwargs": kwargs or {}}})
+                   "kwargs": kwargs or {}}}, timeout=CALL_TIMEOUT_MS)
     payload = response.json()
     assert "error" not in payload, payload.get("error")
     return payload["result"]

@@ -6,8 +6,8 @@ response due Saturday 17:30 (round the clock) and its promise on Thursday
 quotation waits, resumes when the customer accepts, and the engineer's
 check-in in the browser (with the phone's position) decides the arrival
 SLA."""
-from odoo_browser import (call_kw, login, open_record, register_quality_forms,
-                          relogin)
+from odoo_browser import (CALL_TIMEOUT_MS, call_kw, login, open_record,
+                          register_quality_forms, relogin)
 
 SERIAL = "HRW4-02302"  # the Yabang lab's second wet mill (demo)
 # the customer's lab in Shenzhen, as the engineer's phone reports it
@@ -126,7 +126,7 @@ def _flow(odoo_url, page, browser, shot):
             "params": {"model": "aftersales.dispatch", "method": "write",
                        "args": [[dispatch_id],
                                 {"arrival_time": "2026-04-03 10:00:00"}],
-                       "kwargs": {}}})
+                       "kwargs": {}}}, timeout=CALL_TIMEOUT_MS)
         assert "error" in response.json()
     finally:
         context.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 
-from odoo_browser import call_kw, login, open_menu, open_record
+from odoo_browser import CALL_TIMEOUT_MS, call_kw, login, open_menu, open_record
 
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts"
 ROOT_MENU = "aftersales_service.menu_aftersales_root"
@@ -122,7 +122,7 @@ def _check_company_pdf(page, url):
     # the image printed is the company's logo
     html = page.request.get(
         "%s/report/html/aftersales_service.report_service_receipt/%d"
-        % (url, ticket_id)).text()
+        % (url, ticket_id), timeout=CALL_TIMEOUT_MS).text()
     assert "data:image/png;base64,%s" % company["logo"][:500] in html
 
 

@@ -3,14 +3,15 @@
 import subprocess
 from pathlib import Path
 
-from odoo_browser import call_kw, login
+from odoo_browser import CALL_TIMEOUT_MS, call_kw, login
 
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts"
 
 
 def _pdf(page, url, report, record_id, name):
     """The report's PDF text and the number of images it embeds."""
-    response = page.request.get("%s/report/pdf/%s/%d" % (url, report, record_id))
+    response = page.request.get("%s/report/pdf/%s/%d" % (url, report, record_id),
+                                timeout=CALL_TIMEOUT_MS)
     assert response.status == 200
     body = response.body()
     assert body.startswith(b"%PDF")

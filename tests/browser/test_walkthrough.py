@@ -14,9 +14,9 @@ Odoo 11 renders a form's header buttons without their method's name, so they
 are found by their class or their Chinese label."""
 from pathlib import Path
 
-from odoo_browser import (call_kw, login, model_name, open_menu, open_record,
-                          open_todo_record, pick_m2o, relogin, save_form,
-                          start_ticket)
+from odoo_browser import (CALL_TIMEOUT_MS, call_kw, login, model_name,
+                          open_menu, open_record, open_todo_record, pick_m2o,
+                          relogin, save_form, start_ticket)
 
 SERIAL = "HRW4-02302"  # the Yabang lab's wet mill, in warranty (demo)
 SUBJECT = "玻璃陶瓷冠边缘崩瓷"
@@ -242,7 +242,7 @@ def _walk(url, page, shot):
     shot("closed")
     response = page.request.get(
         "%s/report/pdf/aftersales_service.report_service_receipt/%d"
-        % (url, ticket_id))
+        % (url, ticket_id), timeout=CALL_TIMEOUT_MS)
     assert response.body().startswith(b"%PDF")
 
     # --- 11. Follow up (T9): the to-do marked done records the outcome ------
