@@ -53,6 +53,8 @@ class PortalCase(HttpCase):
         self.opener.headers["Accept-Language"] = "zh-CN,zh;q=0.9"
 
     def _back_to_class_data(self):
+        """Undo what the test and its requests wrote, keeping the class's
+        data; no cache may remember the undone rows."""
         test_cr = self.registry.test_cr
         test_cr.execute("ROLLBACK TO SAVEPOINT portal_case")
         test_cr.execute("RELEASE SAVEPOINT portal_case")
