@@ -46,22 +46,34 @@ class ImportCase(AftersalesCase):
             "name": "深圳市美齿口腔医院", "is_company": True, "customer": True,
             "country_id": cls.china.id, "vat": "91440300MA5FTEST01"})
 
-    def _import(self, content, name, seconds=None):
-        """Import as the web client does: Import, then the cron until done."""
+    @classmethod
+    def _import(cls, content, name, seconds=None):
+        """Import as the web client does: Import, which works ``seconds`` in
+        the request when given (the setting, for this request only), the
+        rest left to the cron."""
+        parameters = cls.env["ir.config_parameter"]
+        setting = parameters.get_param("aftersales.import_seconds")
         if seconds:
-            self.env["ir.config_parameter"].set_param(
-                "aftersales.import_seconds", str(seconds))
-        job = self.env["aftersales.import"].sudo(self.supervisor).create({
+            parameters.set_param("aftersales.import_seconds", str(seconds))
+        job = cls.env["aftersales.import"].sudo(cls.supervisor).create({
             "file": base64.b64encode(content), "file_name": name})
         job.action_start()
+        if seconds:
+            parameters.set_param("aftersales.import_seconds", setting)
         return job
 
-    def _finish(self, job):
+    @classmethod
+    def _run_cron(cls, job):
+        """The cron, run until ``job`` is done (100 runs at most)."""
         for _run in range(100):
             if job.state == "done":
                 break
-            self.env["aftersales.import"].cron_run_imports()
+            cls.env["aftersales.import"].cron_run_imports()
             job.invalidate_cache()
+        return job
+
+    def _finish(self, job):
+        self._run_cron(job)
         self.assertEqual(job.state, "done")
         return job
 
@@ -90,21 +102,9 @@ class TestImportScale(ImportCase):
         cls.content = xlsx(rows)
         # the first import of the file, which both tests start from: a second
         # of work in the request, the rest in the cron, chunk by chunk
-        parameters = cls.env["ir.config_parameter"]
-        seconds = parameters.get_param("aftersales.import_seconds")
-        parameters.set_param("aftersales.import_seconds", "1")
-        job = cls.env["aftersales.import"].sudo(cls.supervisor).create({
-            "file": base64.b64encode(cls.content),
-            "file_name": "installed-base.xlsx"})
-        job.action_start()
+        job = cls._import(cls.content, "installed-base.xlsx", seconds=1)
         cls.started = (job.state, job.progress)
-        parameters.set_param("aftersales.import_seconds", seconds)
-        for _run in range(200):
-            if job.state == "done":
-                break
-            cls.env["aftersales.import"].cron_run_imports()
-            job.invalidate_cache()
-        cls.job = job
+        cls.job = cls._run_cron(job)
 
     def test_partial_import_reported_in_chinese(self):
         """C1: 1,997 good rows imported, the 3 broken ones reported by row and
